@@ -1,0 +1,111 @@
+/**
+ * Ingest: inputs (paths, or `-` for stdin) in, `SourceDocument`s out, one at a time.
+ * A bad document never stops the batch: it comes out as `{error: InputError}` in its place.
+ *
+ * @example
+ * for await (const item of readInputs(["reports.jsonl", "note.txt"], { published: "2026-03-04" })) {
+ *   if ("doc" in item) use(item.doc); else console.error(item.error.message);
+ * }
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { InputError } from "../core/index.js";
+import {
+  describeFsError, resolveOptions, tooBig,
+  type IngestItem, type IngestOptions, type InputFormat, type ResolvedOptions,
+} from "./common.js";
+import { readJsonl } from "./jsonl-file.js";
+import { readText, textFileId } from "./text-file.js";
+
+export {
+  DEFAULT_MAX_BYTES, INPUT_FORMATS, checkPublished, formatSize,
+  type IngestItem, type IngestOptions, type InputFormat,
+} from "./common.js";
+export { readJsonl, splitLines } from "./jsonl-file.js";
+export { readText, textFileId } from "./text-file.js";
+
+/** Reads every input in order; `-` is stdin. Yields `{doc}` or `{error}`, and never throws for bad input. */
+export async function* readInputs(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  const resolved = resolveOptions(options);
+  for (const input of inputs) {
+    const label = input === "-" ? "stdin" : input;
+    try {
+      yield* input === "-" ? readStream(label, "stdin", process.stdin, resolved) : readPath(input, resolved);
+    } catch (error) {
+      // File-system failures (a file deleted or unreadable mid-way) are this input's problem only.
+      const reason = describeFsError(error);
+      if (reason === null) throw error;
+      yield { error: new InputError(label, null, reason, { cause: error }) };
+    }
+  }
+}
+
+async function* readPath(path: string, options: ResolvedOptions): AsyncGenerator<IngestItem> {
+  const info = await stat(path);
+  if (info.isDirectory()) return yield { error: new InputError(path, null, "is a directory") };
+  const format = options.format === "auto" ? formatByName(path) : options.format;
+  const size = info.isFile() ? info.size : null;
+  const stream = createReadStream(path);
+  try {
+    yield* readStream(path, textFileId(path), stream, { ...options, format }, size);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * One stream's documents: JSONL line by line, or the whole stream as one text. `size` (known for
+ * regular files) rejects an oversized text before its bytes are read (after the first chunk
+ * when the format had to be sniffed).
+ */
+async function* readStream(
+  label: string,
+  id: string,
+  stream: AsyncIterable<Uint8Array>,
+  options: ResolvedOptions,
+  size: number | null = null,
+): AsyncGenerator<IngestItem> {
+  let source = stream;
+  let format = options.format;
+  if (format === "auto") ({ format, source } = await sniff(stream));
+  if (format === "jsonl") yield* readJsonl(label, source, options);
+  else if (size !== null && size > options.maxBytes) yield { error: new InputError(label, null, tooBig(size, options.maxBytes)) };
+  else yield await readText(label, id, source, options);
+}
+
+function formatByName(path: string): InputFormat {
+  if (/\.(jsonl|ndjson)$/i.test(path)) return "jsonl";
+  if (/\.(txt|text|md)$/i.test(path)) return "text";
+  return "auto";
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Decides JSONL or text from the first chunk: JSONL when the first line is a JSON object (or,
+ * when that line is longer than the chunk, when it opens like one: `{"`). Returns a source that
+ * still starts with the chunk read.
+ */
+async function sniff(stream: AsyncIterable<Uint8Array>): Promise<{ format: InputFormat; source: AsyncIterable<Uint8Array> }> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head: Uint8Array = first.done ? new Uint8Array(0) : first.value;
+  const source = (async function* () {
+    if (!first.done) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
+  return { format: looksLikeJsonl(head.subarray(0, SNIFF_BYTES)) ? "jsonl" : "text", source };
+}
+
+function looksLikeJsonl(head: Uint8Array): boolean {
+  const start = Buffer.from(head).toString("utf8").replace(/^\uFEFF?\s*/, "");
+  if (!start.startsWith("{")) return false;
+  const newline = start.indexOf("\n");
+  if (newline === -1) return /^\{\s*("|\}\s*$)/.test(start);
+  try {
+    const value: unknown = JSON.parse(start.slice(0, newline));
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
