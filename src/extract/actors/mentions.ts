@@ -1,0 +1,204 @@
+/**
+ * Actor mentions: dictionary names, a country combined with a generic agent ("Pakistani troops",
+ * "Pakistan's military"), generic agents, references ("the group", "the regime") resolved to an
+ * earlier actor, and unknown proper names, with acronyms defined in parentheses.
+ */
+import type { ActorKind } from "../../core/index.js";
+import type { Token } from "../../nlp/index.js";
+import type { Word } from "../../nlp/words.js";
+import type { ActorEntry, AgentEntry, ActorRules } from "../../rules/actors.js";
+import type { DocContext, Entity, Mention, MentionVia } from "../context.js";
+import { indexMentions } from "../context.js";
+import { unknownName } from "./unknown.js";
+
+export interface ActorLexicon {
+  rules: ActorRules;
+  /** ISO3 of the country whose demonym this word is ("Pakistani" → PAK), or null. */
+  demonym: (word: string) => string | null;
+  /** Display name of a country (PAK → Pakistan). */
+  countryName: (iso3: string) => string;
+  /** True when the words at [start, end) are a known place name that is not an actor. */
+  isPlace: (start: number, end: number) => boolean;
+}
+
+const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout", "within", "from", "at", "to", "towards", "toward", "outside", "around", "over", "through", "via", "off"]);
+const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
+
+/** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
+const REFERENCES: Record<string, readonly ActorKind[]> = {
+  group: ["armed_group", "political_party", "ngo"], outfit: ["armed_group"], organisation: ["armed_group", "igo", "ngo"],
+  organization: ["armed_group", "igo", "ngo"], movement: ["armed_group", "political_party"], faction: ["armed_group"],
+  militia: ["armed_group"], regime: ["government", "state"], junta: ["government", "military"],
+  administration: ["government", "state"], attackers: ["armed_group"], assailants: ["armed_group"],
+};
+
+function hasCapital(words: readonly Word[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (/\p{Lu}/u.test((words[k] as Word).text)) return true;
+  return false;
+}
+
+export class MentionFinder {
+  readonly #lex: ActorLexicon;
+  readonly #ctx: DocContext;
+  /** Acronyms defined in this document: "(PAFF)" after a name. */
+  readonly #acronyms = new Map<string, string>();
+
+  constructor(lex: ActorLexicon, ctx: DocContext) {
+    this.#lex = lex;
+    this.#ctx = ctx;
+  }
+
+  /** Find all mentions of the document and fill ctx.mentions / ctx.entities. */
+  run(): void {
+    const { words } = this.#ctx;
+    const sentenceEnd = (i: number) => {
+      const s = this.#ctx.a.sentences[this.#tok(i).sentence];
+      let j = i;
+      while (j < words.length && (words[j] as Word).token < (s?.last ?? 0)) j++;
+      return j;
+    };
+    let limit = 0;
+    for (let i = 0; i < words.length; ) {
+      if (i >= limit) limit = sentenceEnd(i);
+      const next = this.#at(i, limit);
+      i = next > i ? next : i + 1;
+    }
+    indexMentions(this.#ctx);
+  }
+
+  #tok(i: number): Token {
+    return this.#ctx.a.tokens[(this.#ctx.words[i] as Word).token] as Token;
+  }
+
+  /** Try every kind of mention at word i; returns the word after the mention (or i). */
+  #at(i: number, limit: number): number {
+    const { words } = this.#ctx;
+    const { rules } = this.#lex;
+    const w = words[i] as Word;
+    const acronym = this.#acronyms.get(w.text);
+    if (acronym) return this.#add(i, i + 1, acronym, "name");
+    const named = rules.names.longestAt(words, i, limit, (a, b) => hasCapital(words, a, b));
+    if (named) return this.#named(i, named.last, named.values, limit);
+    const agent = rules.agents.longestAt(words, i, limit);
+    if (agent) return this.#agent(i, agent.last, agent.values[0] as AgentEntry, null);
+    const ref = REFERENCES[w.key];
+    if (ref && i > 0 && (words[i - 1] as Word).key === "the") return this.#reference(i, ref);
+    const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace);
+    if (unknown) return this.#unknown(i, unknown.last, unknown.kind);
+    return i;
+  }
+
+  #named(i: number, last: number, entries: ActorEntry[], limit: number): number {
+    const { words } = this.#ctx;
+    const e = pick(entries);
+    const surface = this.#surface(i, last);
+    // a country or its demonym followed by an agent: "Pakistani troops", "Pakistan's military"
+    if (e.kind === "state" && e.country) {
+      let j = last;
+      if ((words[j] as Word | undefined)?.key === "s") j++;
+      const agent = this.#lex.rules.agents.longestAt(words, j, limit);
+      if (agent && !(words[j - 1]?.key === "s" && this.#lex.rules.names.longestAt(words, j, limit))) {
+        return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
+      }
+      const demonym = this.#lex.demonym(surface);
+      if (demonym && !/s$/.test(surface)) return last; // an adjective: "Afghan soil"
+      if (demonym) return this.#add(i, last, this.#entity(`${e.country}:people`, `${surface}`, "civilians", e.country, e.id, false), "agent");
+    }
+    const key = this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true);
+    const next = this.#add(i, last, key, "name");
+    this.#defineAcronym(last, key);
+    return next;
+  }
+
+  #agent(i: number, last: number, agent: AgentEntry, country: string | null): number {
+    const { words } = this.#ctx;
+    const prev = words[i - 1];
+    if (country) {
+      const state = this.#lex.rules.states.get(country);
+      const name = `${this.#lex.countryName(country)} ${agent.label}`;
+      const key = this.#entity(`${country}:${agent.label}`, name, agent.kind, country, state?.id ?? null, false);
+      return this.#add(i, last, key, "agent");
+    }
+    // "the army", "its fighters": the last actor of that kind, when there is one
+    if (prev && DETERMINERS.has(prev.key)) {
+      const antecedent = this.#antecedent([agent.kind], i);
+      if (antecedent) return this.#add(i - 1, last, antecedent, "coref");
+    }
+    const key = this.#entity(`:${agent.label}`, agent.label, agent.kind, null, null, false);
+    return this.#add(i, last, key, "agent");
+  }
+
+  #reference(i: number, kinds: readonly ActorKind[]): number {
+    const antecedent = this.#antecedent(kinds, i);
+    return antecedent ? this.#add(i - 1, i + 1, antecedent, "coref") : i;
+  }
+
+  #unknown(i: number, last: number, kind: ActorKind): number {
+    const name = this.#surface(i, last).replace(/^the\s+/i, "");
+    const key = this.#entity(`?${name.toLowerCase()}`, name, kind, null, null, true);
+    const next = this.#add(i, last, key, "unknown");
+    this.#defineAcronym(last, key);
+    return next;
+  }
+
+  /** "Name (ACR)": later uses of ACR mean the same actor. */
+  #defineAcronym(last: number, key: string): void {
+    const { words, a } = this.#ctx;
+    const w = words[last];
+    if (!w) return;
+    const before = a.text.slice((words[last - 1] as Word).end, w.start);
+    const after = a.text.slice(w.end, w.end + 1);
+    if (/^\s*\($/.test(before) && after === ")" && /^[A-Z][A-Za-z0-9-]{1,9}$/.test(w.text) && /[A-Z].*[A-Z]/.test(w.text)) {
+      this.#acronyms.set(w.text, key);
+    }
+  }
+
+  /** The most recent entity of one of these kinds mentioned before word i. */
+  #antecedent(kinds: readonly ActorKind[], i: number): string | null {
+    const start = (this.#ctx.words[i] as Word).start;
+    const ms = this.#ctx.mentions;
+    for (let k = ms.length - 1; k >= 0; k--) {
+      const m = ms[k] as Mention;
+      if (m.start >= start) continue;
+      const e = this.#ctx.entities.get(m.entity);
+      if (e && kinds.includes(e.kind) && !m.locative) return e.key;
+    }
+    return null;
+  }
+
+  #surface(i: number, last: number): string {
+    const { words, a } = this.#ctx;
+    return a.text.slice((words[i] as Word).start, (words[last - 1] as Word).end);
+  }
+
+  #entity(key: string, name: string, kind: ActorKind, country: string | null, parent: string | null, named: boolean): string {
+    if (!this.#ctx.entities.has(key)) {
+      this.#ctx.entities.set(key, { key, name, kind, country, parent, named, surfaces: new Set(), mentions: [] });
+    }
+    return key;
+  }
+
+  #add(i: number, last: number, entity: string, via: MentionVia): number {
+    const { words, a } = this.#ctx;
+    const w0 = words[i] as Word;
+    const w1 = words[last - 1] as Word;
+    const prevTok = a.tokens[w0.token - 1];
+    const m: Mention = {
+      start: w0.start, end: w1.end, first: w0.token, last: w1.token + 1, entity, via,
+      locative: Boolean(prevTok && LOCATIVE.has(prevTok.lower)),
+    };
+    this.#ctx.mentions.push(m);
+    const e = this.#ctx.entities.get(entity) as Entity;
+    e.mentions.push(m);
+    e.surfaces.add(a.text.slice(m.start, m.end));
+    return last;
+  }
+}
+
+/** Several entries share an alias: prefer curated (non-numeric ids), then states, then the shortest id. */
+function pick(entries: ActorEntry[]): ActorEntry {
+  return [...entries].sort((x, y) => score(y) - score(x))[0] as ActorEntry;
+}
+function score(e: ActorEntry): number {
+  return (e.kind === "state" ? 2 : 0) + (e.kind === "person" ? -1 : 0) - e.id.length / 100;
+}

@@ -1,0 +1,69 @@
+/**
+ * Proper names the dictionary does not know ("People's Anti-Fascist Front", "Mohammad Sadiq"):
+ * a run of capitalised words, its kind read from its head word. Whether such a name becomes an
+ * actor is decided later, by whether it does or says something.
+ */
+import type { ActorKind } from "../../core/index.js";
+import type { Token } from "../../nlp/index.js";
+import type { Word } from "../../nlp/words.js";
+import type { DocContext } from "../context.js";
+
+const JOINERS = new Set(["of", "for", "and", "al", "el", "bin", "ibn", "de", "del", "da", "s", "ul", "e", "i"]);
+const NOT_NAMES = new Set([
+  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "we", "he", "she", "they", "it",
+  "the", "a", "an", "in", "on", "at", "but", "and", "this", "that", "these", "those", "there", "his", "her", "their", "its",
+  "after", "before", "while", "when", "if", "as", "since", "despite", "according", "both", "some", "many", "several", "all",
+  "statistics", "officials", "experts", "sources", "residents", "witnesses", "analysts", "meanwhile", "however", "further",
+  "hence", "also", "earlier", "later", "last", "next", "no", "not", "one", "two", "three", "another", "each", "such",
+  "mr", "mrs", "ms", "dr", "president", "minister", "prime", "general", "gen", "colonel", "spokesman", "spokeswoman",
+  "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "foreign", "defence", "defense", "interior",
+  "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier",
+  "marshal", "admiral", "police", "army", "security", "internet", "covid", "ebola", "god", "allah", "islam", "islamic",
+  "muslim", "muslims", "christian", "christians", "sunni", "shia", "shiite", "english", "arabic", "urdu", "pashto",
+]);
+const TITLE_WORDS = new Set(["president", "minister", "general", "gen", "colonel", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier", "marshal", "admiral", "mr", "mrs", "ms", "dr"]);
+
+/** Head words of organisation names and the kind they give. */
+const HEADS: [RegExp, ActorKind][] = [
+  [/^(army|forces|military|navy|corps|guard|guards)$/, "military"],
+  [/^(police|gendarmerie|constabulary)$/, "police"],
+  [/^(ministry|government|council|office|administration|cabinet|parliament|assembly|presidency|department|authority|commission|court)$/, "government"],
+  [/^(front|brigade|brigades|battalion|battalions|movement|group|organisation|organization|jihad|liberation|resistance|militia|mujahideen|taliban|fighters|tigers|alliance|coalition|mahaz)$/, "armed_group"],
+  [/^(party|league|congress)$/, "political_party"],
+  [/^(news|times|post|tv|television|agency|radio|journal|herald|tribune|gazette|channel|press|media)$/, "media"],
+  [/^(company|corp|corporation|inc|ltd|airlines|airways|bank|group|holdings)$/, "business"],
+  [/^(watch|international|foundation|fund|institute|centre|center|university|society|crescent|cross|network|trust|committee)$/, "ngo"],
+  [/^(villagers|residents|civilians|tribesmen)$/, "civilians"],
+];
+
+const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text);
+
+/** An unknown proper name starting at word i, or null. */
+export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: (start: number, end: number) => boolean): { last: number; kind: ActorKind } | null {
+  const { words, a } = ctx;
+  const w = words[i] as Word;
+  if (!capitalised(w) || NOT_NAMES.has(w.key) || /^\d/.test(w.text)) return null;
+  const tok = a.tokens[w.token] as Token;
+  const sentence = a.sentences[tok.sentence];
+  const initial = sentence && sentence.first === w.token;
+  if (tok.pos !== "PROPN" && !(tok.pos === "NOUN" && !initial)) return null;
+  let last = i + 1;
+  while (last < limit) {
+    const n = words[last] as Word;
+    const nt = a.tokens[n.token] as Token;
+    if (a.text.slice((words[last - 1] as Word).end, n.start).includes(",")) break;
+    if (capitalised(n) && !NOT_NAMES.has(n.key) && (nt.pos === "PROPN" || nt.pos === "NOUN" || nt.pos === "ADJ")) { last++; continue; }
+    const after = words[last + 1];
+    if (JOINERS.has(n.key) && after && capitalised(after) && !NOT_NAMES.has(after.key) && last + 1 < limit) { last += 2; continue; }
+    break;
+  }
+  if (isPlace(w.start, (words[last - 1] as Word).end)) return null;
+  const head = (words[last - 1] as Word).key;
+  for (const [re, kind] of HEADS) if (re.test(head)) return { last, kind };
+  // a person: two or three capitalised words, or one after a title ("President Ruto")
+  const prev = words[i - 1];
+  if (last - i >= 2 && last - i <= 4) return { last, kind: "person" };
+  if (prev && TITLE_WORDS.has(prev.key)) return { last, kind: "person" };
+  return null;
+}

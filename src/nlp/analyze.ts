@@ -1,0 +1,106 @@
+/**
+ * Sentences, tokens, parts of speech and lemmas over wink-nlp, with the UTF-16 offset of every
+ * token: wink-nlp keeps no character offsets, so they are recovered here by walking the text.
+ */
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+export interface Token {
+  /** [start, end) UTF-16 offsets of the token in the text. */
+  start: number;
+  end: number;
+  /** The token as written. */
+  text: string;
+  lower: string;
+  /** Lemma (lowercase base form) from wink-nlp. */
+  lemma: string;
+  /** Universal POS tag (NOUN, PROPN, VERB, AUX, ADP, DET, NUM, PUNCT, ...). */
+  pos: string;
+  /** Index of the sentence holding the token. */
+  sentence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Tokens [first, last) of the sentence. */
+  first: number;
+  last: number;
+  /** Index of the paragraph (blank-line separated block) holding the sentence. */
+  paragraph: number;
+}
+
+export interface AnalyzedText {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+const nlp = winkNLP(model, ["sbd", "pos"]);
+const its = nlp.its;
+
+/** Tokenise, tag and split `text`; every token satisfies `text.slice(start, end) === token.text`. */
+export function analyze(text: string): AnalyzedText {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? "";
+    // line breaks come through as tokens of their own; the sentence splitter reads the gaps instead
+    if (value.trim() === "") continue;
+    let at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+    // wink-nlp may normalise a token (rare); keep the offsets monotone and skip what isn't found.
+    if (at < 0) continue;
+    cursor = at + value.length;
+    tokens.push({
+      start: at, end: cursor, text: value, lower: value.toLowerCase(),
+      lemma: (lemmas[i] ?? value).toLowerCase(), pos: pos[i] ?? "X", sentence: 0,
+    });
+  }
+  return { text, tokens, sentences: splitSentences(text, tokens) };
+}
+
+/** Sentence boundaries: wink-nlp's splitter misses line breaks, so breaks at newlines are added. */
+function splitSentences(text: string, tokens: Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let first = 0;
+  const close = (last: number) => {
+    if (last <= first) return;
+    const a = tokens[first];
+    const b = tokens[last - 1];
+    if (!a || !b) return;
+    for (let k = first; k < last; k++) (tokens[k] as Token).sentence = sentences.length;
+    sentences.push({ start: a.start, end: b.end, first, last, paragraph });
+    first = last;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    if (prev) {
+      const gap = text.slice(prev.end, t.start);
+      if (gap.includes("\n")) {
+        close(i);
+        if (/\n\s*\n/.test(gap)) paragraph++;
+      }
+    }
+    if (isSentenceEnd(t, tokens[i + 1])) close(i + 1);
+  }
+  close(tokens.length);
+  return sentences;
+}
+
+const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.", "st.", "u.s.", "u.k.", "u.n.", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "no.", "vs.", "rep.", "sen.", "gov.", "prof.", "brig.", "adm."]);
+
+function isSentenceEnd(t: Token, next: Token | undefined): boolean {
+  if (!next) return false;
+  const endsWithStop = t.text === "." || t.text === "?" || t.text === "!" ||
+    (t.text.endsWith(".") && t.text.length > 1 && !ABBREVIATIONS.has(t.lower) && !/^[A-Z]\.$/.test(t.text));
+  if (endsWithStop) return /^[A-Z"“‘'(0-9]/.test(next.text);
+  // a closing quote after a stop: "... ended." She said
+  if ((t.text === "\"" || t.text === "”") && next && /^[A-Z]/.test(next.text)) return false;
+  return false;
+}

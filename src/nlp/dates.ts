@@ -1,0 +1,79 @@
+/**
+ * Dates in text resolved against the published date, as intervals no coarser than the text
+ * allows: "on Thursday" is a day, "last month" a month, "in 2025" a year, "since January" runs
+ * from January to the reference date. Relative expressions without a reference date are dropped.
+ */
+import * as chrono from "chrono-node";
+import type { DateInterval } from "../core/index.js";
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  interval: DateInterval;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Every date expression in `text` (offsets relative to `text`), resolved against `published`. */
+export function findDates(text: string, published: string | null): DateMention[] {
+  const ref = published ? new Date(`${published}T12:00:00Z`) : null;
+  const results = chrono.en.casual.parse(text, ref ? { instant: ref, timezone: 0 } : new Date(0), { forwardDate: false });
+  const out: DateMention[] = [];
+  for (const r of results) {
+    const interval = toInterval(r, ref, text);
+    if (!interval) continue;
+    let start = r.index;
+    let end = r.index + r.text.length;
+    // "since January" / "since October 17": from then to the reference date
+    const before = text.slice(Math.max(0, start - 6), start).toLowerCase();
+    if (/since\s$/.test(before) && ref) {
+      start -= 6;
+      out.push({ start, end, text: text.slice(start, end), interval: { start: interval.start, end: iso(ref) } });
+      continue;
+    }
+    out.push({ start, end, text: r.text, interval });
+  }
+  for (const m of text.matchAll(/\b(?:in|during|of|since|by|until|throughout)\s+((?:19|20)\d\d)\b(?![-\/]\d)/gi)) {
+    const y = Number(m[1]);
+    const s = (m.index ?? 0) + m[0].length - 4;
+    if (out.some((d) => d.start <= s && s < d.end)) continue;
+    const since = m[0].toLowerCase().startsWith("since");
+    out.push({ start: s, end: s + 4, text: String(y), interval: { start: `${y}-01-01`, end: since && ref ? iso(ref) : `${y}-12-31` } });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function toInterval(r: chrono.ParsedResult, ref: Date | null, text: string): DateInterval | null {
+  const c = r.start;
+  const known = (k: chrono.Component) => c.isCertain(k);
+  const lower = r.text.toLowerCase();
+  // a bare number or time of day is no date
+  if (!known("year") && !known("month") && !known("day") && !known("weekday") && !/\b(today|yesterday|tonight|week|month|year)\b/.test(lower)) return null;
+  if (!ref && !known("year")) return null;
+  // "ten days after the raid" counts from another event, not from the reference date
+  if (/\b(after|before|later|earlier)$/.test(lower) || /\b(next|following|same) day\b/.test(lower)) return null;
+  if (/\bweek\b/.test(lower)) {
+    const day = r.start.date();
+    const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 864e5);
+    return { start: iso(monday), end: iso(new Date(monday.getTime() + 6 * 864e5)) };
+  }
+  let y = c.get("year") ?? 0;
+  // a news report's "March 2" without a year is the last March 2 up to a few days after publication
+  if (ref && !known("year") && (known("month") || known("day")) && utc(y, c.get("month") ?? 1, c.get("day") ?? 1).getTime() > ref.getTime() + 3 * 864e5) y -= 1;
+  const m = c.get("month") ?? 1;
+  const d = c.get("day") ?? 1;
+  if (known("day") || known("weekday") || /\b(today|yesterday|tonight)\b/.test(lower)) {
+    if (r.end) return { start: iso(utc(y, m, d)), end: iso(r.end.date()) };
+    return { start: iso(utc(y, m, d)), end: iso(utc(y, m, d)) };
+  }
+  if (known("month") || /\bmonth\b/.test(lower)) return { start: iso(utc(y, m, 1)), end: iso(utc(y, m, lastDay(y, m))) };
+  if (known("year") || /\byear\b/.test(lower)) {
+    // "2024" alone inside a longer number or a score is not a year: require word boundaries
+    if (/^\d{4}$/.test(r.text) && /\d/.test(text[r.index + 4] ?? "")) return null;
+    return { start: `${y}-01-01`, end: `${y}-12-31` };
+  }
+  return null;
+}

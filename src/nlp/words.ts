@@ -1,0 +1,44 @@
+/**
+ * Word units for dictionary matching. A token such as "al-Shabaab" or "IS-K" holds several words
+ * and "'s" is a word of its own, so an alias written "Islamic State-Khorasan" or "People's Front"
+ * matches the text however wink-nlp split it. Keys are lowercase ASCII letters and digits.
+ */
+import type { AnalyzedText } from "./analyze.js";
+
+export interface Word {
+  key: string;
+  /** The word as written. */
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the token the word belongs to. */
+  token: number;
+}
+
+/** Normalise one piece of text to a matching key: accents stripped, lowercase, letters and digits. */
+export function keyOf(s: string): string {
+  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+const SPLIT = /[-–—/\s]+|(?=['’]s\b)/;
+
+/** The word keys of a dictionary phrase, split the way `words()` splits text. */
+export function phraseKeys(phrase: string): string[] {
+  return phrase.split(SPLIT).map(keyOf).filter(Boolean);
+}
+
+/** Word units of an analysed text, in order. */
+export function words(a: AnalyzedText): Word[] {
+  const out: Word[] = [];
+  a.tokens.forEach((t, i) => {
+    if (!/[\p{L}\p{N}]/u.test(t.text)) return;
+    let offset = 0;
+    for (const part of t.text.split(/(?<=[^-–—/])(?=[-–—/])|(?<=[-–—/])(?=[^-–—/])/)) {
+      const s = t.start + offset;
+      offset += part.length;
+      const key = keyOf(part);
+      if (key) out.push({ key, text: part, start: s, end: s + part.length, token: i });
+    }
+  });
+  return out;
+}

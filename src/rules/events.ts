@@ -1,0 +1,86 @@
+/**
+ * Event patterns compiled for lookup: verb lemmas with their phrases, nominal triggers, and the
+ * cue words that select a PLOVER mode.
+ */
+import { readFileSync } from "node:fs";
+import { DataError, PLOVER_TYPES, type PloverType } from "../core/index.js";
+import { PhraseMatcher } from "./phrase-matcher.js";
+
+export interface VerbPhrase {
+  after: string[];
+  type: PloverType | null;
+  mode: string | null;
+}
+
+export interface VerbRule {
+  lemma: string;
+  type: PloverType | null;
+  mode: string | null;
+  phrases: VerbPhrase[];
+}
+
+export interface NounRule {
+  words: string[];
+  type: PloverType;
+  mode: string | null;
+  twoSided: boolean;
+}
+
+export interface EventRules {
+  verbs: ReadonlyMap<string, VerbRule>;
+  nouns: PhraseMatcher<NounRule>;
+  /** Per type, the cue phrases of each mode. */
+  modes: ReadonlyMap<PloverType, PhraseMatcher<string>>;
+}
+
+const isType = (t: unknown): t is PloverType => (PLOVER_TYPES as readonly unknown[]).includes(t);
+
+function read(file: URL): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch (e) {
+    throw new DataError(file.pathname, (e as Error).message, { cause: e });
+  }
+}
+
+function verbsOf(file: URL): VerbRule[] {
+  const list = read(file).verbs;
+  if (!Array.isArray(list)) throw new DataError(file.pathname, 'expecting a "verbs" array');
+  return list.map((raw: VerbRule) => {
+    if (typeof raw?.lemma !== "string" || (raw.type !== null && !isType(raw.type))) {
+      throw new DataError(file.pathname, `bad verb entry ${JSON.stringify(raw).slice(0, 80)}`);
+    }
+    const phrases = (raw.phrases ?? []).filter((p) => Array.isArray(p.after) && (p.type === null || isType(p.type)));
+    return { lemma: raw.lemma.toLowerCase(), type: raw.type, mode: raw.mode ?? null, phrases };
+  });
+}
+
+/** Load `patterns/verbs.json`, `curated-verbs.json` (which wins), `nouns.json` and `modes.json`. */
+export function loadEventRules(dir: URL): EventRules {
+  const verbs = new Map<string, VerbRule>();
+  for (const v of verbsOf(new URL("verbs.json", dir))) verbs.set(v.lemma, v);
+  for (const v of verbsOf(new URL("curated-verbs.json", dir))) {
+    const old = verbs.get(v.lemma);
+    // curated phrases come first so they win; the built phrases remain behind them
+    verbs.set(v.lemma, { ...v, phrases: [...v.phrases, ...(old?.phrases ?? [])] });
+  }
+  const nouns = new PhraseMatcher<NounRule>();
+  const nounFile = new URL("nouns.json", dir);
+  const nounList = read(nounFile).nouns;
+  if (!Array.isArray(nounList)) throw new DataError(nounFile.pathname, 'expecting a "nouns" array');
+  for (const n of nounList as NounRule[]) {
+    if (!isType(n.type)) throw new DataError(nounFile.pathname, `bad noun entry ${JSON.stringify(n).slice(0, 80)}`);
+    const words = Array.isArray(n.words) ? n.words.join(" ") : String(n.words);
+    nouns.add(words, { ...n, mode: n.mode ?? null, twoSided: Boolean(n.twoSided) });
+  }
+  const modes = new Map<PloverType, PhraseMatcher<string>>();
+  const modeFile = new URL("modes.json", dir);
+  const modeTable = (read(modeFile).modes ?? {}) as Record<string, { mode: string; words: string[] }[]>;
+  for (const [type, list] of Object.entries(modeTable)) {
+    if (!isType(type)) continue;
+    const m = new PhraseMatcher<string>();
+    for (const { mode, words } of list) for (const w of words ?? []) m.add(w, mode);
+    modes.set(type, m);
+  }
+  return { verbs, nouns, modes };
+}
