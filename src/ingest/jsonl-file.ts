@@ -12,13 +12,16 @@ const NEWLINE = 0x0a;
 /** A line's bytes, or null (with its size) when it was longer than the cap and dropped. */
 interface Line { bytes: Uint8Array | null; size: number }
 
-/** Splits a byte stream into lines of at most `maxBytes`, keeping no bytes of longer ones. */
+/**
+ * Splits a byte stream into lines of at most `maxBytes`, keeping no bytes of longer ones.
+ * Chunks may be reused by the source once the next is asked for, so kept pieces are copied.
+ */
 export async function* splitLines(source: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Line> {
   let parts: Uint8Array[] = [];
   let size = 0;
   const take = (piece: Uint8Array): void => {
     size += piece.length;
-    if (size <= maxBytes) parts.push(piece);
+    if (size <= maxBytes) parts.push(Buffer.from(piece));
     else parts = [];
   };
   const flush = (): Line => {

@@ -25,7 +25,7 @@ export async function readText(
   let size = 0;
   for await (const chunk of source) {
     size += chunk.length;
-    if (size <= options.maxBytes) chunks.push(chunk);
+    if (size <= options.maxBytes) chunks.push(Buffer.from(chunk)); // the source may reuse `chunk`
   }
   if (size > options.maxBytes) return fail(label, tooBig(size, options.maxBytes));
   return textDocument(label, id, Buffer.concat(chunks), options.published);

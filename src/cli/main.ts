@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * The `sitrep` command: dispatches to a subcommand, prints errors (one line for ours, a stack for
+ * bugs or with --debug) and sets the exit status.
+ */
+import { runEval } from "./eval.js";
+import { describeError, UsageError } from "./errors.js";
+import { runExtract } from "./extract.js";
+import { packageVersion } from "./args.js";
+import { MAIN_HELP } from "./help.js";
+
+const COMMANDS: Record<string, (args: string[], debug: boolean) => Promise<number>> = {
+  extract: runExtract,
+  eval: runEval,
+};
+
+/** Runs the command line `argv` (without node and script); resolves to the exit status. */
+async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes("--debug");
+  const args = argv.filter((arg) => arg !== "--debug");
+  const [command, ...rest] = args;
+  try {
+    if (command === undefined) {
+      process.stderr.write(MAIN_HELP);
+      return 1;
+    }
+    if (command === "--help" || command === "-h" || command === "help") {
+      const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
+      return topic ? await topic(["--help"], debug) : (process.stdout.write(MAIN_HELP), 0);
+    }
+    if (command === "--version" || command === "-v" || command === "version") {
+      process.stdout.write(`sitrep ${packageVersion()}\n`);
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (run === undefined) {
+      const what = command.startsWith("-") ? "option" : "command";
+      throw new UsageError(`unknown ${what} "${command}"`);
+    }
+    return await run(rest, debug);
+  } catch (error) {
+    process.stderr.write(`${describeError(error, debug)}\n`);
+    return 1;
+  }
+}
+
+// A reader that stops early (`sitrep extract … | head`) closes the pipe: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2));
