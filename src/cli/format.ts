@@ -110,7 +110,9 @@ export function period({ start, end }: DateInterval): string {
   return `${start} to ${end}`;
 }
 
+/** `3`, `3–5`, or `at least 3` when the text gives no upper bound. */
 function range({ low, high }: Range): string {
+  if (high === null) return `at least ${low}`;
   return low === high ? String(low) : `${low}–${high}`;
 }
 
