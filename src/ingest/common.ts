@@ -49,11 +49,11 @@ export function tooBig(bytes: number, limit: number): string {
 }
 
 /**
- * Checks a publication date: null/undefined stay null; `YYYY-MM-DD` (a timestamp is cut to its
- * date) must name a real day. Returns the date, or `{reason}` when it is not one.
+ * Checks a publication date: null, undefined and "" mean unknown (null); `YYYY-MM-DD` (a
+ * timestamp is cut to its date) must name a real day. Returns the date, or `{reason}`.
  */
 export function checkPublished(value: unknown): string | null | { reason: string } {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || value === "") return null;
   const text = typeof value === "string" ? value : "";
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T\S*)?$/.exec(text);
   if (match) {

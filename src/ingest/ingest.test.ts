@@ -154,6 +154,8 @@ describe("checks", () => {
   it("accepts real dates only", () => {
     expect(checkPublished("2024-02-29")).toBe("2024-02-29");
     expect(checkPublished(null)).toBeNull();
+    expect(checkPublished("")).toBeNull();
+    expect(checkPublished("2025-08-01T09:30:00Z")).toBe("2025-08-01");
     expect(checkPublished("2023-02-29")).toEqual({ reason: 'invalid published date "2023-02-29" (expected YYYY-MM-DD)' });
     expect(checkPublished(20240229)).toHaveProperty("reason");
     expect(checkPublished("29/02/2024")).toHaveProperty("reason");
