@@ -9,10 +9,12 @@ import { runExtract } from "./extract.js";
 import { packageVersion } from "./args.js";
 import { MAIN_HELP } from "./help.js";
 
-const COMMANDS: Record<string, (args: string[], debug: boolean) => Promise<number>> = {
-  extract: runExtract,
-  eval: runEval,
-};
+type Command = (args: string[], debug: boolean) => Promise<number>;
+
+const COMMANDS = new Map<string, Command>([
+  ["extract", runExtract],
+  ["eval", runEval],
+]);
 
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */
 async function main(argv: string[]): Promise<number> {
@@ -25,14 +27,16 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (command === "--help" || command === "-h" || command === "help") {
-      const topic = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
-      return topic ? await topic(["--help"], debug) : (process.stdout.write(MAIN_HELP), 0);
+      const topic = COMMANDS.get(rest[0] ?? "");
+      if (topic) return await topic(["--help"], debug);
+      process.stdout.write(MAIN_HELP);
+      return 0;
     }
     if (command === "--version" || command === "-v" || command === "version") {
       process.stdout.write(`sitrep ${packageVersion()}\n`);
       return 0;
     }
-    const run = COMMANDS[command];
+    const run = COMMANDS.get(command);
     if (run === undefined) {
       const what = command.startsWith("-") ? "option" : "command";
       throw new UsageError(`unknown ${what} "${command}"`);
