@@ -1,0 +1,162 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Place } from "../../core/index.js";
+import { countryByDemonym, countryByName, countryName, loadGazetteer, normaliseName } from "../../rules/gazetteer.js";
+import type { Gazetteer } from "../../rules/gazetteer.js";
+import { findPlaces, placeForSpan } from "./index.js";
+
+let gaz: Gazetteer;
+beforeAll(() => { gaz = loadGazetteer(); });
+
+const named = (places: Place[], name: string): Place | undefined => places.find((p) => p.name === name);
+
+/** Every mention must cut exactly the name as written out of the text. */
+function expectSpansExact(text: string, places: Place[]): void {
+  for (const p of places) {
+    for (const [s, e] of p.mentions) {
+      expect(e).toBeGreaterThan(s);
+      expect(text.slice(s, e)).toMatch(/^\p{Lu}/u);
+      expect(text.slice(s, e)).not.toMatch(/\s$|['’]s$/);
+    }
+  }
+}
+
+describe("gazetteer", () => {
+  it("normalises accents, case, St. and a leading the", () => {
+    expect(normaliseName("St. Nicolas")).toBe("saint nicolas");
+    expect(normaliseName("Saint-Nicolas")).toBe("saint nicolas");
+    expect(normaliseName("the Gaza Strip")).toBe("gaza strip");
+    expect(normaliseName("Sana'a")).toBe("sanaa");
+    expect(normaliseName("Türkiye")).toBe("turkiye");
+  });
+
+  it("finds countries by name, acronym, code and demonym", () => {
+    expect(countryByName("Burma")?.iso3).toBe("MMR");
+    expect(countryByName("U.S.")?.iso3).toBe("USA");
+    expect(countryByName("Ivory Coast")?.iso3).toBe("CIV");
+    expect(countryByName("Congo-Kinshasa")?.iso3).toBe("COD");
+    expect(countryByName("PAK")?.iso3).toBe("PAK");
+    expect(countryByName("Narnia")).toBeNull();
+    expect(countryByDemonym("Pakistani")?.iso3).toBe("PAK");
+    expect(countryByDemonym("Afghans")?.iso3).toBe("AFG");
+    expect(countryByDemonym("British")?.iso3).toBe("GBR");
+    expect(countryByDemonym("Kabul")).toBeNull();
+    expect(countryName("COD")).toBe("Democratic Republic of the Congo");
+    expect(countryName("XXX")).toBeNull();
+  });
+
+  it("indexes curated admin1 variants and case-exact acronyms", () => {
+    expect(gaz.lookup("konar").some((e) => e.kind === "admin1" && e.name === "Kunar")).toBe(true);
+    expect(gaz.lookup("nwfp").length).toBe(0);
+    expect(gaz.lookupExact("NWFP").some((e) => e.name === "Khyber Pakhtunkhwa")).toBe(true);
+    expect(gaz.lookup("northern darfur").some((e) => e.name === "North Darfur")).toBe(true);
+  });
+});
+
+describe("findPlaces", () => {
+  it("resolves Hyderabad by the country the story is about", () => {
+    const pk = "Police in Pakistan said two men were arrested in Hyderabad after the blast.";
+    const inPk = named(findPlaces(pk, gaz), "Hyderabad");
+    expect(inPk?.country).toBe("PAK");
+    expect(inPk?.admin1).toBe("Sindh");
+    const ind = "Heavy rain flooded roads in Hyderabad, the capital of Telangana, India said.";
+    const inInd = named(findPlaces(ind, gaz), "Hyderabad");
+    expect(inInd?.country).toBe("IND");
+    expect(inInd?.admin1).toBe("Telangana");
+  });
+
+  it("uses hints when the text names no country", () => {
+    const text = "A bomb went off near a market in Hyderabad on Friday.";
+    expect(named(findPlaces(text, gaz, { countries: ["PAK"] }), "Hyderabad")?.country).toBe("PAK");
+  });
+
+  it("reads transliterations as the curated division", () => {
+    const text = "Drone strikes were reported in Konar and Ningarhar provinces of Afghanistan.";
+    const places = findPlaces(text, gaz);
+    const kunar = named(places, "Kunar");
+    expect(kunar?.precision).toBe("admin1");
+    expect(kunar?.country).toBe("AFG");
+    expect(text.slice(...kunar!.mentions[0]!)).toBe("Konar");
+    expect(named(places, "Nangarhar")?.country).toBe("AFG");
+  });
+
+  it("recognises datelines in capitals", () => {
+    const a = "SRINAGAR/NEW DELHI, Dec 23 — Gunfire was heard through the night.";
+    const pa = findPlaces(a, gaz);
+    expect(named(pa, "Srinagar")?.country).toBe("IND");
+    expect(pa.find((p) => p.name.startsWith("New Delhi") || p.name === "Delhi")).toBeDefined();
+    const b = "KABUL, March 4 (Reuters) - Officials said the road was reopened.";
+    const kabul = findPlaces(b, gaz).find((p) => b.slice(...p.mentions[0]!) === "KABUL");
+    expect(kabul?.country).toBe("AFG");
+    expect(findPlaces(b, gaz).some((p) => p.name === "March")).toBe(false);
+  });
+
+  it("matches multi-word names whole, longest first", () => {
+    const text = "Aid reached North Kivu and the Gulf of Aden while Port-au-Prince stayed calm.";
+    const places = findPlaces(text, gaz);
+    expect(named(places, "North Kivu")?.country).toBe("COD");
+    expect(named(places, "Gulf of Aden")?.country).toBeNull();
+    const pap = places.find((p) => text.slice(...p.mentions[0]!) === "Port-au-Prince");
+    expect(pap?.country).toBe("HTI");
+    expect(places.some((p) => p.name === "Kivu")).toBe(false);
+  });
+
+  it("reads possessives as the name", () => {
+    const text = "Afghanistan's eastern provinces and Pakistan’s tribal belt were hit.";
+    const places = findPlaces(text, gaz);
+    expect(text.slice(...named(places, "Afghanistan")!.mentions[0]!)).toBe("Afghanistan");
+    expect(text.slice(...named(places, "Pakistan")!.mentions[0]!)).toBe("Pakistan");
+  });
+
+  it("does not take demonyms for places", () => {
+    const text = "Afghan and Pakistani officials met Iraqi envoys; Americans watched.";
+    expect(findPlaces(text, gaz)).toEqual([]);
+  });
+
+  it("judges names inside organisations", () => {
+    const iskp = "Islamic State Khorasan Province claimed the attack.";
+    expect(findPlaces(iskp, gaz).some((p) => /khorasan/i.test(p.name))).toBe(false);
+    const jk = "Jammu and Kashmir Police said three militants were killed.";
+    expect(named(findPlaces(jk, gaz), "Jammu and Kashmir")?.country).toBe("IND");
+    const person = "The report was signed by Mr. Hamilton and read by Kerry Lincoln.";
+    expect(findPlaces(person, gaz)).toEqual([]);
+  });
+
+  it("lists each place once with all its mentions, each cutting the name as written", () => {
+    const text = "Fighting spread across Sudan. In Khartoum, shelling resumed; Khartoum's hospitals closed. " +
+      "Sudan's army said the U.S. and the UK were consulted.";
+    const places = findPlaces(text, gaz);
+    expectSpansExact(text, places);
+    const sudan = named(places, "Sudan");
+    expect(sudan?.mentions.map((m) => text.slice(...m))).toEqual(["Sudan", "Sudan"]);
+    expect(named(places, "Khartoum")?.mentions.length).toBe(2);
+    expect(places.find((p) => p.country === "USA")?.precision).toBe("country");
+    expect(places.find((p) => p.country === "GBR")).toBeDefined();
+    expect(new Set(places.map((p) => `${p.name}|${p.country}`)).size).toBe(places.length);
+  });
+
+  it("places a town by the state after it", () => {
+    const text = "The outbreak began in Springfield, Illinois, last week.";
+    const s = named(findPlaces(text, gaz), "Springfield");
+    expect(s?.admin1).toBe("Illinois");
+    expect(s?.precision).toBe("point");
+  });
+
+  it("ignores lowercase words and acronyms that are not places", () => {
+    const text = "The UN and NATO met on Monday in May to discuss nice ideas.";
+    expect(findPlaces(text, gaz)).toEqual([]);
+  });
+});
+
+describe("placeForSpan", () => {
+  const text = "In Pakistan, gunmen attacked a post in Peshawar, Khyber Pakhtunkhwa. Later Lahore was calm.";
+  it("prefers the most specific place in the span, then in the sentence", () => {
+    const places = findPlaces(text, gaz);
+    const firstSentence: [number, number] = [0, text.indexOf(".") + 1];
+    const clause: [number, number] = [text.indexOf("gunmen"), text.indexOf(",", text.indexOf("Peshawar"))];
+    expect(placeForSpan(places, clause, firstSentence)?.name).toBe("Peshawar");
+    expect(placeForSpan(places, [0, 2], firstSentence)?.name).toBe("Peshawar");
+    const second: [number, number] = [text.indexOf("Later"), text.length];
+    expect(placeForSpan(places, [second[0], second[0] + 5], second)?.name).toBe("Lahore");
+    expect(placeForSpan(places, [0, 2], [0, 2])).toBeNull();
+  });
+});

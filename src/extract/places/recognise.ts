@@ -1,0 +1,203 @@
+/**
+ * Finding place names: capitalised token runs matched against the gazetteer, longest first,
+ * with the facts about each match that the resolver weighs (what stands before and after it).
+ */
+import type { GazEntry, Gazetteer } from "../../rules/gazetteer.js";
+import { normaliseName } from "../../rules/gazetteer.js";
+
+/** A token; `end` leaves out a possessive 's that `fullEnd` keeps. */
+export interface Token { start: number; end: number; fullEnd: number; text: string; word: boolean }
+
+/** A matched name and its surroundings. `start`/`end` are UTF-16 offsets of the name as written. */
+export interface Mention {
+  start: number;
+  end: number;
+  key: string;
+  entries: readonly GazEntry[];
+  /** The word before, lowercased ("in", "near"), or "" at a sentence start or after punctuation. */
+  before: string;
+  /** The first word of its sentence. */
+  sentenceStart: boolean;
+  /** In a dateline ("KABUL, March 4 (Reuters) -"). */
+  dateline: boolean;
+  /** A generic division word follows ("Kunar Province", "Dallas County"): lowercased, or "". */
+  generic: string;
+  /** Capitalised words that follow in the same name ("Police", "Times"), lowercased. */
+  after: string[];
+  /** It ends a longer name: a capitalised non-place word, a title or "University of" before it. */
+  leftName: boolean;
+  /** The name it ends is an institution's ("University of Calgary"). */
+  institution: boolean;
+  /** The word right after it, lowercased, or "". */
+  nextWord: string;
+  /** The mention right after ", " ("Rockville, Maryland"), filled in by {@link recognise}. */
+  next: Mention | null;
+}
+
+// Words, initialisms ("U.S.", "D.C."), numbers, single punctuation. A trailing 's is split off
+// below so "Afghanistan's" yields "Afghanistan".
+const TOKEN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S/gu;
+
+export function tokenise(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    const s = m[0];
+    // "Afghanistan's" is the name "Afghanistan"; the whole stays one token so that
+    // "People's Republic of China" still reads as one name.
+    const end = /^\p{L}.*['’]s$/u.test(s) ? start + s.length - 2 : start + s.length;
+    out.push({ start, end, fullEnd: start + s.length, text: text.slice(start, end), word: /^\p{L}/u.test(s) });
+  }
+  return out;
+}
+
+/** Lowercase words allowed inside a name ("Gulf of Aden", "Port-au-Prince", "Rio de Janeiro"). */
+const CONNECTORS = new Set(["of", "the", "and", "de", "du", "des", "la", "le", "les", "el", "al", "ad", "as", "ash", "ar",
+  "an", "az", "ed", "ez", "en", "del", "da", "do", "dos", "das", "di", "y", "e", "au", "aux", "sur", "upon", "on", "am",
+  "im", "an", "der", "bin", "ibn", "i", "o"]);
+/** Abbreviations whose full stop belongs to the name ("St. Marc", "Ft. Worth"). */
+const NAME_ABBREVIATIONS = new Set(["St", "Ste", "Mt", "Ft", "Pt"]);
+/** Abbreviations whose full stop does not end a sentence. */
+const NON_FINAL = new Set(["St", "Ste", "Mt", "Ft", "Pt", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt",
+  "Prof", "Rev", "Sen", "Rep", "Gov", "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+  "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd", "vs", "approx"]);
+/** Capitalised words that start sentences or headlines without being part of a name. */
+export const FUNCTION_WORDS = new Set(["in", "at", "on", "from", "to", "the", "a", "an", "and", "but", "or", "as", "by",
+  "for", "of", "with", "across", "near", "outside", "inside", "into", "throughout", "after", "before", "since", "while",
+  "when", "where", "if", "though", "although", "during", "between", "among", "against", "both", "north", "south", "east",
+  "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest",
+  "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "rural", "coastal",
+  "neighbouring", "neighboring", "nearby", "mainland", "also", "meanwhile", "elsewhere", "however", "including", "like",
+  "via", "over", "under", "about", "around", "beyond", "within", "toward", "towards", "through", "than", "said", "says",
+  "this", "that", "these", "those", "all", "some", "many", "most", "other", "each", "every", "officials", "police",
+  "authorities", "reuters", "ap", "afp", "update", "breaking", "and", "not", "only", "even", "then", "there", "here"]);
+/** Words that begin names ("North Kivu", "Upper Nile") as well as phrases. */
+const DIRECTIONS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+  "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "mainland"]);
+/** Titles before a person's name. */
+const TITLES = new Set(["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "General", "Lt", "Col", "Colonel", "Sgt", "Capt",
+  "Captain", "President", "Senator", "Sen", "Rep", "Gov", "Governor", "Minister", "Judge", "Justice", "Rev", "Father",
+  "Sheikh", "Mullah", "Maulana", "King", "Queen", "Prince", "Princess", "Lord", "Sir", "Dame", "Chief", "Commander",
+  "Major", "Mayor", "Spokesman", "Spokeswoman", "Officer", "Detective", "Inspector", "Professor"]);
+/** "X of <place>" names an institution, not the place ("University of Calgary"). */
+const INSTITUTIONS = new Set(["university", "college", "institute", "department", "ministry", "bank", "museum",
+  "school", "academy", "board", "office", "archdiocese", "diocese", "church", "bureau", "council", "hospital",
+  "library", "society", "association", "federation", "chamber", "court", "secretary", "commission"]);
+export const GENERIC_WORDS = new Set(["province", "provinces", "district", "districts", "county", "state", "region",
+  "governorate", "oblast", "department", "prefecture", "municipality", "city", "parish", "borough", "territory",
+  "division", "agency", "emirate", "raion", "area"]);
+
+const isCapitalised = (t: Token): boolean => t.word && /^\p{Lu}/u.test(t.text);
+const isAllCaps = (t: Token): boolean => t.word && t.text.length > 1 && !/\p{Ll}/u.test(t.text);
+
+/** Dateline ranges: capitals at the start of the text or a line, before a comma, "(" or a dash. */
+function datelines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /(?:^|\n)[ \t]*([A-Z][A-Z .'’\-\/]*[A-Z.])(?=[ \t]*(?:,|\(|—|–|-[ \t]))/g;
+  for (const m of text.matchAll(re)) {
+    const s = m.index + m[0].length - (m[1]?.length ?? 0);
+    out.push([s, s + (m[1]?.length ?? 0)]);
+  }
+  return out;
+}
+
+function sentenceStartAt(tokens: Token[], i: number, text: string): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return true;
+  const tok = tokens[i];
+  if (tok && /\n/.test(text.slice(prev.fullEnd, tok.start))) return true;
+  if (/^[!?:;"“”(\[]$/.test(prev.text)) return true;
+  if (prev.text === ".") {
+    const before = tokens[i - 2];
+    return !(before && before.end === prev.start && NON_FINAL.has(before.text));
+  }
+  return false;
+}
+
+/** Scans `text` for gazetteer names, longest match first, left to right. */
+export function recognise(text: string, gaz: Gazetteer): Mention[] {
+  const tokens = tokenise(text);
+  const dl = datelines(text);
+  const inDateline = (t: Token): boolean => dl.some(([s, e]) => t.start >= s && t.end <= e);
+  const maxSpan = gaz.maxWords * 2 + 1;
+  const mentions: Mention[] = [];
+  let lastMatchEnd = -1;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    // "The US", "In Kabul": a name never starts with a function word ("The Hague" is keyed "hague").
+    const low = first.text.toLowerCase();
+    if (!isCapitalised(first) || (FUNCTION_WORDS.has(low) && !DIRECTIONS.has(low))) continue;
+    const dateline = inDateline(first);
+    let best: { j: number; entries: readonly GazEntry[]; key: string } | null = null;
+    let mixed = false;
+    for (let j = i; j < tokens.length && j - i < maxSpan; j++) {
+      const t = tokens[j]!;
+      const prev = tokens[j - 1];
+      if (j > i && prev && /\n/.test(text.slice(prev.fullEnd, t.start))) break;
+      if (j > i && prev && t.start - prev.fullEnd > 1) break;
+      if (!t.word) {
+        const glued = prev && prev.fullEnd === t.start;
+        if (t.text === "-" || t.text === "&") continue;
+        if (t.text === "." && glued && prev && NAME_ABBREVIATIONS.has(prev.text)) continue;
+        break;
+      }
+      if (!isCapitalised(t)) {
+        if (CONNECTORS.has(t.text) && j > i) continue;
+        break;
+      }
+      if (!isAllCaps(t) || dateline) mixed = true;
+      const surface = text.slice(first.start, t.end);
+      const exact = gaz.lookupExact(surface);
+      if (exact.length > 0) { best = { j, entries: exact, key: surface }; continue; }
+      // Capitals alone outside a dateline are acronyms ("UN", "ISIS"), matched only through
+      // `exact`; "DR Congo" mixes them with a name and is looked up.
+      if (!mixed) continue;
+      const key = normaliseName(surface);
+      const found = gaz.lookup(key);
+      if (found.length > 0) best = { j, entries: found, key };
+    }
+    if (!best) continue;
+
+    const last = tokens[best.j]!;
+    const prevTok = tokens[i - 1];
+    const sentenceStart = sentenceStartAt(tokens, i, text);
+    const adjacent = prevTok !== undefined && first.start - prevTok.fullEnd <= 1 && !/\n/.test(text.slice(prevTok.fullEnd, first.start));
+    const before = prevTok && prevTok.word && adjacent ? prevTok.text.toLowerCase() : "";
+    // A capitalised word just before, itself not a place nor capitalised only for opening its
+    // sentence, makes this the tail of another name ("Kerry-Ann Hamilton", "Islamic State
+    // Khorasan"); so does a title ("Mr. Clawson") or an institution ("University of Calgary").
+    const prevWord = (k: number): string => (tokens[k]?.word ? tokens[k]!.text : "");
+    const titled = TITLES.has(prevWord(i - 1)) || (prevTok?.text === "." && TITLES.has(prevWord(i - 2)));
+    const institution = prevWord(i - 1) === "of" && INSTITUTIONS.has(prevWord(i - 2).toLowerCase());
+    const leftName = titled || institution || (!sentenceStart && !dateline && prevTok !== undefined && adjacent &&
+      isCapitalised(prevTok) && prevTok.end !== lastMatchEnd && prevTok.end === prevTok.fullEnd &&
+      !FUNCTION_WORDS.has(prevTok.text.toLowerCase()) &&
+      !sentenceStartAt(tokens, i - 1, text));
+    const nextTok = tokens[best.j + 1];
+    const nextWord = nextTok && nextTok.word && nextTok.start - last.fullEnd <= 1 ? nextTok.text.toLowerCase() : "";
+    let generic = "";
+    const after: string[] = [];
+    // "Hong Kong's Health Secretary": after a possessive, what follows is another name.
+    for (let k = best.j + 1; k < tokens.length && after.length < 3 && last.fullEnd === last.end; k++) {
+      const t = tokens[k]!;
+      const p = tokens[k - 1]!;
+      if (t.start - p.fullEnd > 1 || !isCapitalised(t)) break;
+      const low = t.text.toLowerCase();
+      if (after.length === 0 && generic === "" && GENERIC_WORDS.has(low)) { generic = low; continue; }
+      after.push(low);
+    }
+    const m: Mention = { start: first.start, end: last.end, key: best.key, entries: best.entries, before,
+      sentenceStart, dateline, generic, after, leftName, institution, nextWord, next: null };
+    mentions.push(m);
+    lastMatchEnd = last.end;
+    i = best.j;
+  }
+  // "Rockville, Maryland": the second name places the first.
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k]!;
+    const b = mentions[k + 1]!;
+    if (/^,\s?$/.test(text.slice(a.end, b.start))) a.next = b;
+  }
+  return mentions;
+}

@@ -1,0 +1,245 @@
+/**
+ * Choosing one place for each recognised name, and dropping names that are not places here.
+ *
+ * Every mention of the same name in a document means the same place (one sense per discourse),
+ * so names are resolved as groups. A candidate's score is a prior from its rank (country >
+ * region > admin1 > town by size > admin2) plus what the rest of the document says: the
+ * countries and divisions its other names resolve to, "Town, State" pairs, hints, and a
+ * division word after it ("Kunar Province").
+ */
+import type { GazEntry, Gazetteer } from "../../rules/gazetteer.js";
+import type { Mention } from "./recognise.js";
+
+export interface Resolved { entry: GazEntry; mentions: Mention[] }
+
+/** Capitalised words that GeoNames also lists as towns but that never mean one in news text. */
+const NEVER = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "god", "allah", "christ", "jesus", "islam", "of", "as", "can", "will", "ebola", "corona", "normal", "born", "best",
+  "republic", "federal", "national", "federation", "democratic", "nation", "world", "earth", "president",
+  "minister", "general", "doctor", "police", "army", "parliament", "congress", "senate", "commission", "council",
+  "court", "university", "college", "hospital", "ocean", "sea", "gulf", "bay", "lake", "river", "island", "valley",
+  "mountain", "desert", "coast", "border", "airport", "port", "city", "town", "village", "capital", "home", "office",
+  "house", "embassy", "base", "centre", "center", "north", "south", "east", "west", "northern", "southern",
+  "eastern", "western", "central", "white house", "northeast", "northwest", "southeast", "southwest", "centre",
+  "upper", "lower", "greater", "middle", "many", "over", "more", "most", "some", "other", "all", "new", "old"]);
+/** Compass words name a division only with its generic word ("West Region", "North Province"). */
+const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+  "centre", "center", "northeast", "northwest", "southeast", "southwest", "north east", "north west", "south east",
+  "south west", "far north", "extreme north", "littoral", "middle", "upper", "lower", "coast", "interior"]);
+/**
+ * Words and given names that are also towns: a place only after a locative word ("in Hamilton")
+ * or before its state or country ("Hamilton, Ontario").
+ */
+const WEAK = new Set(["union", "unity", "progress", "liberty", "independence", "victory", "justice", "hope", "mercy",
+  "health", "king", "queen", "prince", "captain", "mobile", "reading", "nice", "bath", "split", "enterprise",
+  "commerce", "industry", "energy", "media", "opportunity", "friendship", "harmony", "paradise", "concord", "mission",
+  "post", "sale", "deal", "bar", "mark", "man", "bill", "john", "david", "paul", "michael", "george", "james",
+  "thomas", "william", "charles", "victoria", "hamilton", "lincoln", "jackson", "clinton", "obama", "trump", "biden",
+  "bush", "kennedy", "johnson", "wilson", "taylor", "howard", "warren", "stanley", "nelson", "ali", "mohammed",
+  "muhammad", "ahmed", "hassan", "hussein", "khan", "imam", "sheikh", "emir", "sultan", "mullah", "aid", "relief",
+  "rescue", "fire", "flood", "storm", "cross", "red", "green", "white", "black", "blue", "gold", "silver", "star",
+  "sun", "moon", "pacific", "atlantic", "christian", "muslim"]);
+/** After a place name these make the whole a title or an institution ("New York Times", "UK Department
+ * for International Development", "Fiji Health Ministry"); security forces are kept, since
+ * "Jammu and Kashmir Police" does place what it does. */
+const ORG_WORDS = new Set(["times", "post", "herald", "journal", "tribune", "gazette", "globe", "chronicle",
+  "telegraph", "observer", "examiner", "courier", "daily", "news", "standard", "star", "sun", "express", "mail",
+  "department", "ministry", "university", "college", "institute", "corporation", "broadcasting", "health",
+  "company", "bank", "airlines", "airways", "hospital", "medical", "museum", "school", "club", "fc", "united",
+  "city", "board", "agency", "council", "commission", "office", "bureau", "society", "association", "centre",
+  "center", "foundation", "trust", "party", "league", "group", "holdings", "inc", "ltd", "limited", "zoo",
+  "zoological", "blue", "red", "state", "house", "senate", "assembly", "parliament", "court", "church", "cathedral",
+  "mosque", "temple", "airport", "station", "stadium", "supreme", "public", "television", "radio", "tv"]);
+/** Words after a name that make it a disease's, not a place ("West Nile virus", "Ebola fever"). */
+const DISEASE_WORDS = new Set(["virus", "fever", "flu", "influenza", "encephalitis", "syndrome", "disease"]);
+/** Words before a name that say it is a place. */
+const LOCATIVE = new Set(["in", "near", "at", "from", "to", "outside", "into", "across", "around", "towards", "toward",
+  "of", "town", "village", "city", "district", "province", "capital", "inside", "via", "through", "called", "named",
+  "throughout", "within", "nearby", "off", "visit", "visited", "hit", "struck", "entered", "reached", "left"]);
+
+function prior(e: GazEntry): number {
+  switch (e.kind) {
+    case "country": return 6;
+    case "region": return e.country === null ? 5.5 : 4.5;
+    case "admin1": return 4;
+    case "admin2": return 1.5;
+    case "city": {
+      const size = Math.max(0, Math.min(4.5, Math.log10(e.population + 1) - 3));
+      const seat = e.feature === "PPLC" ? 1.5 : e.feature === "PPLA" ? 0.7 : e.feature === "PPLA2" ? 0.3 : 0;
+      return size + seat;
+    }
+  }
+}
+
+/** Countries and divisions the document's other names point to, each with a weight. */
+interface Context {
+  countries: Map<string, number>;
+  admin1s: Map<string, number>;
+  /** Where the other names were read and what they resolved to: the nearest weighs most. */
+  near: Array<{ at: number; group: Mention[]; entry: GazEntry }>;
+}
+const emptyContext = (): Context => ({ countries: new Map(), admin1s: new Map(), near: [] });
+
+/** The resolved place named nearest to (within 300 characters of) one of the group's mentions. */
+function nearest(group: Mention[], ctx: Context): GazEntry | null {
+  let best: GazEntry | null = null;
+  let bestD = 300;
+  for (const m of group) {
+    for (const n of ctx.near) {
+      if (n.group === group) continue;
+      const d = Math.abs(n.at - m.start);
+      if (d < bestD) { bestD = d; best = n.entry; }
+    }
+  }
+  return best;
+}
+
+function addWeight(m: Map<string, number>, k: string | null, w: number): void {
+  if (k !== null) m.set(k, (m.get(k) ?? 0) + w);
+}
+
+function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | null): number {
+  let s = prior(e);
+  const selfW = (key: string | null, map: Map<string, number>, ownKey: string | null): number =>
+    key === null ? 0 : (map.get(key) ?? 0) - (ownKey === key ? 1 : 0);
+  const cw = selfW(e.country, ctx.countries, self?.country ?? null);
+  // A small town gains less from its country being named: otherwise "England" in a story about
+  // the US would be England, Arkansas.
+  const small = (e.kind === "city" && e.population < 100_000) || e.kind === "admin2";
+  if (cw > 0) s += (2.5 + Math.min(cw, 4) * 0.5) * (small ? 0.5 : 1);
+  const aw = selfW(e.admin1Code, ctx.admin1s, self?.admin1Code ?? null);
+  if (aw > 0 && e.kind !== "admin1") s += 2;
+  // Between two Monroe Counties, the one in the state named nearby ("in Michigan ... Monroe County").
+  const near = nearest(group, ctx);
+  if (near && e.kind !== "country" && near.admin1Code !== null && near.admin1Code === e.admin1Code) s += 1;
+  else if (near && e.kind !== "country" && near.country !== null && near.country === e.country) s += 0.5;
+  if (group.some((m) => m.generic !== "")) s += e.kind === "admin1" || e.kind === "admin2" ? 4 : e.kind === "city" ? -2 : 0;
+  for (const m of group) {
+    const n = m.next;
+    if (!n) continue;
+    if (n.entries.some((x) => x !== e && ((x.kind === "country" && x.country === e.country) ||
+      (x.kind === "admin1" && x.admin1Code === e.admin1Code)))) { s += 6; break; }
+  }
+  return s;
+}
+
+function pick(group: Mention[], ctx: Context, prev: GazEntry | null): GazEntry | null {
+  let best: GazEntry | null = null;
+  let bestScore = -Infinity;
+  for (const e of group[0]!.entries) {
+    let s = score(e, group, ctx, prev);
+    // Equal scores go to the larger town, then to the first listed (the larger country).
+    s += e.population / 1e10;
+    if (s > bestScore) { best = e; bestScore = s; }
+  }
+  // A division's seat of the same name is the usual meaning ("Kabul", "Herat") unless a division
+  // word says otherwise; the town is also the more precise location.
+  if (best && best.kind === "admin1" && !group.some((m) => m.generic !== "")) {
+    const seat = group[0]!.entries.find((x) => x.kind === "city" && x.admin1Code === best!.admin1Code &&
+      (x.feature === "PPLA" || x.feature === "PPLC") && x.population >= 1_000_000);
+    if (seat) best = seat;
+  }
+  return best;
+}
+
+function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
+  const inCountry = e.country !== null && (ctx.countries.get(e.country) ?? 0) > 0;
+  const inAdmin1 = e.admin1Code !== null && (ctx.admin1s.get(e.admin1Code) ?? 0) > 0;
+  const cue = group.some((m) => LOCATIVE.has(m.before));
+  const placed = group.some((m) => m.dateline || m.generic !== "" ||
+    m.next?.entries.some((x) => x.country === e.country && (x.kind === "country" || x.kind === "admin1")));
+  if (e.kind === "country" || e.kind === "region") return true;
+  // A division with few towns (the Isle of Man's "Michael") needs the document to point to it.
+  if (e.kind === "admin1") return (e.size ?? 0) >= 30 || inCountry || cue || placed;
+  if (placed) return true;
+  if (e.kind === "admin2") return inAdmin1 || (inCountry && (cue || / (county|district|parish)$/.test(group[0]!.key)));
+  // Towns: a big one stands alone unless only ever at a sentence's start (a capitalised word);
+  // a small one needs a locative word before it and its country or division in the story.
+  if (e.population >= 100_000) return cue || group.some((m) => !m.sentenceStart);
+  if (!cue) return false;
+  return inAdmin1 || inCountry || e.population >= 20_000;
+}
+
+/** Drops mentions that are names of something else; keeps the rest, grouped by name. */
+function candidates(mentions: Mention[], gaz: Gazetteer): Map<string, Mention[]> {
+  // A name seen once as part of a person's or institution's name is that elsewhere too
+  // ("David Paterson" ... "Paterson says").
+  const names = new Set(mentions.filter((m) => m.leftName && !m.institution).map((m) => m.key));
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const key = m.key.toLowerCase();
+    const townsOnly = m.entries.every((e) => e.kind === "city" || e.kind === "admin2");
+    const noCountry = m.entries.every((e) => e.kind !== "country");
+    if (NEVER.has(key) && !m.dateline && townsOnly) continue;
+    if (COMPASS.has(key) && m.generic === "") continue;
+    if (WEAK.has(key) && noCountry && !m.dateline && !LOCATIVE.has(m.before) && m.next === null) continue;
+    if (gaz.isDemonym(key) && noCountry) continue;
+    if (m.leftName || (names.has(m.key) && townsOnly)) continue;
+    if (m.after[0] !== undefined && ORG_WORDS.has(m.after[0])) continue;
+    if (DISEASE_WORDS.has(m.nextWord)) continue;
+    // A small town's name before an unknown capitalised word is a person or a firm ("Hamilton Smith").
+    if (m.after.length > 0 && m.entries.every((e) => e.kind === "city" && e.population < 1_000_000 || e.kind === "admin2")) continue;
+    const list = groups.get(m.key);
+    if (list) list.push(m);
+    else groups.set(m.key, [m]);
+  }
+  return groups;
+}
+
+/** Resolves recognised mentions to places; `hints` are ISO3 codes of countries the story is about. */
+export function resolve(mentions: Mention[], gaz: Gazetteer, hints: readonly string[] = []): Resolved[] {
+  const groups = [...candidates(mentions, gaz).values()];
+  // First pass: only unambiguous country-level evidence (country names, hints, divisions that
+  // exist in one country only); second pass: what the first pass resolved.
+  const ctx0 = emptyContext();
+  for (const h of hints) addWeight(ctx0.countries, h, 1);
+  for (const g of groups) {
+    const es = g[0]!.entries;
+    const country = es.find((e) => e.kind === "country");
+    if (country) { addWeight(ctx0.countries, country.country, 1); continue; }
+    const divisions = new Set(es.filter((e) => e.kind === "admin1" || e.kind === "region").map((e) => e.country));
+    if (divisions.size === 1) addWeight(ctx0.countries, [...divisions][0] ?? null, 0.5);
+  }
+  let picks = groups.map((g) => pick(g, ctx0, null));
+  for (let pass = 0; pass < 2; pass++) {
+    const ctx = emptyContext();
+    for (const h of hints) addWeight(ctx.countries, h, 1);
+    picks.forEach((e, i) => {
+      if (!e) return;
+      addWeight(ctx.countries, e.country, 1);
+      addWeight(ctx.admin1s, e.admin1Code, 1);
+      for (const m of groups[i]!) ctx.near.push({ at: m.start, group: groups[i]!, entry: e });
+    });
+    picks = groups.map((g, i) => pick(g, ctx, picks[i] ?? null));
+  }
+  const ctx = emptyContext();
+  for (const h of hints) addWeight(ctx.countries, h, 1);
+  picks.forEach((e) => {
+    if (!e || !supportedAlone(e)) return;
+    addWeight(ctx.countries, e.country, 1);
+    addWeight(ctx.admin1s, e.admin1Code, 1);
+  });
+  const out = new Map<GazEntry, Resolved>();
+  groups.forEach((g, i) => {
+    const e = picks[i];
+    if (!e) return;
+    const own: Context = { countries: new Map(ctx.countries), admin1s: new Map(ctx.admin1s), near: [] };
+    if (supportedAlone(e)) {
+      addWeight(own.countries, e.country, -1);
+      addWeight(own.admin1s, e.admin1Code, -1);
+    }
+    if (!supported(e, g, own)) return;
+    const r = out.get(e);
+    if (r) r.mentions.push(...g);
+    else out.set(e, { entry: e, mentions: [...g] });
+  });
+  for (const r of out.values()) r.mentions.sort((a, b) => a.start - b.start);
+  return [...out.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/** Places that count as context for others without needing any themselves. */
+function supportedAlone(e: GazEntry): boolean {
+  return e.kind !== "city" && e.kind !== "admin2" || e.population >= 100_000;
+}
+

@@ -1,0 +1,310 @@
+/**
+ * The offline gazetteer: data/gazetteer/ (built by scripts/build-gazetteer.mjs) loaded into one
+ * index from normalised names to candidate places, plus country look-ups by name, demonym and code.
+ *
+ * @example
+ * const gaz = loadGazetteer();
+ * gaz.lookup("konar");              // [{ kind: "admin1", name: "Kunar", country: "AFG", ... }, ...]
+ * countryByDemonym("Pakistani")?.iso3;   // "PAK"
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DataError } from "../core/index.js";
+
+export const PLACE_KINDS = ["country", "region", "admin1", "admin2", "city"] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/** One candidate place. `admin1Code` is GeoNames' `CC.ADM1`; `country` ISO 3166-1 alpha-3. */
+export interface GazEntry {
+  readonly kind: PlaceKind;
+  readonly name: string;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly admin1Code: string | null;
+  readonly admin2: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  /** Inhabitants for towns, 0 for everything else. */
+  readonly population: number;
+  /** GeoNames feature code for towns (PPLC capital, PPLA admin1 seat, ...), else the kind. */
+  readonly feature: string;
+  /** For a division: how many towns of ≥ 1,000 it holds (a size prior); else 0. */
+  readonly size?: number;
+}
+
+export interface Country {
+  readonly iso2: string;
+  readonly iso3: string;
+  readonly name: string;
+  readonly names: readonly string[];
+  /** Acronyms matched only as written ("US", "DRC"). */
+  readonly exact: readonly string[];
+  readonly demonyms: readonly string[];
+  readonly capital: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  readonly region: string | null;
+  readonly area: number;
+}
+
+export interface Gazetteer {
+  /** Candidates for a key made by {@link normaliseName}; empty when none. */
+  lookup(key: string): readonly GazEntry[];
+  /** Candidates for a case-sensitive acronym ("US", "KPK", "DRC"); empty when none. */
+  lookupExact(surface: string): readonly GazEntry[];
+  /** True when the normalised word is a demonym ("afghan", "pakistanis"): never a toponym. */
+  isDemonym(key: string): boolean;
+  country(iso3: string): Country | undefined;
+  countryByName(name: string): Country | null;
+  countryByDemonym(word: string): Country | null;
+  readonly countries: readonly Country[];
+  /** Longest key, in words: bounds the recogniser's look-ahead. */
+  readonly maxWords: number;
+}
+
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  st: "saint", ste: "sainte", mt: "mount", ft: "fort", pt: "port", n: "north", s: "south",
+};
+
+/**
+ * Lowercase, accents stripped, punctuation folded to spaces, a leading "the" dropped and
+ * "St."/"Mt."/"Ft." spelt out, so that "St. Nicolas", "Saint-Nicolas" and "saint nicolas" meet.
+ * Apostrophes vanish ("Sana'a" → "sanaa") because transliterations use them inconsistently.
+ */
+export function normaliseName(s: string): string {
+  const words = s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+    .replace(/[’'`ʼ]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ");
+  if (words[0] === "the" && words.length > 1) words.shift();
+  return words.map((w, i) => (i < words.length - 1 || words.length === 1 ? ABBREVIATIONS[w] ?? w : w))
+    .filter((w) => w !== "").join(" ");
+}
+
+const ALL_CAPS = /^[A-Z&.]+$/;
+const DEFAULT_DIR = new URL("../../data/gazetteer/", import.meta.url);
+
+function readData(dir: string, file: string): string {
+  const path = `${dir.replace(/\/$/, "")}/${file}`;
+  try {
+    return readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new DataError(path, "cannot read the gazetteer (run scripts/build-gazetteer.mjs)", { cause });
+  }
+}
+
+function parseJson<T>(dir: string, file: string): T {
+  const text = readData(dir, file);
+  try {
+    return JSON.parse(text) as T;
+  } catch (cause) {
+    throw new DataError(`${dir}/${file}`, "not JSON", { cause });
+  }
+}
+
+interface Admin1Row {
+  code: string; country: string; name: string; ascii: string; variants: string[]; keys: string[]; lat: number; lon: number;
+  size: number;
+}
+interface RegionRow {
+  name: string; names: string[]; keys: string[]; country: string | null; admin1: string | null; kind: string; lat: number; lon: number;
+}
+/** A column-wise table with a sorted key → row list (`keys[i]` names row `refs[i]`). */
+interface Columns {
+  name: string[];
+  /** Index into `codes` of the row's `CC.ADM1`. */
+  admin1: number[];
+  lat: number[];
+  lon: number[];
+  keys: string[];
+  refs: number[];
+  codes: string[];
+  maxWords: number;
+}
+interface TownColumns extends Columns {
+  population: number[];
+  /** Index into `codes` of the GeoNames feature code. */
+  feature: number[];
+}
+
+/** The rows a sorted key table lists under `key`, found by binary search. */
+function rowsFor(t: Columns, key: string): number[] {
+  let lo = 0;
+  let hi = t.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t.keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < t.keys.length && t.keys[i] === key; i++) out.push(t.refs[i]!);
+  return out;
+}
+
+/** Country tables and look-ups: small, so loaded on their own for stages that need no places. */
+class CountryTable {
+  readonly countries: readonly Country[];
+  readonly #byIso3 = new Map<string, Country>();
+  readonly #byIso2 = new Map<string, Country>();
+  readonly #byName = new Map<string, Country>();
+  readonly #byExact = new Map<string, Country>();
+  readonly #byDemonym = new Map<string, Country>();
+
+  constructor(countries: Country[]) {
+    // Larger countries first, so a name two share ("Congo", "Congolese") goes to the larger.
+    this.countries = [...countries].sort((a, b) => b.area - a.area);
+    for (const c of this.countries) {
+      this.#byIso3.set(c.iso3, c);
+      this.#byIso2.set(c.iso2, c);
+      for (const n of [c.name, ...c.names]) if (!this.#byName.has(normaliseName(n))) this.#byName.set(normaliseName(n), c);
+      for (const e of c.exact) if (!this.#byExact.has(e)) this.#byExact.set(e, c);
+      for (const d of c.demonyms) {
+        const k = normaliseName(d);
+        if (!this.#byDemonym.has(k)) this.#byDemonym.set(k, c);
+        if (!k.endsWith("s") && !this.#byDemonym.has(`${k}s`)) this.#byDemonym.set(`${k}s`, c);
+      }
+    }
+  }
+
+  country(iso3: string): Country | undefined { return this.#byIso3.get(iso3.toUpperCase()); }
+  byIso2(iso2: string): Country | undefined { return this.#byIso2.get(iso2); }
+
+  /** By English name, variant, acronym as written ("U.S.", "DRC") or ISO code. */
+  countryByName(name: string): Country | null {
+    const trimmed = name.trim();
+    const exact = this.#byExact.get(trimmed);
+    if (exact) return exact;
+    const byName = this.#byName.get(normaliseName(trimmed));
+    if (byName) return byName;
+    if (/^[A-Z]{3}$/.test(trimmed)) return this.#byIso3.get(trimmed) ?? null;
+    if (/^[A-Z]{2}$/.test(trimmed)) return this.#byIso2.get(trimmed) ?? null;
+    return null;
+  }
+
+  /** By demonym, singular or plural ("Afghan", "Afghans", "Pakistani") or a possessive name. */
+  countryByDemonym(word: string): Country | null {
+    const k = normaliseName(word.replace(/['’]s$/, ""));
+    return this.#byDemonym.get(k) ?? null;
+  }
+
+  isDemonym(key: string): boolean { return this.#byDemonym.has(key); }
+}
+
+function loadCountryTable(dir: string): CountryTable {
+  return new CountryTable(parseJson<{ countries: Country[] }>(dir, "countries.json").countries);
+}
+
+const NONE: readonly GazEntry[] = [];
+const GENERIC_SUFFIX = /\s+(province|state|region|governorate|department|county|oblast|district)$/i;
+
+/**
+ * The English name of a division: the curated first variant when there is one ("North Darfur"
+ * for GeoNames' "Northern Darfur"), less a generic "Province"/"State" it may carry; an acronym
+ * never stands as the name.
+ */
+function admin1Name(a: Admin1Row): string {
+  const first = a.variants[0];
+  if (first === undefined || ALL_CAPS.test(first.replace(/\s/g, ""))) return a.ascii;
+  const bare = first.replace(GENERIC_SUFFIX, "");
+  return bare === "" ? first : bare;
+}
+
+/**
+ * Loads data/gazetteer/ (or `dir`). Countries, divisions and regions are indexed at once; towns
+ * and admin2 stay in their parsed columns and become entries when first looked up.
+ */
+export function loadGazetteer(dir?: string): Gazetteer {
+  const base = dir ?? fileURLToPath(DEFAULT_DIR);
+  const table = loadCountryTable(base);
+  const small = new Map<string, GazEntry[]>();
+  const exact = new Map<string, GazEntry[]>();
+  const push = (m: Map<string, GazEntry[]>, k: string, e: GazEntry): void => {
+    const list = m.get(k);
+    if (!list) m.set(k, [e]);
+    else if (!list.includes(e)) list.push(e);
+  };
+  const isAcronym = (n: string): boolean => ALL_CAPS.test(n.replace(/\s/g, "")) && n.length <= 6;
+
+  for (const c of table.countries) {
+    const e: GazEntry = { kind: "country", name: c.name, country: c.iso3, admin1: null, admin1Code: null, admin2: null,
+      lat: c.lat, lon: c.lon, population: 0, feature: "country" };
+    for (const n of [c.name, ...c.names]) {
+      if (isAcronym(n)) push(exact, n, e);
+      else push(small, normaliseName(n), e);
+    }
+    for (const x of c.exact) push(exact, x, e);
+  }
+
+  const admin1Names = new Map<string, string>();
+  for (const a of parseJson<{ admin1: Admin1Row[] }>(base, "admin1.json").admin1) {
+    const name = admin1Name(a);
+    admin1Names.set(a.code, name);
+    const e: GazEntry = { kind: "admin1", name, country: a.country, admin1: name,
+      admin1Code: a.code, admin2: null, lat: a.lat, lon: a.lon, population: 0, feature: "admin1", size: a.size };
+    for (const k of a.keys) push(small, k, e);
+    for (const v of a.variants) if (isAcronym(v)) push(exact, v, e);
+  }
+  const iso3Of = (admin1Code: string): string | null => table.byIso2(admin1Code.slice(0, 2))?.iso3 ?? null;
+  const admin1Of = (code: string): string | null => admin1Names.get(code) ?? null;
+
+  for (const r of parseJson<{ regions: RegionRow[] }>(base, "regions.json").regions) {
+    const e: GazEntry = { kind: "region", name: r.name, country: r.country, admin1: r.admin1, admin1Code: null, admin2: null,
+      lat: r.lat, lon: r.lon, population: 0, feature: r.kind };
+    for (const k of r.keys) push(small, k, e);
+    for (const n of r.names) if (isAcronym(n)) push(exact, n, e);
+  }
+
+  const admin2 = parseJson<Columns>(base, "admin2.json");
+  const towns = parseJson<TownColumns>(base, "cities.json");
+  const admin2Cache: Array<GazEntry | undefined> = [];
+  const townCache: Array<GazEntry | undefined> = [];
+  const admin2Entry = (i: number): GazEntry => {
+    const code = admin2.codes[admin2.admin1[i]!]!;
+    return (admin2Cache[i] ??= {
+      kind: "admin2", name: admin2.name[i]!, country: iso3Of(code), admin1: admin1Of(code), admin1Code: code,
+      admin2: admin2.name[i]!, lat: admin2.lat[i]!, lon: admin2.lon[i]!, population: 0, feature: "admin2",
+    });
+  };
+  const townEntry = (i: number): GazEntry => {
+    const code = towns.codes[towns.admin1[i]!]!;
+    return (townCache[i] ??= {
+      kind: "city", name: towns.name[i]!, country: iso3Of(code), admin1: admin1Of(code), admin1Code: code, admin2: null,
+      lat: towns.lat[i]!, lon: towns.lon[i]!, population: towns.population[i]!, feature: towns.codes[towns.feature[i]!]!,
+    });
+  };
+  const lookupCache = new Map<string, readonly GazEntry[]>();
+  const lookup = (key: string): readonly GazEntry[] => {
+    const hit = lookupCache.get(key);
+    if (hit) return hit;
+    const found = [...(small.get(key) ?? NONE), ...rowsFor(admin2, key).map(admin2Entry), ...rowsFor(towns, key).map(townEntry)];
+    const out = found.length === 0 ? NONE : found;
+    lookupCache.set(key, out);
+    return out;
+  };
+  let maxWords = Math.max(admin2.maxWords, towns.maxWords);
+  for (const k of small.keys()) maxWords = Math.max(maxWords, k.split(" ").length);
+
+  return {
+    lookup,
+    lookupExact: (surface) => exact.get(surface) ?? NONE,
+    isDemonym: (key) => table.isDemonym(key),
+    country: (iso3) => table.country(iso3),
+    countryByName: (name) => table.countryByName(name),
+    countryByDemonym: (word) => table.countryByDemonym(word),
+    countries: table.countries,
+    maxWords,
+  };
+}
+
+let defaultCountries: CountryTable | null = null;
+function defaults(): CountryTable {
+  defaultCountries ??= loadCountryTable(fileURLToPath(DEFAULT_DIR));
+  return defaultCountries;
+}
+
+/** The country a name, variant, acronym or ISO code names ("Burma" → MMR, "U.S." → USA), or null. */
+export function countryByName(name: string): Country | null { return defaults().countryByName(name); }
+
+/** The country of a demonym ("Pakistani", "Afghans" → PAK, AFG), or null. */
+export function countryByDemonym(word: string): Country | null { return defaults().countryByDemonym(word); }
+
+/** The usual English name of an ISO 3166-1 alpha-3 code ("COD" → "Democratic Republic of the Congo"), or null. */
+export function countryName(iso3: string): string | null { return defaults().country(iso3)?.name ?? null; }
