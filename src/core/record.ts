@@ -37,7 +37,8 @@ export type Precision = (typeof PRECISIONS)[number];
 
 /** A closed date interval, ISO `YYYY-MM-DD` at both ends. */
 export interface DateInterval { start: string; end: string }
-export interface Range { low: number; high: number }
+/** A count as a range; `high` is null when the text gives only a lower bound ("at least 12"). */
+export interface Range { low: number; high: number | null }
 
 export interface Actor {
   id: string;

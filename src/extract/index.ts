@@ -6,6 +6,11 @@
  * const record = extractor.extract({ id: "r1", published: "2026-03-04", text });
  */
 import type { ExtractionRecord, SourceDocument } from "../core/index.js";
+import { loadActorRules } from "../rules/actors.js";
+import { loadEventRules } from "../rules/events.js";
+import { loadGazetteer } from "../rules/gazetteer.js";
+import { loadRelationRules } from "../rules/relations.js";
+import { extractDocument, type Rules } from "./document.js";
 
 export interface Extractor {
   /** `name@version` of the extractor; stored with every record. */
@@ -18,14 +23,18 @@ export interface ExtractorOptions {
   dataDir?: string;
 }
 
-/** Placeholder until the extraction stages land: an empty but well-formed record. */
-export async function createExtractor(_options: ExtractorOptions = {}): Promise<Extractor> {
-  const version = "sitrep-extract@0.1.0";
-  return {
-    version,
-    extract: (doc) => ({
-      id: doc.id, published: doc.published, actors: [], events: [], statistics: [], claims: [],
-      places: [], relations: [], extractor: version,
-    }),
+/** Bump when a change to the engine or the data changes what records say. */
+export const EXTRACTOR_VERSION = "sitrep-extract@0.2.0";
+
+/** Load the rules once; the returned extractor is reused for every document. */
+export async function createExtractor(options: ExtractorOptions = {}): Promise<Extractor> {
+  const dir = options.dataDir ? new URL(`file://${options.dataDir.replace(/\/?$/, "/")}`) : new URL("../../data/", import.meta.url);
+  const gazetteer = loadGazetteer(new URL("gazetteer/", dir).pathname);
+  const rules: Rules = {
+    actors: loadActorRules(new URL("actors/", dir)),
+    events: loadEventRules(new URL("patterns/", dir)),
+    gazetteer,
+    relations: loadRelationRules(new URL("patterns/", dir)),
   };
+  return { version: EXTRACTOR_VERSION, extract: (doc) => extractDocument(doc, rules, EXTRACTOR_VERSION) };
 }

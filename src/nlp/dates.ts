@@ -15,6 +15,7 @@ export interface DateMention {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+const day = (d: Date): DateInterval => ({ start: iso(d), end: iso(d) });
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** Every date expression in `text` (offsets relative to `text`), resolved against `published`. */
@@ -52,7 +53,7 @@ function toInterval(r: chrono.ParsedResult, ref: Date | null, text: string): Dat
   const lower = r.text.toLowerCase();
   // a bare number or time of day is no date
   if (!known("year") && !known("month") && !known("day") && !known("weekday") && !/\b(today|yesterday|tonight|week|month|year)\b/.test(lower)) return null;
-  if (!ref && !known("year")) return null;
+  if (!ref && (!known("year") || !/\d{4}/.test(r.text))) return null;
   // "ten days after the raid" counts from another event, not from the reference date
   if (/\b(after|before|later|earlier)$/.test(lower) || /\b(next|following|same) day\b/.test(lower)) return null;
   if (/\bweek\b/.test(lower)) {
@@ -65,6 +66,10 @@ function toInterval(r: chrono.ParsedResult, ref: Date | null, text: string): Dat
   if (ref && !known("year") && (known("month") || known("day")) && utc(y, c.get("month") ?? 1, c.get("day") ?? 1).getTime() > ref.getTime() + 3 * 864e5) y -= 1;
   const m = c.get("month") ?? 1;
   const d = c.get("day") ?? 1;
+  // a bare weekday in a report is the last such day, not the next one
+  if (ref && known("weekday") && !known("day") && !/\bnext\b/.test(lower) && r.start.date().getTime() > ref.getTime() + 864e5) {
+    return day(new Date(r.start.date().getTime() - 7 * 864e5));
+  }
   if (known("day") || known("weekday") || /\b(today|yesterday|tonight)\b/.test(lower)) {
     if (r.end) return { start: iso(utc(y, m, d)), end: iso(r.end.date()) };
     return { start: iso(utc(y, m, d)), end: iso(utc(y, m, d)) };

@@ -80,6 +80,10 @@ export class MentionFinder {
     const named = rules.names.longestAt(words, i, limit, (a, b) => hasCapital(words, a, b));
     if (named) return this.#named(i, named.last, named.values, limit);
     const agent = rules.agents.longestAt(words, i, limit);
+    // "the militia Kataib Hezbollah", "the group Hamas": the name that follows is the actor
+    if (agent && rules.names.longestAt(words, agent.last, limit, (a, b) => hasCapital(words, a, b))) return agent.last;
+    // "military aid", "police station": an agent word used as a modifier names no actor
+    if (agent && agent.last - i === 1 && this.#modifier(agent.last)) return agent.last;
     if (agent) return this.#agent(i, agent.last, agent.values[0] as AgentEntry, null);
     const ref = REFERENCES[w.key];
     if (ref && i > 0 && (words[i - 1] as Word).key === "the") return this.#reference(i, ref);
@@ -105,6 +109,9 @@ export class MentionFinder {
       if (demonym) return this.#add(i, last, this.#entity(`${e.country}:people`, `${surface}`, "civilians", e.country, e.id, false), "agent");
     }
     const key = this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true);
+    // "Hamas fighters", "IDF soldiers": the members named by the group are the group
+    const members = e.kind !== "person" ? this.#lex.rules.agents.longestAt(words, last, limit) : null;
+    if (members && (members.values[0] as AgentEntry).kind === e.kind) return this.#add(i, members.last, key, "name");
     const next = this.#add(i, last, key, "name");
     this.#defineAcronym(last, key);
     return next;
@@ -166,6 +173,24 @@ export class MentionFinder {
     return null;
   }
 
+  #modifier(next: number): boolean {
+    const w = this.#ctx.words[next];
+    if (!w) return false;
+    const t = this.#ctx.a.tokens[w.token] as Token;
+    return (t.pos === "NOUN" || t.pos === "ADJ") && t.start === (this.#ctx.words[next - 1] as Word).end + 1 && !this.#lex.rules.agents.longestAt(this.#ctx.words, next);
+  }
+
+  /** "in Afghanistan", "in eastern Baghdad", "across the whole of Gaza": a place, not an actor. */
+  #locative(t: number): boolean {
+    const tokens = this.#ctx.a.tokens;
+    for (let k = t - 1; k >= 0 && k >= t - 3; k--) {
+      const p = tokens[k] as Token;
+      if (LOCATIVE.has(p.lower)) return true;
+      if (p.pos !== "ADJ" && p.pos !== "DET" && p.lower !== "northern" && p.lower !== "southern") return false;
+    }
+    return false;
+  }
+
   #surface(i: number, last: number): string {
     const { words, a } = this.#ctx;
     return a.text.slice((words[i] as Word).start, (words[last - 1] as Word).end);
@@ -182,10 +207,9 @@ export class MentionFinder {
     const { words, a } = this.#ctx;
     const w0 = words[i] as Word;
     const w1 = words[last - 1] as Word;
-    const prevTok = a.tokens[w0.token - 1];
     const m: Mention = {
       start: w0.start, end: w1.end, first: w0.token, last: w1.token + 1, entity, via,
-      locative: Boolean(prevTok && LOCATIVE.has(prevTok.lower)),
+      locative: this.#locative(w0.token),
     };
     this.#ctx.mentions.push(m);
     const e = this.#ctx.entities.get(entity) as Entity;

@@ -19,8 +19,8 @@ const NOT_NAMES = new Set([
   "mr", "mrs", "ms", "dr", "president", "minister", "prime", "general", "gen", "colonel", "spokesman", "spokeswoman",
   "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "foreign", "defence", "defense", "interior",
   "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier",
-  "marshal", "admiral", "police", "army", "security", "internet", "covid", "ebola", "god", "allah", "islam", "islamic",
-  "muslim", "muslims", "christian", "christians", "sunni", "shia", "shiite", "english", "arabic", "urdu", "pashto",
+  "marshal", "admiral", "police", "army", "security", "internet", "covid", "ebola", "god", "allah", "islam",
+  "muslim", "muslims", "christian", "christians", "sunni", "shia", "shiite", "english", "arabic", "urdu", "pashto", "statistics",
 ]);
 const TITLE_WORDS = new Set(["president", "minister", "general", "gen", "colonel", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier", "marshal", "admiral", "mr", "mrs", "ms", "dr"]);
 
@@ -28,6 +28,7 @@ const TITLE_WORDS = new Set(["president", "minister", "general", "gen", "colonel
 const HEADS: [RegExp, ActorKind][] = [
   [/^(army|forces|military|navy|corps|guard|guards)$/, "military"],
   [/^(police|gendarmerie|constabulary)$/, "police"],
+  [/^(bureau|intelligence|directorate|service|services)$/, "intelligence"],
   [/^(ministry|government|council|office|administration|cabinet|parliament|assembly|presidency|department|authority|commission|court)$/, "government"],
   [/^(front|brigade|brigades|battalion|battalions|movement|group|organisation|organization|jihad|liberation|resistance|militia|mujahideen|taliban|fighters|tigers|alliance|coalition|mahaz)$/, "armed_group"],
   [/^(party|league|congress)$/, "political_party"],
@@ -52,7 +53,8 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   while (last < limit) {
     const n = words[last] as Word;
     const nt = a.tokens[n.token] as Token;
-    if (a.text.slice((words[last - 1] as Word).end, n.start).includes(",")) break;
+    // a name runs over spaces, hyphens and apostrophes only: "(", "," or a quote ends it
+    if (!/^[\s'’-]*$/.test(a.text.slice((words[last - 1] as Word).end, n.start))) break;
     if (capitalised(n) && !NOT_NAMES.has(n.key) && (nt.pos === "PROPN" || nt.pos === "NOUN" || nt.pos === "ADJ")) { last++; continue; }
     const after = words[last + 1];
     if (JOINERS.has(n.key) && after && capitalised(after) && !NOT_NAMES.has(after.key) && last + 1 < limit) { last += 2; continue; }
@@ -63,7 +65,8 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   for (const [re, kind] of HEADS) if (re.test(head)) return { last, kind };
   // a person: two or three capitalised words, or one after a title ("President Ruto")
   const prev = words[i - 1];
-  if (last - i >= 2 && last - i <= 4) return { last, kind: "person" };
+  const joined = words.slice(i, last).some((x) => x.key === "of" || x.key === "for" || x.key === "and");
+  if (last - i >= 2 && last - i <= 4 && !joined) return { last, kind: "person" };
   if (prev && TITLE_WORDS.has(prev.key)) return { last, kind: "person" };
   return null;
 }

@@ -22,6 +22,8 @@ export interface Mention {
   dateline: boolean;
   /** A generic division word follows ("Kunar Province", "Dallas County"): lowercased, or "". */
   generic: string;
+  /** Where the name and its generic word end. */
+  genericEnd: number;
   /** Capitalised words that follow in the same name ("Police", "Times"), lowercased. */
   after: string[];
   /** It ends a longer name: a capitalised non-place word, a title or "University of" before it. */
@@ -74,6 +76,8 @@ export const FUNCTION_WORDS = new Set(["in", "at", "on", "from", "to", "the", "a
 /** Words that begin names ("North Kivu", "Upper Nile") as well as phrases. */
 const DIRECTIONS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
   "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "mainland"]);
+/** "Mid-Jutland", "Trans-Dniester": prefixes that keep a hyphenated name a place. */
+const PREFIXES = new Set([...DIRECTIONS, "mid", "inner", "outer", "trans", "pan", "sub", "north-east", "ex", "greater"]);
 /** Titles before a person's name. */
 const TITLES = new Set(["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "General", "Lt", "Col", "Colonel", "Sgt", "Capt",
   "Captain", "President", "Senator", "Sen", "Rep", "Gov", "Governor", "Minister", "Judge", "Justice", "Rev", "Father",
@@ -170,13 +174,18 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const prevWord = (k: number): string => (tokens[k]?.word ? tokens[k]!.text : "");
     const titled = TITLES.has(prevWord(i - 1)) || (prevTok?.text === "." && TITLES.has(prevWord(i - 2)));
     const institution = prevWord(i - 1) === "of" && INSTITUTIONS.has(prevWord(i - 2).toLowerCase());
-    const leftName = titled || institution || (!sentenceStart && !dateline && prevTok !== undefined && adjacent &&
+    // "Oke-Ode": the tail of a hyphenated name that is not a place itself.
+    const compound = prevTok?.text === "-" && prevTok.start === first.start - 1 &&
+      (tokens[i - 2]?.word ?? false) && tokens[i - 2]!.fullEnd === prevTok.start && tokens[i - 2]!.end !== lastMatchEnd &&
+      !PREFIXES.has(tokens[i - 2]!.text.toLowerCase());
+    const leftName = titled || institution || compound || (!sentenceStart && !dateline && prevTok !== undefined && adjacent &&
       isCapitalised(prevTok) && prevTok.end !== lastMatchEnd && prevTok.end === prevTok.fullEnd &&
       !FUNCTION_WORDS.has(prevTok.text.toLowerCase()) &&
       !sentenceStartAt(tokens, i - 1, text));
     const nextTok = tokens[best.j + 1];
     const nextWord = nextTok && nextTok.word && nextTok.start - last.fullEnd <= 1 ? nextTok.text.toLowerCase() : "";
     let generic = "";
+    let genericEnd = last.end;
     const after: string[] = [];
     // "Hong Kong's Health Secretary": after a possessive, what follows is another name.
     for (let k = best.j + 1; k < tokens.length && after.length < 3 && last.fullEnd === last.end; k++) {
@@ -184,11 +193,11 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
       const p = tokens[k - 1]!;
       if (t.start - p.fullEnd > 1 || !isCapitalised(t)) break;
       const low = t.text.toLowerCase();
-      if (after.length === 0 && generic === "" && GENERIC_WORDS.has(low)) { generic = low; continue; }
+      if (after.length === 0 && generic === "" && GENERIC_WORDS.has(low)) { generic = low; genericEnd = t.end; continue; }
       after.push(low);
     }
     const m: Mention = { start: first.start, end: last.end, key: best.key, entries: best.entries, before,
-      sentenceStart, dateline, generic, after, leftName, institution, nextWord, next: null };
+      sentenceStart, dateline, generic, genericEnd, after, leftName, institution, nextWord, next: null };
     mentions.push(m);
     lastMatchEnd = last.end;
     i = best.j;
@@ -197,7 +206,7 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
-    if (/^,\s?$/.test(text.slice(a.end, b.start))) a.next = b;
+    if (/^,\s?$/.test(text.slice(a.genericEnd, b.start))) a.next = b;
   }
   return mentions;
 }

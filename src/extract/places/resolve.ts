@@ -150,6 +150,9 @@ function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   const placed = group.some((m) => m.dateline || m.generic !== "" ||
     m.next?.entries.some((x) => x.country === e.country && (x.kind === "country" || x.kind === "admin1")));
   if (e.kind === "country" || e.kind === "region") return true;
+  // "Tirah, Khyber Pakhtunkhwa": a town the named division or country does not hold is another
+  // place of the same name, and the right one is missing from the gazetteer.
+  if (e.kind !== "admin1" && group.some((m) => contradicted(e, m))) return false;
   // A division with few towns (the Isle of Man's "Michael") needs the document to point to it.
   if (e.kind === "admin1") return (e.size ?? 0) >= 30 || inCountry || cue || placed;
   if (placed) return true;
@@ -159,6 +162,12 @@ function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   if (e.population >= 100_000) return cue || group.some((m) => !m.sentenceStart);
   if (!cue) return false;
   return inAdmin1 || inCountry || e.population >= 20_000;
+}
+
+function contradicted(e: GazEntry, m: Mention): boolean {
+  const containers = m.next?.entries.filter((x) => x.kind === "country" || x.kind === "admin1") ?? [];
+  if (containers.length === 0 || containers.length !== m.next!.entries.length) return false;
+  return !containers.some((x) => x.country === e.country && (x.kind === "country" || x.admin1Code === e.admin1Code));
 }
 
 /** Drops mentions that are names of something else; keeps the rest, grouped by name. */

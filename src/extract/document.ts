@@ -1,0 +1,133 @@
+/**
+ * One document through every stage: analyse, find places and actor mentions, read claims,
+ * events, statistics and relations, then build the record with ids and evidence spans.
+ * The one file that knows the order of the extraction stages.
+ */
+import type { Actor, Event, ExtractionRecord, Place, SourceDocument, Span } from "../core/index.js";
+import { analyze } from "../nlp/index.js";
+import { findDates, type DateMention } from "../nlp/dates.js";
+import { words as wordsOf } from "../nlp/words.js";
+import type { ActorRules } from "../rules/actors.js";
+import type { EventRules } from "../rules/events.js";
+import type { Gazetteer } from "../rules/gazetteer.js";
+import type { RelationPattern } from "../rules/relations.js";
+import { MentionFinder } from "./actors/mentions.js";
+import { ClaimReader, type FoundClaim } from "./claims/index.js";
+import type { DocContext, Entity } from "./context.js";
+import { readEvents, type DraftEvent } from "./events/index.js";
+import { findPlaces, placeForSpan } from "./places/index.js";
+import { readRelations } from "./relations/index.js";
+import { readStatistics } from "./statistics/index.js";
+import { tollsIn } from "./tolls/index.js";
+
+export interface Rules {
+  actors: ActorRules;
+  events: EventRules;
+  gazetteer: Gazetteer;
+  relations: RelationPattern[];
+}
+
+/** Extract the record of one document. */
+export function extractDocument(doc: SourceDocument, rules: Rules, version: string): ExtractionRecord {
+  const a = analyze(doc.text);
+  const words = wordsOf(a);
+  const ctx: DocContext = { doc, a, words, mentions: [], mentionAt: new Int32Array(a.tokens.length).fill(-1), entities: new Map(), used: new Set() };
+  const places = findPlaces(doc.text, rules.gazetteer);
+  const placeSpans = new Set(places.flatMap((p) => p.mentions.map(([s, e]) => `${s}:${e}`)));
+  const gaz = rules.gazetteer;
+  new MentionFinder({
+    rules: rules.actors,
+    demonym: (w) => gaz.countryByDemonym(w)?.iso3 ?? null,
+    countryName: (iso3) => gaz.country(iso3)?.name ?? iso3,
+    isPlace: (s, e) => placeSpans.has(`${s}:${e}`),
+  }, ctx).run();
+
+  const wordIndex = new Int32Array(a.tokens.length).fill(-1);
+  for (let i = words.length - 1; i >= 0; i--) wordIndex[(words[i] as (typeof words)[number]).token] = i;
+
+  const claims = new ClaimReader(ctx);
+  a.sentences.forEach((_, si) => claims.read(si));
+  const drafts = readEvents(ctx, rules.events, wordIndex);
+  const dates = findDates(doc.text, doc.published);
+  const statistics = readStatistics(ctx, dates, claims.claims);
+  const relations = readRelations(ctx, rules.relations, claims.claims);
+
+  for (const d of drafts) for (const k of [...d.actor, ...d.recipient]) ctx.used.add(k);
+  for (const c of claims.claims) if (c.orgKey) ctx.used.add(c.orgKey);
+  const actors = buildActors(ctx);
+  const idOf = new Map(actors.map((x) => [x.key, x.actor.id]));
+  const ids = (ks: string[]) => ks.map((k) => idOf.get(k)).filter((x): x is string => Boolean(x));
+
+  const claimOf = (sentence: number) => claims.claims.find((c) => c.sentence === sentence)?.id ?? null;
+  const events: Event[] = drafts.map((d, i) => toEvent(ctx, d, i, dates, places, claimOf(d.sentence), ids));
+  return {
+    id: doc.id,
+    published: doc.published,
+    actors: actors.map((x) => x.actor),
+    events,
+    statistics: statistics.map((s) => ({ ...s, subject: s.subject ? idOf.get(s.subject) ?? null : null })),
+    claims: claims.claims.map((c) => ({ id: c.id, speaker: { ...c.speaker, organization: c.orgKey ? idOf.get(c.orgKey) ?? null : null }, hedged: c.hedged, evidence: c.evidence })),
+    places,
+    relations: relations.flatMap((r) => {
+      const actor = idOf.get(r.actor);
+      const recipient = idOf.get(r.recipient);
+      return actor && recipient && actor !== recipient ? [{ ...r, actor, recipient }] : [];
+    }),
+    extractor: version,
+  };
+}
+
+function toEvent(ctx: DocContext, d: DraftEvent, i: number, dates: DateMention[], places: Place[], claim: string | null, ids: (ks: string[]) => string[]): Event {
+  const { a } = ctx;
+  const s = a.sentences[d.sentence] as (typeof a.sentences)[number];
+  const start = (a.tokens[d.first] as (typeof a.tokens)[number]).start;
+  const end = (a.tokens[d.last - 1] as (typeof a.tokens)[number]).end;
+  const trig = a.tokens[d.trigger.head] as (typeof a.tokens)[number];
+  const inSentence = dates.filter((x) => x.start >= s.start && x.end <= s.end);
+  const date = inSentence.sort((x, y) => Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
+  const tolls = d.type === "ASSAULT" ? tollsIn(a.tokens, s, s.first, s.last) : { fatalities: null, injuries: null };
+  const place = placeForSpan(places, [start, end], [s.start, s.end]) ?? datelinePlace(ctx, places);
+  return {
+    id: `e${i + 1}`,
+    type: d.type,
+    mode: d.mode,
+    actor: ids(d.actor),
+    recipient: ids(d.recipient),
+    modality: d.modality,
+    date: date ? date.interval : null,
+    location: place ? { name: place.name, country: place.country, admin1: place.admin1, admin2: place.admin2, lat: place.lat, lon: place.lon, precision: place.precision, evidence: place.mentions.slice(0, 1) } : null,
+    fatalities: tolls.fatalities,
+    injuries: tolls.injuries,
+    claim,
+    evidence: [[start, end]],
+    trigger: a.text.slice(trig.start, trig.end),
+  };
+}
+
+/** "KABUL, March 4 —": a place at the very start of the text is where the report was filed. */
+function datelinePlace(ctx: DocContext, places: Place[]): Place | null {
+  const first = places.flatMap((p) => p.mentions.map((m) => ({ p, m }))).sort((x, y) => x.m[0] - y.m[0])[0];
+  if (!first || first.m[0] > 3) return null;
+  return /^[\s/A-Z.'-]*,/.test(ctx.a.text.slice(first.m[1], first.m[1] + 40)) || /^\s*[,(—–-]/.test(ctx.a.text.slice(first.m[1])) ? first.p : null;
+}
+
+/** Actors to emit: named ones acting somewhere outside a locative phrase, and any that a fact uses. */
+function buildActors(ctx: DocContext): { key: string; actor: Actor }[] {
+  const keep = [...ctx.entities.values()].filter((e) => ctx.used.has(e.key) || (e.named && e.mentions.some((m) => !m.locative && m.via !== "unknown")));
+  const ids = new Map(keep.map((e, i) => [e.key, `a${i + 1}`]));
+  return keep.map((e) => ({ key: e.key, actor: toActor(e, ids) }));
+}
+
+function toActor(e: Entity, ids: Map<string, string>): Actor {
+  const mentions: Span[] = e.mentions.map((m) => [m.start, m.end]);
+  const aliases = [...e.surfaces].filter((s) => s !== e.name);
+  return {
+    id: ids.get(e.key) as string,
+    name: e.name,
+    aliases,
+    kind: e.kind,
+    country: e.country,
+    parent: e.parent ? ids.get(e.parent) ?? null : null,
+    mentions,
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Who initiates and who is the target of a trigger: the subject to the left (or the agent after
+ * "by" in the passive), the object to the right, coordination ("X and Y"), pronouns resolved to
+ * the last actor that did something, and the arguments of event nouns ("the attack on X by Y",
+ * "a U.S. drone strike", "clashes between X and Y").
+ */
+import type { Sentence, Token } from "../../nlp/index.js";
+import type { DocContext, Mention } from "../context.js";
+import { mentionAt } from "../context.js";
+import type { Trigger } from "./triggers.js";
+
+export interface Arguments {
+  actor: string[];
+  recipient: string[];
+  /** Token span the arguments were read from. */
+  first: number;
+  last: number;
+}
+
+const PREPOSITIONS = new Set(["of", "for", "by", "with", "against", "on", "to", "from", "in", "at", "into", "near", "over", "under", "about", "between", "among", "across", "through", "after", "before", "during", "like", "than", "behind", "toward", "towards", "inside", "within", "throughout", "upon", "amid", "including", "via", "per"]);
+const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
+const STOPS = new Set([".", ";", ":", "?", "!"]);
+const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", "targeting", "into", "upon"]);
+const ADVERBS = new Set(["reportedly", "allegedly", "also", "later", "not", "n't", "never", "then", "already", "been", "being", "still", "just", "repeatedly", "apparently", "subsequently", "briefly", "since"]);
+
+export class ArgumentReader {
+  readonly #ctx: DocContext;
+  /** The entities that last acted as subjects: what "it" and "they" most likely mean. */
+  #lastSubjects: string[] = [];
+  #lastPerson: string | null = null;
+
+  /** Tokens inside asides (", which …,", "(…)"), which hold no subject of the main clause. */
+  readonly #aside: Uint8Array;
+
+  constructor(ctx: DocContext) {
+    this.#ctx = ctx;
+    this.#aside = asides(ctx);
+  }
+
+  #tok(t: number): Token {
+    return this.#ctx.a.tokens[t] as Token;
+  }
+
+  #entityOf(m: Mention): string {
+    return m.entity;
+  }
+
+  /** True when the verb at t is in the passive voice ("was attacked", "had been taken"). */
+  passive(t: number, s: Sentence): boolean {
+    const tok = this.#tok(t);
+    if (tok.pos !== "VERB" || /ing$/.test(tok.lower)) return false;
+    for (let k = t - 1; k >= s.first && k >= t - 4; k--) {
+      const p = this.#tok(k);
+      if (ADVERBS.has(p.lower) || p.pos === "ADV") continue;
+      return (p.pos === "AUX" || p.lemma === "get") && (p.lemma === "be" || p.lemma === "get");
+    }
+    return false;
+  }
+
+  /** The subject mentions to the left of token t: [mentions], or [] when none. */
+  subject(t: number, s: Sentence): Mention[] {
+    for (let k = t - 1; k >= s.first; k--) {
+      const tok = this.#tok(k);
+      if (STOPS.has(tok.text)) break;
+      if (this.#aside[k] && !this.#aside[t]) continue;
+      if (PRONOUNS.has(tok.lower) && !mentionAt(this.#ctx, k)) {
+        // "X said it had …": the pronoun is the speaker
+        const say = this.#tok(k - 1);
+        if (say && (say.lemma === "say" || say.lemma === "announce" || say.lemma === "claim") && say.pos === "VERB") {
+          const speaker = this.subject(k - 1, s)[0];
+          if (speaker) return [{ ...speaker, start: tok.start, end: tok.end, first: k, last: k + 1, via: "pronoun" }];
+        }
+        const resolved = this.#pronoun(tok.lower, k);
+        return resolved ? [resolved] : [];
+      }
+      const m = mentionAt(this.#ctx, k);
+      if (!m) continue;
+      k = m.first;
+      const before = this.#tok(m.first - 1);
+      if (m.first > s.first && before && PREPOSITIONS.has(before.lower)) continue;
+      if (m.locative) continue;
+      return this.#coordinated(m, s, -1);
+    }
+    return [];
+  }
+
+  /** The first object mention to the right of token t, within the clause. */
+  object(t: number, s: Sentence, allowBy = false): Mention[] {
+    for (let k = t; k < s.last && k < t + 12; k++) {
+      const tok = this.#tok(k);
+      if (STOPS.has(tok.text)) break;
+      if (k > t && (tok.lower === "said" || tok.lower === "says" || tok.lower === "and" && this.#tok(k + 1)?.pos === "VERB")) break;
+      const m = mentionAt(this.#ctx, k);
+      if (!m) continue;
+      const before = this.#tok(m.first - 1);
+      if (m.locative && !OBJECT_PREPOSITIONS.has(before?.lower ?? "")) { k = m.last - 1; continue; }
+      if (!allowBy && before?.lower === "by") { k = m.last - 1; continue; }
+      // "Iran-backed", "Pakistan-based": a modifier, not the object
+      if (this.#tok(m.last)?.text === "-") { k = m.last; continue; }
+      return this.#coordinated(m, s, 1);
+    }
+    return [];
+  }
+
+  /** The agent after "by" (passive voice, event nouns). */
+  agent(t: number, s: Sentence): Mention[] {
+    for (let k = t; k < s.last && k < t + 8; k++) {
+      const tok = this.#tok(k);
+      if (STOPS.has(tok.text)) break;
+      if (tok.lower !== "by") continue;
+      const m = mentionAt(this.#ctx, k + 1) ?? mentionAt(this.#ctx, k + 2);
+      if (m) return this.#coordinated(m, s, 1);
+    }
+    return [];
+  }
+
+  /** "X and Y", "X, Y and Z": the mentions coordinated with m, in the given direction. */
+  #coordinated(m: Mention, s: Sentence, dir: -1 | 1): Mention[] {
+    const out = [m];
+    let cur = m;
+    for (;;) {
+      const joinAt = dir < 0 ? cur.first - 1 : cur.last;
+      const join = this.#tok(joinAt);
+      if (!join || (join.lower !== "and" && join.text !== "," && join.text !== "&")) break;
+      let k = dir < 0 ? joinAt - 1 : joinAt + 1;
+      // "both X and Y", "X and the Y"
+      if (dir > 0 && ["the", "both", "a", "an"].includes(this.#tok(k)?.lower ?? "")) k++;
+      const next = mentionAt(this.#ctx, k);
+      if (!next || next.first < s.first || next.last > s.last || next === cur) break;
+      out.push(next);
+      cur = next;
+      k = dir < 0 ? next.first - 1 : next.last;
+    }
+    return out;
+  }
+
+  /** "it", "they", "he": the last entity that acted, of a fitting kind. */
+  #pronoun(word: string, k: number): Mention | null {
+    const person = word === "he" || word === "she";
+    const key = person ? this.#lastPerson : this.#lastSubjects[0] ?? null;
+    if (!key) return null;
+    const tok = this.#tok(k);
+    return { start: tok.start, end: tok.end, first: k, last: k + 1, entity: key, via: "pronoun", locative: false };
+  }
+
+  /** Record the subject of a clause for later pronouns. */
+  remember(ms: Mention[]): void {
+    if (ms.length === 0) return;
+    const keys = ms.map((m) => this.#entityOf(m));
+    const first = this.#ctx.entities.get(keys[0] as string);
+    if (first?.kind === "person") this.#lastPerson = first.key;
+    else this.#lastSubjects = keys;
+  }
+
+  /** Arguments of an event noun: pre-modifier or possessive actor, "on/against X", "by Y", "between X and Y". */
+  nominal(trig: Trigger, s: Sentence): { actor: Mention[]; recipient: Mention[] } {
+    const actor: Mention[] = [];
+    // "a U.S. drone strike", "Israeli airstrikes", "the army's offensive"
+    for (let k = trig.first - 1; k >= s.first && k >= trig.first - 3; k--) {
+      const m = mentionAt(this.#ctx, k);
+      if (m) { if (!m.locative) actor.push(m); break; }
+      const tok = this.#tok(k);
+      if (tok.pos !== "ADJ" && tok.pos !== "DET" && tok.pos !== "NOUN" && tok.pos !== "NUM" && tok.text !== "'s") break;
+    }
+    let recipient: Mention[] = [];
+    const next = this.#tok(trig.last);
+    if (trig.twoSided && next && (next.lower === "between" || next.lower === "with" || next.lower === "involving")) {
+      const sides = this.object(trig.last, s);
+      return { actor: [...actor, ...sides], recipient: [] };
+    }
+    const nextText = next?.lower ?? "";
+    if (OBJECT_PREPOSITIONS.has(nextText) && nextText !== "with" || nextText === "targeting") recipient = this.object(trig.last + 1, s);
+    const by = this.agent(trig.last, s);
+    if (by.length) actor.push(...by);
+    return { actor, recipient };
+  }
+}
+
+const ASIDE_OPENERS = new Set(["which", "who", "whose", "whom", "where"]);
+
+/** Mark tokens of relative clauses set off by commas, and of parentheses. */
+function asides(ctx: DocContext): Uint8Array {
+  const tokens = ctx.a.tokens;
+  const mask = new Uint8Array(tokens.length);
+  for (const s of ctx.a.sentences) {
+    for (let k = s.first; k < s.last; k++) {
+      const t = tokens[k] as Token;
+      const open = t.text === "(" || (t.text === "," && ASIDE_OPENERS.has(tokens[k + 1]?.lower ?? ""));
+      if (!open) continue;
+      const close = t.text === "(" ? ")" : ",";
+      let j = k + 1;
+      while (j < s.last && (tokens[j] as Token).text !== close) j++;
+      if (j >= s.last && close === ",") continue;
+      for (let x = k; x <= Math.min(j, s.last - 1); x++) mask[x] = 1;
+      k = j;
+    }
+  }
+  return mask;
+}

@@ -1,0 +1,124 @@
+/**
+ * Events of a document, sentence by sentence: triggers, their arguments and modality, merged
+ * where several triggers of a sentence describe one event ("ambushed …, killing four soldiers").
+ */
+import type { Event, Modality, PloverType } from "../../core/index.js";
+import type { Sentence, Token } from "../../nlp/index.js";
+import type { EventRules } from "../../rules/events.js";
+import type { DocContext, Mention } from "../context.js";
+import { ArgumentReader } from "./arguments.js";
+import { modalityOf } from "./modality.js";
+import { findTriggers, type Trigger } from "./triggers.js";
+
+/** An event before ids, dates, places, tolls and claims are attached. */
+export interface DraftEvent {
+  type: PloverType;
+  mode: string | null;
+  actor: string[];
+  recipient: string[];
+  modality: Modality;
+  sentence: number;
+  trigger: Trigger;
+  /** Token span [first, last) of the evidence. */
+  first: number;
+  last: number;
+}
+
+/** Verbs of fighting whose sides all go in `actor` (PLOVER: two-sided ASSAULT). */
+const TWO_SIDED = new Set(["fight", "clash", "battle", "skirmish", "engage", "exchange"]);
+
+const keys = (ms: Mention[]) => [...new Set(ms.map((m) => m.entity))];
+
+export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32Array): DraftEvent[] {
+  const args = new ArgumentReader(ctx);
+  const out: DraftEvent[] = [];
+  const tokens = ctx.a.tokens;
+  ctx.a.sentences.forEach((s, si) => {
+    const triggers = findTriggers(ctx, rules, s, wordIndex);
+    let mainSubject: Mention[] = [];
+    const drafts: DraftEvent[] = [];
+    for (const trig of triggers) {
+      // "agreed to cooperate", "threatened to resume attacks", "accused X of refusing": the
+      // complement is the content of the first event, not an event of its own
+      if (drafts.some((d) => complementOf(tokens, d.trigger, trig))) continue;
+      let actor: Mention[] = [];
+      let recipient: Mention[] = [];
+      if (trig.nominal) {
+        const n = args.nominal(trig, s);
+        actor = n.actor;
+        recipient = n.recipient;
+        if (trig.carrier !== null) {
+          const subj = args.subject(trig.carrier, s);
+          if (subj.length) actor = subj;
+        }
+      } else if (args.passive(trig.head, s)) {
+        recipient = args.subject(trig.first, s);
+        actor = args.agent(trig.last, s);
+      } else {
+        // "a car bomb in Z killed …", "a drone strike … killed three": the event noun is the subject
+        const noun = drafts.find((d) => d.trigger.nominal && d.type === trig.type && d.trigger.last <= trig.first &&
+          !tokens.slice(d.trigger.last, trig.first).some((t) => t.pos === "VERB" || t.text === ";"));
+        if (noun) {
+          const obj = keys(args.object(trig.last, s)).filter((k) => !noun.actor.includes(k));
+          if (noun.recipient.length === 0) noun.recipient.push(...obj);
+          noun.last = Math.max(noun.last, trig.last);
+          continue;
+        }
+        actor = args.subject(trig.first, s);
+        recipient = args.object(trig.last, s);
+        // a participle or second verb with no subject of its own: "…, killing four soldiers"
+        if (actor.length === 0 && mainSubject.length) actor = mainSubject;
+        const lemma = (tokens[trig.head] as Token).lemma;
+        if (trig.type === "ASSAULT" && TWO_SIDED.has(lemma)) trig.twoSided = true;
+      }
+      if (trig.twoSided) { actor = [...actor, ...recipient]; recipient = []; }
+      if (!trig.nominal && actor.length && mainSubject.length === 0) mainSubject = actor;
+      args.remember(actor);
+      const a = keys(actor);
+      const r = keys(recipient).filter((k) => !a.includes(k));
+      if (a.length === 0 && r.length === 0) continue;
+      const spanTokens = [trig.first, trig.last - 1, trig.carrier ?? trig.first, ...actor.flatMap((m) => [m.first, m.last - 1]), ...recipient.flatMap((m) => [m.first, m.last - 1])].filter((k) => k >= s.first && k < s.last);
+      drafts.push({
+        type: trig.type, mode: trig.mode, actor: a, recipient: r,
+        modality: modalityOf(tokens, s, trig.first, trig.carrier),
+        sentence: si, trigger: trig, first: Math.min(...spanTokens), last: Math.max(...spanTokens) + 1,
+      });
+    }
+    out.push(...merge(drafts));
+  });
+  return out;
+}
+
+const COMPLEMENT_MARKERS = new Set(["to", "of"]);
+
+/** True when trigger b sits in an infinitive or gerund complement of trigger a. */
+function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
+  if (a.nominal || b.first <= a.last) return false;
+  if (b.first - a.last > 6) return false;
+  for (let k = a.last; k < b.first; k++) {
+    const t = tokens[k] as Token;
+    if ([".", ";", ",", "and", "but", "while"].includes(t.lower)) return false;
+  }
+  const before = tokens[b.first - 1] as Token;
+  const before2 = tokens[b.first - 2] as Token;
+  return COMPLEMENT_MARKERS.has(before.lower) || (before2 && COMPLEMENT_MARKERS.has(before2.lower) && (before.pos === "ADV" || before.pos === "AUX" || before.pos === "VERB"));
+}
+
+/** One event per type and sides within a sentence: later triggers add evidence to the first. */
+function merge(drafts: DraftEvent[]): DraftEvent[] {
+  const out: DraftEvent[] = [];
+  for (const d of drafts) {
+    const same = out.find((o) => o.type === d.type && o.modality === d.modality &&
+      (o.actor.some((k) => d.actor.includes(k)) || d.actor.length === 0 || o.actor.length === 0) &&
+      (o.recipient.length === 0 || d.recipient.length === 0 || o.recipient.some((k) => d.recipient.includes(k))));
+    if (!same) { out.push(d); continue; }
+    for (const k of d.actor) if (!same.actor.includes(k)) same.actor.push(k);
+    for (const k of d.recipient) if (!same.recipient.includes(k) && !same.actor.includes(k)) same.recipient.push(k);
+    same.mode ??= d.mode;
+    same.first = Math.min(same.first, d.first);
+    same.last = Math.max(same.last, d.last);
+  }
+  return out;
+}
+
+export type { Sentence, Event };

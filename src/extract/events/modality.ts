@@ -1,0 +1,33 @@
+/**
+ * The modality of an event from the words before its trigger, within its clause: negated
+ * ("did not attack", "denied carrying out"), hypothetical ("could", "if"), future ("will",
+ * "plans to"), historical (past perfect "had halted"), else asserted.
+ */
+import type { Modality } from "../../core/index.js";
+import type { Sentence, Token } from "../../nlp/index.js";
+
+const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
+const DENIALS = new Set(["deny", "denies", "denied", "denying", "reject", "dismiss"]);
+const HYPOTHETICAL = new Set(["could", "might", "may", "if", "unless", "whether", "possible", "possibly", "potential", "risk"]);
+const FUTURE_AUX = new Set(["will", "'ll", "shall", "would"]);
+const FUTURE_LEMMAS = new Set(["plan", "intend", "prepare", "vow", "pledge", "promise", "aim", "seek", "expect", "threaten", "want", "set", "schedule", "go"]);
+const BOUNDARY = new Set([".", ";", ":", "?", "!", "that", "which", "who", "because", "while", "after", "when", "as", "but", "since"]);
+
+/** Modality of the trigger spanning tokens [first, …) in sentence s; `carrier` is its light verb. */
+export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier: number | null): Modality {
+  const start = Math.min(first, carrier ?? first);
+  let sawTo = false;
+  for (let k = start - 1; k >= s.first && k >= start - 7; k--) {
+    const t = tokens[k] as Token;
+    if (BOUNDARY.has(t.lower) || t.text === "," && k < start - 2) break;
+    if (NEGATORS.has(t.lower)) return "negated";
+    if (DENIALS.has(t.lemma) || DENIALS.has(t.lower)) return "negated";
+    if (HYPOTHETICAL.has(t.lower)) return "hypothetical";
+    if (t.lower === "to") sawTo = true;
+    if (FUTURE_AUX.has(t.lower)) return t.lower === "would" ? "hypothetical" : "future";
+    if (sawTo && FUTURE_LEMMAS.has(t.lemma) && t.pos === "VERB") return "future";
+    if (t.lower === "had" && k === start - 1) return "historical";
+    if (t.lower === "had" && (tokens[k + 1] as Token).pos === "ADV") return "historical";
+  }
+  return "asserted";
+}

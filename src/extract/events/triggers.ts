@@ -1,0 +1,101 @@
+/**
+ * Event triggers in a sentence: verbs whose lemma (and following words) code a PLOVER type, and
+ * nouns that name an event ("the attack on", "clashes between"). A light verb with an event noun
+ * as object ("carried out attacks", "launched an offensive") is one trigger, typed by the noun.
+ */
+import type { PloverType } from "../../core/index.js";
+import type { Sentence, Token } from "../../nlp/index.js";
+import type { Word } from "../../nlp/words.js";
+import type { EventRules, NounRule, VerbRule } from "../../rules/events.js";
+import type { DocContext } from "../context.js";
+
+export interface Trigger {
+  /** Head token of the trigger. */
+  head: number;
+  /** Tokens [first, last) of the trigger words. */
+  first: number;
+  last: number;
+  type: PloverType;
+  mode: string | null;
+  nominal: boolean;
+  twoSided: boolean;
+  /** A light or reporting verb that carries the noun ("launched", "claimed", "denied"). */
+  carrier: number | null;
+}
+
+/** Verbs that only carry an event noun: their subject is the noun's actor. */
+const LIGHT_VERBS = new Set(["carry", "launch", "conduct", "stage", "mount", "execute", "claim", "perpetrate", "commit", "unleash", "step", "resume", "intensify", "escalate", "hold", "begin", "start", "continue", "lead", "order", "plan", "manage", "deny", "wage", "reach", "sign", "impose", "announce", "make", "issue", "deliver", "send", "call"]);
+const CLAUSE_STOP = new Set([".", ";", ":", "?", "!"]);
+
+function phraseMatches(tokens: Token[], from: number, to: number, after: string[]): number {
+  // each word must follow within three tokens of the previous one; returns the last token + 1
+  let at = from;
+  for (const word of after) {
+    let found = -1;
+    for (let k = at; k < Math.min(to, at + 4); k++) {
+      const t = tokens[k] as Token;
+      if (CLAUSE_STOP.has(t.text)) break;
+      if (t.lower === word || t.lemma === word) { found = k; break; }
+    }
+    if (found < 0) return -1;
+    at = found + 1;
+  }
+  return at;
+}
+
+function verbTrigger(ctx: DocContext, rule: VerbRule, t: number, s: Sentence): Trigger | null {
+  const tokens = ctx.a.tokens;
+  for (const p of rule.phrases) {
+    if (p.after.length === 0) continue;
+    const end = phraseMatches(tokens, t + 1, s.last, p.after);
+    // a phrase with no type ("fired the coach") says the verb codes nothing here
+    if (end > 0 && !p.type) return null;
+    if (end > 0 && p.type) return { head: t, first: t, last: end, type: p.type, mode: p.mode ?? rule.mode, nominal: false, twoSided: false, carrier: null };
+  }
+  if (!rule.type) return null;
+  return { head: t, first: t, last: t + 1, type: rule.type, mode: rule.mode, nominal: false, twoSided: false, carrier: null };
+}
+
+/** All triggers of sentence `s`, in text order. */
+export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wordIndex: Int32Array): Trigger[] {
+  const { tokens } = ctx.a;
+  const out: Trigger[] = [];
+  const taken = new Uint8Array(s.last - s.first);
+  // nouns first: multi-word names of events ("car bomb", "drone strike")
+  for (let t = s.first; t < s.last; t++) {
+    const tok = tokens[t] as Token;
+    if (taken[t - s.first] || (tok.pos !== "NOUN" && tok.pos !== "PROPN" && tok.pos !== "VERB" && tok.pos !== "ADJ")) continue;
+    const wi = wordIndex[t] ?? -1;
+    if (wi < 0) continue;
+    const m = rules.nouns.longestAt(ctx.words, wi);
+    if (!m) continue;
+    const lastTok = (ctx.words[m.last - 1] as Word).token + 1;
+    const headTok = tokens[lastTok - 1] as Token;
+    // a noun rule read as a verb ("they attack") is left to the verb rules
+    if (headTok.pos === "VERB" || headTok.pos === "AUX") continue;
+    if (lastTok > s.last) continue;
+    const rule = m.values[0] as NounRule;
+    out.push({ head: lastTok - 1, first: t, last: lastTok, type: rule.type, mode: rule.mode, nominal: true, twoSided: rule.twoSided, carrier: null });
+    for (let k = t; k < lastTok; k++) taken[k - s.first] = 1;
+    t = lastTok - 1;
+  }
+  for (let t = s.first; t < s.last; t++) {
+    const tok = tokens[t] as Token;
+    if (taken[t - s.first] || tok.pos !== "VERB") continue;
+    const rule = rules.verbs.get(tok.lemma);
+    // a light verb hands its subject to the event noun it governs
+    if (LIGHT_VERBS.has(tok.lemma)) {
+      const noun = out.find((n) => n.nominal && n.carrier === null && n.first > t && n.first - t <= 5 && !hasStop(tokens, t, n.first));
+      if (noun) { noun.carrier = t; continue; }
+    }
+    if (!rule) continue;
+    const trig = verbTrigger(ctx, rule, t, s);
+    if (trig) out.push(trig);
+  }
+  return out.sort((x, y) => x.head - y.head);
+}
+
+function hasStop(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (CLAUSE_STOP.has((tokens[k] as Token).text) || (tokens[k] as Token).text === ",") return true;
+  return false;
+}

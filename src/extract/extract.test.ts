@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor, ExtractionRecord } from "../core/index.js";
+import { createExtractor, type Extractor } from "./index.js";
+
+let extractor: Extractor;
+beforeAll(async () => {
+  extractor = await createExtractor();
+});
+
+function run(text: string, published: string | null = "2031-05-10"): ExtractionRecord {
+  return extractor.extract({ id: "t", published, text });
+}
+const actorNamed = (r: ExtractionRecord, re: RegExp): Actor | undefined => r.actors.find((a) => re.test(a.name) || a.aliases.some((x) => re.test(x)));
+const names = (r: ExtractionRecord, ids: string[]) => ids.map((id) => r.actors.find((a) => a.id === id)?.name);
+
+describe("extract: evidence", () => {
+  it("every span of every fact points into the text", () => {
+    const text = "Houthi fighters attacked a Saudi border post on Tuesday, killing two guards, the Saudi defence ministry said.";
+    const r = run(text);
+    const spans = [...r.actors.flatMap((a) => a.mentions), ...r.events.flatMap((e) => e.evidence), ...r.claims.flatMap((c) => c.evidence)];
+    expect(spans.length).toBeGreaterThan(3);
+    for (const [s, e] of spans) {
+      expect(s).toBeGreaterThanOrEqual(0);
+      expect(e).toBeLessThanOrEqual(text.length);
+      expect(s).toBeLessThan(e);
+    }
+    for (const a of r.actors) for (const [s, e] of a.mentions) expect([a.name, ...a.aliases]).toContain(text.slice(s, e));
+  });
+});
+
+describe("extract: events", () => {
+  it("codes who attacked whom, the date and the toll", () => {
+    const r = run("Rebels of the Ndovu Front ambushed a Congolese army convoy on Tuesday, killing at least 12 soldiers.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(e).toBeDefined();
+    expect(e?.date).toEqual({ start: "2031-05-06", end: "2031-05-06" });
+    expect(e?.fatalities).toEqual({ low: 12, high: null });
+    expect(names(r, e?.recipient ?? []).join()).toMatch(/Congo|army|military/i);
+  });
+  it("reads the passive voice: the agent after 'by' initiates", () => {
+    const r = run("Two villages were shelled by Russian forces overnight.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(names(r, e?.actor ?? []).join()).toMatch(/Russia/);
+  });
+  it("marks negation and denial", () => {
+    const r = run("Hamas denied carrying out the attack on the checkpoint.");
+    expect(r.events.find((x) => x.type === "ASSAULT")?.modality).toBe("negated");
+    const r2 = run("The Sudanese army did not attack the camp.");
+    expect(r2.events.find((x) => x.type === "ASSAULT")?.modality).toBe("negated");
+  });
+  it("marks hypothetical and future events", () => {
+    expect(run("Analysts said Hezbollah could attack northern towns.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("hypothetical");
+    expect(run("Ukraine will deploy more troops to the front.").events.find((x) => x.type === "MOBILIZE")?.modality).toBe("future");
+  });
+  it("puts every side of two-sided fighting in actor", () => {
+    const r = run("Clashes between the Sudanese army and the RSF erupted in Khartoum on Monday.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(e?.actor.length).toBe(2);
+    expect(e?.recipient).toEqual([]);
+  });
+});
+
+describe("extract: actors", () => {
+  it("combines a country with a generic agent and links the parent", () => {
+    const r = run("Pakistani troops crossed the border, Pakistan said.");
+    const troops = actorNamed(r, /Pakistani troops/);
+    expect(troops?.kind).toBe("military");
+    expect(troops?.country).toBe("PAK");
+  });
+  it("resolves 'the group' to the armed group named before", () => {
+    const r = run("Al-Shabaab fighters stormed a hotel in Mogadishu. The group later said it held 20 hostages.");
+    const shabaab = actorNamed(r, /Shabaab/i);
+    expect(shabaab?.aliases.map((x) => x.toLowerCase())).toContain("the group");
+  });
+  it("does not turn a place into an actor", () => {
+    const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
+    expect(actorNamed(r, /^Sudan$/)).toBeUndefined();
+  });
+});
+
+describe("extract: claims", () => {
+  it("tells anonymous officials from named ones and notes hedging", () => {
+    const r = run("A senior security official, speaking on condition of anonymity, said the militants were likely funded from abroad.");
+    expect(r.claims[0]?.speaker.kind).toBe("anonymous_official");
+    expect(r.claims[0]?.hedged).toBe(true);
+    const r2 = run("The strike was a mistake, said Amina Yusuf, a researcher at a Nairobi think tank.");
+    expect(r2.claims[0]?.speaker.kind).toBe("expert");
+  });
+  it("links the event to the claim it rests on", () => {
+    const r = run("Gunmen killed five farmers in Zamfara on Sunday, police said.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(e?.claim).toBe(r.claims[0]?.id);
+  });
+});
+
+describe("extract: statistics and relations", () => {
+  it("reads a count over a period", () => {
+    const r = run("The Ndovu Front carried out 31 attacks in 2029, up from 12 in 2028.");
+    expect(r.statistics.some((s) => s.value === 31 && s.period?.start === "2029-01-01")).toBe(true);
+  });
+  it("reads sponsorship from 'X-backed Y'", () => {
+    const r = run("The Iran-backed Houthis fired missiles at ships.");
+    const rel = r.relations.find((x) => x.type === "sponsors");
+    expect(rel && names(r, [rel.actor, rel.recipient])).toEqual([expect.stringMatching(/Iran/), expect.stringMatching(/Houthi/)]);
+  });
+});

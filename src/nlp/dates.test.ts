@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { findDates } from "./dates.js";
+
+const one = (text: string, published: string | null) => findDates(text, published).map((d) => [text.slice(d.start, d.end), d.interval.start, d.interval.end]);
+
+describe("findDates", () => {
+  it("resolves a weekday to the last such day before a Saturday report", () => {
+    expect(one("Gunmen raided the depot on Wednesday night.", "2031-05-10")).toEqual([["on Wednesday night", "2031-05-07", "2031-05-07"]]);
+  });
+  it("gives a month for 'last month' and a year for 'in 2029'", () => {
+    expect(one("The talks collapsed last month.", "2031-05-10")[0]?.slice(1)).toEqual(["2031-04-01", "2031-04-30"]);
+    expect(one("The militia staged 40 raids in 2029.", "2031-05-10")[0]?.slice(1)).toEqual(["2029-01-01", "2029-12-31"]);
+  });
+  it("runs 'since' intervals up to the publication date", () => {
+    expect(one("The rebels have held the town since March 3.", "2031-05-10")[0]?.slice(1)).toEqual(["2031-03-03", "2031-05-10"]);
+  });
+  it("puts a month-day after publication in the previous year", () => {
+    expect(one("The convoy left on November 20.", "2031-01-05")[0]?.slice(1)).toEqual(["2030-11-20", "2030-11-20"]);
+  });
+  it("drops relative dates without a reference date and anchors to other events", () => {
+    expect(one("The army withdrew on Tuesday.", null)).toEqual([]);
+    expect(one("Two weeks after the raid, the army withdrew.", "2031-05-10")).toEqual([]);
+  });
+});
