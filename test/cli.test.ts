@@ -106,35 +106,41 @@ const badLine = (bad: string): string =>
     JSON.stringify({ id: "ok-3", text: "The envoy called for calm." })].join("\n");
 
 const BAD_INPUTS: Array<{ case: string; name: string; content?: string | Uint8Array; good?: string[]; error: RegExp }> = [
-  { case: "a missing file", name: "nowhere.txt", error: /^nowhere\.txt: no such file$/ },
+  { case: "a missing file", name: "nowhere.txt", error: /^sitrep: nowhere\.txt: no such file$/ },
   { case: "a line that is not JSON", name: "broken.jsonl", content: badLine('{"id": "x", "text": "Shots were fired."'),
-    good: ["ok-1", "ok-3"], error: /^broken\.jsonl:2: not JSON \(.+\)$/ },
+    good: ["ok-1", "ok-3"], error: /^sitrep: broken\.jsonl:2: not JSON \(.+\)$/ },
   { case: "a record without text", name: "notext.jsonl", content: badLine('{"id": "x", "body": "Shots were fired."}'),
-    good: ["ok-1", "ok-3"], error: /^notext\.jsonl:2: no "text" field$/ },
+    good: ["ok-1", "ok-3"], error: /^sitrep: notext\.jsonl:2: no "text" field$/ },
   { case: "a record whose text is not a string", name: "array.jsonl", content: badLine('{"id": "x", "text": ["Shots"]}'),
-    good: ["ok-1", "ok-3"], error: /^array\.jsonl:2: "text" is not a string \(array\)$/ },
+    good: ["ok-1", "ok-3"], error: /^sitrep: array\.jsonl:2: "text" is not a string \(array\)$/ },
   { case: "an invalid published date", name: "dates.jsonl", content: badLine('{"id": "x", "published": "2025-13-01", "text": "Shots."}'),
-    good: ["ok-1", "ok-3"], error: /^dates\.jsonl:2: invalid published date "2025-13-01" \(expected YYYY-MM-DD\)$/ },
+    good: ["ok-1", "ok-3"], error: /^sitrep: dates\.jsonl:2: invalid published date "2025-13-01" \(expected YYYY-MM-DD\)$/ },
   { case: "a binary file", name: "photo.jpg", content: new Uint8Array([0xff, 0xd8, 0x00, 0x10, 0x4a, 0x46, 0x00]),
-    error: /^photo\.jpg: binary file \(NUL bytes\)$/ },
+    error: /^sitrep: photo\.jpg: binary file \(NUL bytes\)$/ },
   { case: "a file that is not UTF-8", name: "latin1.txt", content: new Uint8Array([0x52, 0xe9, 0x66, 0x75, 0x67, 0x69, 0xe9, 0x73]),
-    error: /^latin1\.txt: file is not UTF-8 text$/ },
-  { case: "an empty file", name: "empty.txt", content: "", error: /^empty\.txt: empty file$/ },
-  { case: "an empty JSONL file", name: "empty.jsonl", content: "\n", error: /^empty\.jsonl: empty file$/ },
+    error: /^sitrep: latin1\.txt: file is not UTF-8 text$/ },
+  { case: "an empty file", name: "empty.txt", content: "", error: /^sitrep: empty\.txt: empty file$/ },
+  { case: "an empty JSONL file", name: "empty.jsonl", content: "\n", error: /^sitrep: empty\.jsonl: empty file$/ },
   { case: "a document over the size cap", name: "long.txt", content: "Artillery fire continued. ".repeat(80),
-    error: /^long\.txt: document of 2\.0 KB exceeds the 1 KB limit$/ },
+    error: /^sitrep: long\.txt: document of 2\.0 KB exceeds the 1 KB limit$/ },
   { case: "a JSONL line over the size cap", name: "longline.jsonl", content: badLine(JSON.stringify({ text: "a".repeat(1500) })),
-    good: ["ok-1", "ok-3"], error: /^longline\.jsonl:2: document of 1\.5 KB exceeds the 1 KB limit$/ },
+    good: ["ok-1", "ok-3"], error: /^sitrep: longline\.jsonl:2: document of 1\.5 KB exceeds the 1 KB limit$/ },
 ];
 
-describe("a bad document", { concurrent: true, timeout: 60_000 }, () => {
-  it.each(BAD_INPUTS)("is skipped with one line on stderr: $case", async ({ name, content, good = [], error }) => {
-    if (content !== undefined) await file(name, content);
-    const run = await sitrep(["extract", "--format", "jsonl", "--max-bytes", "1K", "port.txt", name, "batch.jsonl"]);
+describe("bad documents", { timeout: 60_000 }, () => {
+  // One run over every kind of bad input (each spawn loads the extractor, about a second), with
+  // good documents before, between and after them.
+  it("are skipped with one stderr line each, naming file, line and problem; the rest is extracted; status 2", async () => {
+    const args = ["extract", "--format", "jsonl", "--max-bytes", "1K", "port.txt"];
+    for (const { name, content } of BAD_INPUTS) {
+      if (content !== undefined) await file(name, content);
+      args.push(name);
+    }
+    args.push("batch.jsonl");
+    const run = await sitrep(args);
     expect(run.status).toBe(2);
-    expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr.replace(/^sitrep: /, "").trimEnd()).toMatch(error);
-    expect(ids(run.stdout)).toEqual(["port", ...good, "r-1", "batch.jsonl:2", "r-3"]);
+    expect(lines(run.stderr)).toEqual(BAD_INPUTS.map(({ error }) => expect.stringMatching(error)));
+    expect(ids(run.stdout)).toEqual(["port", ...BAD_INPUTS.flatMap(({ good = [] }) => good), "r-1", "batch.jsonl:2", "r-3"]);
   });
 });
 

@@ -12,11 +12,10 @@ import { join, resolve } from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { ConfigError, InputError } from "../core/index.js";
-import { createExtractor } from "../extract/index.js";
 import { readInputs, type IngestOptions } from "../ingest/index.js";
 import { PACKAGE_ROOT, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
-import { extractAll, ingestOptions } from "./extract.js";
+import { extractAll, ingestOptions, loadExtractor } from "./extract.js";
 import { EVAL_HELP } from "./help.js";
 import { createSink } from "./output.js";
 
@@ -69,7 +68,7 @@ export function findScorer(given: string | undefined): string {
 }
 
 async function extractTo(gold: string, predictions: string, options: IngestOptions, debug: boolean): Promise<void> {
-  const extractor = await createExtractor();
+  const extractor = await loadExtractor();
   const out = createWriteStream(predictions);
   const sink = createSink("jsonl", out);
   // Gold sets are JSONL whatever their name; only id, published and text are read.

@@ -1,6 +1,6 @@
 /** `sitrep extract`: inputs in, one record per document out, streamed in input order. */
 import { parseArgs } from "node:util";
-import { createExtractor, type Extractor } from "../extract/index.js";
+import type { Extractor } from "../extract/index.js";
 import { checkPublished, readInputs, type IngestItem, type IngestOptions } from "../ingest/index.js";
 import { parseByteSize, parseCommand } from "./args.js";
 import { describeError, UsageError } from "./errors.js";
@@ -30,11 +30,17 @@ export async function runExtract(args: string[], debug: boolean): Promise<number
   if (!format) throw new UsageError(`--format: expected text, json or jsonl, got "${values.format}"`, "extract");
   if (positionals.length === 0) throw new UsageError("no input: give one or more files, or - for stdin", "extract");
   const options = ingestOptions(values, "extract");
-  const extractor = await createExtractor();
+  const extractor = await loadExtractor();
   const sink = createSink(format, process.stdout);
   const tally = await extractAll(readInputs(positionals, options), extractor, sink, debug);
   await sink.end();
   return tally.skipped > 0 ? 2 : 0;
+}
+
+/** The extractor, its modules imported only now: usage errors and --help need not load them. */
+export async function loadExtractor(): Promise<Extractor> {
+  const { createExtractor } = await import("../extract/index.js");
+  return createExtractor();
 }
 
 /** Ingest options from the `--published` and `--max-bytes` flags, checked. */

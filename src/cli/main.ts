@@ -3,17 +3,17 @@
  * The `sitrep` command: dispatches to a subcommand, prints errors (one line for ours, a stack for
  * bugs or with --debug) and sets the exit status.
  */
-import { runEval } from "./eval.js";
-import { describeError, UsageError } from "./errors.js";
-import { runExtract } from "./extract.js";
 import { packageVersion } from "./args.js";
+import { describeError, UsageError } from "./errors.js";
 import { MAIN_HELP } from "./help.js";
 
 type Command = (args: string[], debug: boolean) => Promise<number>;
 
+// Imported when run: loading the extractor's modules (the language model among them) takes most
+// of a second that `--version`, `--help` and usage errors need not pay.
 const COMMANDS = new Map<string, Command>([
-  ["extract", runExtract],
-  ["eval", runEval],
+  ["extract", async (args, debug) => (await import("./extract.js")).runExtract(args, debug)],
+  ["eval", async (args, debug) => (await import("./eval.js")).runEval(args, debug)],
 ]);
 
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */
