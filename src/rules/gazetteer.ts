@@ -114,7 +114,7 @@ interface Columns {
   admin1: number[];
   lat: number[];
   lon: number[];
-  keys: string[];
+  keys: Array<string | null>;
   refs: number[];
   codes: string[];
   maxWords: number;
@@ -127,15 +127,17 @@ interface TownColumns extends Columns {
 
 /** The rows a sorted key table lists under `key`, found by binary search. */
 function rowsFor(t: Columns, key: string): number[] {
+  // A null key is the row's name lowercased (see scripts/build-gazetteer.mjs).
+  const keyAt = (i: number): string => t.keys[i] ?? t.name[t.refs[i]!]!.toLowerCase();
   let lo = 0;
   let hi = t.keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (t.keys[mid]! < key) lo = mid + 1;
+    if (keyAt(mid) < key) lo = mid + 1;
     else hi = mid;
   }
   const out: number[] = [];
-  for (let i = lo; i < t.keys.length && t.keys[i] === key; i++) out.push(t.refs[i]!);
+  for (let i = lo; i < t.keys.length && keyAt(i) === key; i++) out.push(t.refs[i]!);
   return out;
 }
 

@@ -44,6 +44,12 @@ describe("gazetteer", () => {
     expect(countryName("XXX")).toBeNull();
   });
 
+  it("finds towns whose keys the build script normalised (accents, hyphens, apostrophes)", () => {
+    for (const name of ["Västerås", "Bieżuń", "Port-au-Prince", "N'Djamena", "Dera Ismail Khan"]) {
+      expect(gaz.lookup(normaliseName(name)).some((e) => e.kind === "city"), name).toBe(true);
+    }
+  });
+
   it("indexes curated admin1 variants and case-exact acronyms", () => {
     expect(gaz.lookup("konar").some((e) => e.kind === "admin1" && e.name === "Kunar")).toBe(true);
     expect(gaz.lookup("nwfp").length).toBe(0);
@@ -139,6 +145,16 @@ describe("findPlaces", () => {
     const s = named(findPlaces(text, gaz), "Springfield");
     expect(s?.admin1).toBe("Illinois");
     expect(s?.precision).toBe("point");
+  });
+
+  it("drops a town that the division named after it does not hold", () => {
+    const places = findPlaces("Shops closed in Springfield, Sindh, on Friday.", gaz);
+    expect(places.map((p) => p.name)).toEqual(["Sindh"]);
+  });
+
+  it("reads currencies and hyphenated tails as no place", () => {
+    expect(findPlaces("The fine was US$4 million.", gaz)).toEqual([]);
+    expect(findPlaces("Gunmen raided Qorzani-Kabul village.", gaz).some((p) => p.name === "Kabul")).toBe(false);
   });
 
   it("ignores lowercase words and acronyms that are not places", () => {

@@ -164,6 +164,8 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     if (!best) continue;
 
     const last = tokens[best.j]!;
+    // "US$460 million", "HK$": a currency, not a place.
+    if (text[last.fullEnd] === "$") { i = best.j; continue; }
     const prevTok = tokens[i - 1];
     const sentenceStart = sentenceStartAt(tokens, i, text);
     const adjacent = prevTok !== undefined && first.start - prevTok.fullEnd <= 1 && !/\n/.test(text.slice(prevTok.fullEnd, first.start));
