@@ -21,6 +21,8 @@ const PREPOSITIONS = new Set(["of", "for", "by", "with", "against", "on", "to", 
 const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
 const STOPS = new Set([".", ";", ":", "?", "!"]);
 const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", "targeting", "into", "upon"]);
+/** Words after which a mention is no longer the object of the trigger. */
+const OBJECT_STOPS = new Set(["after", "before", "during", "since", "despite", "because", "following", "amid", "when", "while", "as", "unless", "until", "if", "which", "who", "where"]);
 const ADVERBS = new Set(["reportedly", "allegedly", "also", "later", "not", "n't", "never", "then", "already", "been", "being", "still", "just", "repeatedly", "apparently", "subsequently", "briefly", "since"]);
 
 export class ArgumentReader {
@@ -84,11 +86,20 @@ export class ArgumentReader {
     return [];
   }
 
+  /** The subject of the sentence's main clause: its first actor before the first verb. */
+  mainSubject(s: Sentence): Mention[] {
+    for (let k = s.first; k < s.last; k++) {
+      const tok = this.#tok(k);
+      if (tok.pos === "VERB") return this.subject(k, s);
+    }
+    return [];
+  }
+
   /** The first object mention to the right of token t, within the clause. */
   object(t: number, s: Sentence, allowBy = false): Mention[] {
     for (let k = t; k < s.last && k < t + 12; k++) {
       const tok = this.#tok(k);
-      if (STOPS.has(tok.text)) break;
+      if (STOPS.has(tok.text) || (k > t && OBJECT_STOPS.has(tok.lower))) break;
       if (k > t && (tok.lower === "said" || tok.lower === "says" || tok.lower === "and" && this.#tok(k + 1)?.pos === "VERB")) break;
       const m = mentionAt(this.#ctx, k);
       if (!m) continue;

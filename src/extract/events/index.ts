@@ -64,7 +64,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           noun.last = Math.max(noun.last, trig.last);
           continue;
         }
-        actor = args.subject(trig.first, s);
+        const head = tokens[trig.head] as Token;
+        // ", accusing Hamas of …": a participle after a comma belongs to the main clause's subject
+        actor = /ing$/.test(head.lower) && tokens[trig.first - 1]?.text === "," ? args.mainSubject(s) : args.subject(trig.first, s);
         recipient = args.object(trig.last, s);
         // a participle or second verb with no subject of its own: "…, killing four soldiers"
         if (actor.length === 0 && mainSubject.length) actor = mainSubject;
@@ -93,7 +95,9 @@ const COMPLEMENT_MARKERS = new Set(["to", "of"]);
 
 /** True when trigger b sits in an infinitive or gerund complement of trigger a. */
 function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
-  if (a.nominal || b.first <= a.last) return false;
+  if (a.nominal) return false;
+  if (b.first >= a.first && b.last <= a.last) return true;
+  if (b.first <= a.last) return false;
   if (b.first - a.last > 6) return false;
   for (let k = a.last; k < b.first; k++) {
     const t = tokens[k] as Token;
