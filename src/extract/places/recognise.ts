@@ -32,6 +32,10 @@ export interface Mention {
   institution: boolean;
   /** The word right after it, lowercased, or "". */
   nextWord: string;
+  /** The mention right before, separated by one space only ("John Lubbock"), or null. */
+  prev: Mention | null;
+  /** "Bissau-Guinean": the capitalised word glued after it by a hyphen, lowercased, or "". */
+  hyphenated: string;
   /** The mention right after ", " ("Rockville, Maryland"), filled in by {@link recognise}. */
   next: Mention | null;
 }
@@ -91,6 +95,7 @@ export const GENERIC_WORDS = new Set(["province", "provinces", "district", "dist
   "governorate", "oblast", "department", "prefecture", "municipality", "city", "parish", "borough", "territory",
   "division", "agency", "emirate", "raion", "area"]);
 
+const major = (e: GazEntry): boolean => e.kind !== "city" && e.kind !== "admin2" || e.population >= 1_000_000;
 const isCapitalised = (t: Token): boolean => t.word && /^\p{Lu}/u.test(t.text);
 const isAllCaps = (t: Token): boolean => t.word && t.text.length > 1 && !/\p{Ll}/u.test(t.text);
 
@@ -183,8 +188,13 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const leftName = titled || institution || compound || (!sentenceStart && !dateline && prevTok !== undefined && adjacent &&
       isCapitalised(prevTok) && prevTok.end !== lastMatchEnd && prevTok.end === prevTok.fullEnd &&
       !FUNCTION_WORDS.has(prevTok.text.toLowerCase()) &&
-      !sentenceStartAt(tokens, i - 1, text));
+      // A word capitalised only for opening its sentence ("Current Hong Kong law") is no name,
+      // but before a town it more likely is ("Delcy Rodríguez said").
+      !(sentenceStartAt(tokens, i - 1, text) && best.entries.some(major)));
     const nextTok = tokens[best.j + 1];
+    const afterHyphen = tokens[best.j + 2];
+    const hyphenated = nextTok?.text === "-" && nextTok.start === last.fullEnd && afterHyphen !== undefined &&
+      afterHyphen.start === nextTok.end && isCapitalised(afterHyphen) ? afterHyphen.text.toLowerCase() : "";
     const nextWord = nextTok && nextTok.word && nextTok.start - last.fullEnd <= 1 ? nextTok.text.toLowerCase() : "";
     let generic = "";
     let genericEnd = last.end;
@@ -199,7 +209,8 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
       after.push(low);
     }
     const m: Mention = { start: first.start, end: last.end, key: best.key, entries: best.entries, before,
-      sentenceStart, dateline, generic, genericEnd, after, leftName, institution, nextWord, next: null };
+      sentenceStart, dateline, generic, genericEnd, after, leftName, institution, nextWord, prev: null, hyphenated,
+      next: null };
     mentions.push(m);
     lastMatchEnd = last.end;
     i = best.j;
@@ -209,6 +220,7 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
     if (/^,\s?$/.test(text.slice(a.genericEnd, b.start))) a.next = b;
+    if (text.slice(a.end, b.start) === " ") b.prev = a;
   }
   return mentions;
 }

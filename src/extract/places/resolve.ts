@@ -22,7 +22,8 @@ const NEVER = new Set(["january", "february", "march", "april", "may", "june", "
   "mountain", "desert", "coast", "border", "airport", "port", "city", "town", "village", "capital", "home", "office",
   "house", "embassy", "base", "centre", "center", "north", "south", "east", "west", "northern", "southern",
   "eastern", "western", "central", "white house", "northeast", "northwest", "southeast", "southwest", "centre",
-  "upper", "lower", "greater", "middle", "many", "over", "more", "most", "some", "other", "all", "new", "old"]);
+  "upper", "lower", "greater", "middle", "many", "over", "more", "most", "some", "other", "all", "new", "old",
+  "metro", "camp"]);
 /** Compass words name a division only with its generic word ("West Region", "North Province"). */
 const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
   "centre", "center", "northeast", "northwest", "southeast", "southwest", "north east", "north west", "south east",
@@ -176,24 +177,41 @@ function candidates(mentions: Mention[], gaz: Gazetteer): Map<string, Mention[]>
   // ("David Paterson" ... "Paterson says").
   const names = new Set(mentions.filter((m) => m.leftName && !m.institution).map((m) => m.key));
   const groups = new Map<string, Mention[]>();
+  const personal = new Set<Mention>();
   for (const m of mentions) {
-    const key = m.key.toLowerCase();
-    const townsOnly = m.entries.every((e) => e.kind === "city" || e.kind === "admin2");
-    const noCountry = m.entries.every((e) => e.kind !== "country");
-    if (NEVER.has(key) && !m.dateline && townsOnly) continue;
-    if (COMPASS.has(key) && m.generic === "") continue;
-    if (WEAK.has(key) && noCountry && !m.dateline && !LOCATIVE.has(m.before) && m.next === null) continue;
-    if (gaz.isDemonym(key) && noCountry) continue;
-    if (m.leftName || (names.has(m.key) && townsOnly)) continue;
-    if (m.after[0] !== undefined && ORG_WORDS.has(m.after[0])) continue;
-    if (DISEASE_WORDS.has(m.nextWord)) continue;
-    // A small town's name before an unknown capitalised word is a person or a firm ("Hamilton Smith").
-    if (m.after.length > 0 && m.entries.every((e) => e.kind === "city" && e.population < 1_000_000 || e.kind === "admin2")) continue;
+    const verdict = judge(m, gaz, names, personal);
+    if (verdict === "name") personal.add(m);
+    if (verdict !== "place") continue;
     const list = groups.get(m.key);
     if (list) list.push(m);
     else groups.set(m.key, [m]);
   }
   return groups;
+}
+
+/**
+ * Whether a mention is a place here, part of a person's or firm's name ("name"), or some other
+ * word ("word"). `personal` holds the mentions already judged names.
+ */
+function judge(m: Mention, gaz: Gazetteer, names: Set<string>, personal: Set<Mention>): "place" | "name" | "word" {
+  const key = m.key.toLowerCase();
+  const townsOnly = m.entries.every((e) => e.kind === "city" || e.kind === "admin2");
+  const noCountry = m.entries.every((e) => e.kind !== "country");
+  if (NEVER.has(key) && !m.dateline && townsOnly) return "word";
+  if (COMPASS.has(key) && m.generic === "") return "word";
+  if (WEAK.has(key) && noCountry && !m.dateline && !LOCATIVE.has(m.before) && m.next === null) return "name";
+  if (gaz.isDemonym(key) && noCountry) return "word";
+  if (m.leftName && m.institution) return "word";
+  if (m.leftName || (names.has(m.key) && townsOnly)) return "name";
+  if (m.after[0] !== undefined && ORG_WORDS.has(m.after[0])) return "word";
+  if (DISEASE_WORDS.has(m.nextWord)) return "word";
+  // A small town's name before an unknown capitalised word is a person or a firm ("Hamilton Smith").
+  if (m.after.length > 0 && m.entries.every((e) => e.kind === "city" && e.population < 1_000_000 || e.kind === "admin2")) return "name";
+  // Right after a name judged no place ("John Lubbock", "USS George Washington"): the same name.
+  if (m.prev !== null && personal.has(m.prev) && noCountry) return "name";
+  // "Bissau-Guinean": half of a demonym.
+  if (m.hyphenated !== "" && gaz.isDemonym(m.hyphenated)) return "word";
+  return "place";
 }
 
 /** Resolves recognised mentions to places; `hints` are ISO3 codes of countries the story is about. */
