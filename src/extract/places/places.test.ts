@@ -45,7 +45,7 @@ describe("gazetteer", () => {
   });
 
   it("finds towns whose keys the build script normalised (accents, hyphens, apostrophes)", () => {
-    for (const name of ["Västerås", "Bieżuń", "Port-au-Prince", "N'Djamena", "Dera Ismail Khan"]) {
+    for (const name of ["Västerås", "Łódź", "Port-au-Prince", "N'Djamena", "Dera Ismail Khan"]) {
       expect(gaz.lookup(normaliseName(name)).some((e) => e.kind === "city"), name).toBe(true);
     }
   });

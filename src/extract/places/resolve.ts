@@ -82,13 +82,16 @@ interface Context {
 }
 const emptyContext = (): Context => ({ countries: new Map(), admin1s: new Map(), near: [] });
 
-/** The resolved place named nearest to (within 300 characters of) one of the group's mentions. */
-function nearest(group: Mention[], ctx: Context): GazEntry | null {
+/**
+ * The resolved place, among those `ok` accepts, named nearest to (within 300 characters of) one
+ * of the group's mentions.
+ */
+function nearest(group: Mention[], ctx: Context, ok: (e: GazEntry) => boolean): GazEntry | null {
   let best: GazEntry | null = null;
   let bestD = 300;
   for (const m of group) {
     for (const n of ctx.near) {
-      if (n.group === group) continue;
+      if (n.group === group || !ok(n.entry)) continue;
       const d = Math.abs(n.at - m.start);
       if (d < bestD) { bestD = d; best = n.entry; }
     }
@@ -112,9 +115,12 @@ function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | nul
   const aw = selfW(e.admin1Code, ctx.admin1s, self?.admin1Code ?? null);
   if (aw > 0 && e.kind !== "admin1") s += 2;
   // Between two Monroe Counties, the one in the state named nearby ("in Michigan ... Monroe County").
-  const near = nearest(group, ctx);
-  if (near && e.kind !== "country" && near.admin1Code !== null && near.admin1Code === e.admin1Code) s += 1;
-  else if (near && e.kind !== "country" && near.country !== null && near.country === e.country) s += 0.5;
+  if (e.kind !== "country") {
+    const nearDivision = nearest(group, ctx, (x) => x.admin1Code !== null);
+    const nearCountry = nearest(group, ctx, (x) => x.country !== null);
+    if (nearDivision && nearDivision.admin1Code === e.admin1Code) s += 1;
+    else if (nearCountry && nearCountry.country === e.country) s += 0.5;
+  }
   if (group.some((m) => m.generic !== "")) s += e.kind === "admin1" || e.kind === "admin2" ? 4 : e.kind === "city" ? -2 : 0;
   for (const m of group) {
     const n = m.next;
