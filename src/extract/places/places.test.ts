@@ -106,6 +106,12 @@ describe("findPlaces", () => {
     expect(places.some((p) => p.name === "Kivu")).toBe(false);
   });
 
+  it("keeps a name's own article in its span", () => {
+    const text = "Judges in The Hague heard the case.";
+    const hague = findPlaces(text, gaz).find((p) => p.country === "NLD");
+    expect(text.slice(...hague!.mentions[0]!)).toBe("The Hague");
+  });
+
   it("reads possessives as the name", () => {
     const text = "Afghanistan's eastern provinces and Pakistan’s tribal belt were hit.";
     const places = findPlaces(text, gaz);

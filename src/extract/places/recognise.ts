@@ -208,7 +208,10 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
       if (after.length === 0 && generic === "" && GENERIC_WORDS.has(low)) { generic = low; genericEnd = t.end; continue; }
       after.push(low);
     }
-    const m: Mention = { start: first.start, end: last.end, key: best.key, entries: best.entries, before,
+    // "The Hague", "The Gambia": the article belongs to the name as written.
+    const start = prevTok !== undefined && /^the$/i.test(prevTok.text) && adjacent &&
+      best.entries.some((e) => /^the /i.test(e.name)) ? prevTok.start : first.start;
+    const m: Mention = { start, end: last.end, key: best.key, entries: best.entries, before,
       sentenceStart, dateline, generic, genericEnd, after, leftName, institution, nextWord, prev: null, hyphenated,
       next: null };
     mentions.push(m);
