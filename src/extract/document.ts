@@ -67,7 +67,8 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     events,
     statistics: statistics.map((s) => ({ ...s, subject: s.subject ? idOf.get(s.subject) ?? null : null })),
     claims: claims.claims.map((c) => ({ id: c.id, speaker: { ...c.speaker, organization: c.orgKey ? idOf.get(c.orgKey) ?? null : null }, hedged: c.hedged, evidence: c.evidence })),
-    places,
+    // one entry per toponym occurrence, as geoparsing is scored and read: each with its own span
+    places: places.flatMap((p) => p.mentions.map((m) => ({ ...p, mentions: [m] }))).sort((x, y) => (x.mentions[0]?.[0] ?? 0) - (y.mentions[0]?.[0] ?? 0)),
     relations: relations.flatMap((r) => {
       const actor = idOf.get(r.actor);
       const recipient = idOf.get(r.recipient);
