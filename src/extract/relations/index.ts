@@ -2,7 +2,7 @@
  * Standing relations (directs, sponsors, supports, allied_with, opposes, at_war_with, part_of)
  * read by the patterns of data/patterns/relations.json, with modality and the claim they rest on.
  */
-import type { Modality, RelationType, Span } from "../../core/index.js";
+import type { Relation } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { RelationPattern } from "../../rules/relations.js";
 import type { FoundClaim } from "../claims/index.js";
@@ -10,14 +10,8 @@ import { mentionAt, type DocContext, type Mention } from "../context.js";
 import { ArgumentReader } from "../events/arguments.js";
 import { modalityOf } from "../events/modality.js";
 
-export interface FoundRelation {
-  type: RelationType;
-  actor: string;
-  recipient: string;
-  modality: Modality;
-  claim: string | null;
-  evidence: Span[];
-}
+/** A relation whose `actor` and `recipient` are still entity keys, not record ids. */
+export type FoundRelation = Relation;
 
 interface Bound { A?: Mention[]; B?: Mention[]; S?: Mention[]; end: number }
 

@@ -3,7 +3,7 @@
  * "more than 165 attacks since October 17", "at least 20 soldiers have been killed in 2023").
  * A count without a period of a month or more is a toll or a detail, not a statistic.
  */
-import type { DateInterval, Span } from "../../core/index.js";
+import type { Statistic } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
 import type { DateMention } from "../../nlp/dates.js";
 import type { FoundClaim } from "../claims/index.js";
@@ -11,15 +11,8 @@ import { mentionAt, type DocContext } from "../context.js";
 import { ArgumentReader } from "../events/arguments.js";
 import { numberAt } from "../tolls/index.js";
 
-export interface FoundStatistic {
-  /** Entity key of the subject, or null. */
-  subject: string | null;
-  measure: string;
-  value: number;
-  period: DateInterval | null;
-  claim: string | null;
-  evidence: Span[];
-}
+/** A statistic whose `subject` is still an entity key, not a record id. */
+export type FoundStatistic = Statistic;
 
 /** Nouns that are counted over time in conflict reporting. */
 const MEASURES = /^(attacks?|incidents?|strikes?|airstrikes?|raids?|bombings?|operations?|assaults?|killings?|deaths?|casualties|fatalities|ambushes|kidnappings?|abductions?|arrests?|executions?|protests?|clashes|violations?|launches|rockets?|missiles?|drones?|soldiers|troops|civilians|people|militants|fighters|members|cases|events|terror)$/;
