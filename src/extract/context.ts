@@ -6,7 +6,8 @@ import type { ActorKind, SourceDocument } from "../core/index.js";
 import type { AnalyzedText } from "../nlp/index.js";
 import type { Word } from "../nlp/words.js";
 
-export type MentionVia = "name" | "agent" | "coref" | "unknown" | "pronoun";
+/** How a mention was found; "adjective" is a demonym modifying a noun ("an Indian proposal"). */
+export type MentionVia = "name" | "agent" | "coref" | "unknown" | "pronoun" | "adjective";
 
 export interface Mention {
   start: number;

@@ -105,13 +105,29 @@ export class MentionFinder {
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }
       const demonym = this.#lex.demonym(surface);
-      if (demonym && !/s$/.test(surface)) return last; // an adjective: "Afghan soil"
+      // "Hungarian and Romanian officials": each demonym takes the agent after the last one
+      if (demonym && words[last]?.key === "and") {
+        const other = this.#lex.rules.names.longestAt(words, last + 1, limit, (a, b) => hasCapital(words, a, b));
+        const agentAfter = other && this.#lex.rules.agents.longestAt(words, other.last, limit);
+        if (other && agentAfter && this.#lex.demonym(this.#surface(last + 1, other.last))) {
+          return this.#agent(i, last, agentAfter.values[0] as AgentEntry, e.country);
+        }
+      }
+      // "an Indian proposal", "Israeli tanks": the country acts through the thing it modifies;
+      // such a mention becomes an actor only when an event or relation uses it
+      if (demonym && !/s$/.test(surface)) {
+        const next = words[last];
+        const nt = next ? this.#ctx.a.tokens[next.token] : undefined;
+        if (nt && (nt.pos === "NOUN" || nt.pos === "PROPN")) return this.#add(i, last, this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true), "adjective");
+        return last;
+      }
       if (demonym) return this.#add(i, last, this.#entity(`${e.country}:people`, `${surface}`, "civilians", e.country, e.id, false), "agent");
     }
     const key = this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true);
     // "Hamas fighters", "IDF soldiers": the members named by the group are the group
+    // "Red Cross officials", "European Community foreign ministers": the body acting through its people
     const members = e.kind !== "person" ? this.#lex.rules.agents.longestAt(words, last, limit) : null;
-    if (members && (members.values[0] as AgentEntry).kind === e.kind) return this.#add(i, members.last, key, "name");
+    if (members) return this.#add(i, members.last, key, "name");
     const next = this.#add(i, last, key, "name");
     this.#defineAcronym(last, key);
     return next;

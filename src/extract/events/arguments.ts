@@ -53,6 +53,7 @@ export class ArgumentReader {
     if (tok.pos !== "VERB" || /ing$/.test(tok.lower)) return false;
     for (let k = t - 1; k >= s.first && k >= t - 4; k--) {
       const p = this.#tok(k);
+      if (p.lower === "been" || p.lower === "being") return true;
       if (ADVERBS.has(p.lower) || p.pos === "ADV") continue;
       return (p.pos === "AUX" || p.lemma === "get") && (p.lemma === "be" || p.lemma === "get");
     }
@@ -109,6 +110,18 @@ export class ArgumentReader {
       // "Iran-backed", "Pakistan-based": a modifier, not the object
       if (this.#tok(m.last)?.text === "-") { k = m.last; continue; }
       return this.#coordinated(m, s, 1);
+    }
+    return [];
+  }
+
+  /** A place that stands for its government as target ("a curfew in Algiers", "aid to Iraq"). */
+  placeObject(t: number, s: Sentence): Mention[] {
+    for (let k = t; k < s.last && k < t + 10; k++) {
+      const tok = this.#tok(k);
+      if (STOPS.has(tok.text) || (k > t && OBJECT_STOPS.has(tok.lower))) break;
+      const m = mentionAt(this.#ctx, k);
+      if (m?.locative && this.#ctx.entities.get(m.entity)?.kind === "state") return [m];
+      if (m) k = m.last - 1;
     }
     return [];
   }

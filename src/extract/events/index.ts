@@ -16,6 +16,8 @@ export interface DraftEvent {
   mode: string | null;
   actor: string[];
   recipient: string[];
+  /** A place named as the target, used as recipient when no actor is ("a curfew in Algiers"). */
+  place: string[];
   modality: Modality;
   sentence: number;
   trigger: Trigger;
@@ -74,6 +76,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         if (trig.type === "ASSAULT" && TWO_SIDED.has(lemma)) trig.twoSided = true;
       }
       if (trig.twoSided) { actor = [...actor, ...recipient]; recipient = []; }
+      const place = trig.twoSided || recipient.length ? [] : keys(args.placeObject(trig.last, s));
       if (!trig.nominal && actor.length && mainSubject.length === 0) mainSubject = actor;
       args.remember(actor);
       const a = keys(actor);
@@ -83,10 +86,13 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       drafts.push({
         type: trig.type, mode: trig.mode, actor: a, recipient: r,
         modality: modalityOf(tokens, s, trig.first, trig.carrier),
-        sentence: si, trigger: trig, first: Math.min(...spanTokens), last: Math.max(...spanTokens) + 1,
+        place, sentence: si, trigger: trig, first: Math.min(...spanTokens), last: Math.max(...spanTokens) + 1,
       });
     }
-    out.push(...merge(drafts));
+    for (const d of merge(drafts)) {
+      if (d.recipient.length === 0) d.recipient = d.place.filter((k) => !d.actor.includes(k));
+      out.push(d);
+    }
   });
   return out;
 }
