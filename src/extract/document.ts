@@ -47,7 +47,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
 
   const claims = new ClaimReader(ctx);
   a.sentences.forEach((_, si) => claims.read(si));
-  const drafts = readEvents(ctx, rules.events, wordIndex);
+  const drafts = readEvents(ctx, rules.events, wordIndex, claims.claims);
   const dates = findDates(doc.text, doc.published);
   const statistics = readStatistics(ctx, dates, claims.claims);
   const relations = readRelations(ctx, rules.relations, claims.claims);

@@ -6,7 +6,9 @@ import type { Event, Modality, PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { EventRules } from "../../rules/events.js";
 import type { DocContext, Mention } from "../context.js";
+import type { FoundClaim } from "../claims/index.js";
 import { ArgumentReader } from "./arguments.js";
+import { recodeCommitments } from "./commitments.js";
 import { modalityOf } from "./modality.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 
@@ -31,7 +33,7 @@ const TWO_SIDED = new Set(["fight", "clash", "battle", "skirmish", "engage", "ex
 
 const keys = (ms: Mention[]) => [...new Set(ms.map((m) => m.entity))];
 
-export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32Array): DraftEvent[] {
+export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32Array, claims: FoundClaim[]): DraftEvent[] {
   const args = new ArgumentReader(ctx);
   const out: DraftEvent[] = [];
   const tokens = ctx.a.tokens;
@@ -89,6 +91,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         place, sentence: si, trigger: trig, first: Math.min(...spanTokens), last: Math.max(...spanTokens) + 1,
       });
     }
+    recodeCommitments(ctx, drafts, claims);
     for (const d of merge(drafts)) {
       if (d.recipient.length === 0) d.recipient = d.place.filter((k) => !d.actor.includes(k));
       out.push(d);

@@ -1,0 +1,71 @@
+/**
+ * Statements of intent and demands, coded as PLOVER codes them: an actor announcing its own
+ * future action promises (AGREE) when the action cooperates and threatens (THREATEN) when it
+ * coerces; a speaker saying another actor "must" act requests it (REQUEST).
+ */
+import type { PloverType } from "../../core/index.js";
+import type { Token } from "../../nlp/index.js";
+import type { FoundClaim } from "../claims/index.js";
+import type { DocContext } from "../context.js";
+import type { DraftEvent } from "./index.js";
+
+/** PLOVER's cooperative types: a promise to do one of these is an AGREE. */
+const COOPERATIVE = new Set<PloverType>(["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"]);
+const CONFLICTUAL = new Set<PloverType>(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"]);
+const INTENT = new Set(["will", "'ll", "shall", "would", "ready", "willing", "prepared"]);
+const OBLIGATION = new Set(["must", "should"]);
+
+/** The word before the trigger that marks intent or obligation, looking back over adverbs and "to be". */
+function marker(tokens: Token[], first: number, stopAt: number): string | null {
+  for (let k = first - 1; k >= stopAt && k >= first - 4; k--) {
+    const t = tokens[k] as Token;
+    if (INTENT.has(t.lower) || OBLIGATION.has(t.lower)) return t.lower;
+    if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "to" && t.lower !== "be" && t.pos !== "AUX") return null;
+  }
+  return null;
+}
+
+/** The entity that speaks in a claim: the first actor mentioned in its anchor. */
+function speakerOf(ctx: DocContext, c: FoundClaim): string | null {
+  const [s, e] = c.evidence[0] ?? [0, 0];
+  return ctx.mentions.find((m) => m.start >= s && m.end <= e && m.via !== "pronoun")?.entity ?? c.orgKey;
+}
+
+function sameSide(ctx: DocContext, a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = ctx.entities.get(a);
+  const y = ctx.entities.get(b);
+  return Boolean(x?.country && x.country === y?.country) || x?.parent === b || y?.parent === a;
+}
+
+/** Recode the drafts of intent and obligation in place. */
+export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims: FoundClaim[]): void {
+  const tokens = ctx.a.tokens;
+  for (const d of drafts) {
+    if (d.trigger.nominal || d.actor.length === 0) continue;
+    const s = ctx.a.sentences[d.sentence];
+    if (!s) continue;
+    const word = marker(tokens, d.trigger.first, s.first);
+    if (!word) continue;
+    const claim = claims.find((c) => c.sentence === d.sentence);
+    const speaker = claim ? speakerOf(ctx, claim) : null;
+    if (OBLIGATION.has(word)) {
+      // "X said China must drop barriers": X requests it of China
+      if (!speaker || d.actor.some((a) => sameSide(ctx, a, speaker))) continue;
+      d.recipient = d.actor;
+      d.actor = [speaker];
+      d.type = "REQUEST";
+      d.mode = null;
+      d.modality = "asserted";
+      continue;
+    }
+    // a promise or threat is the actor's own word: unattributed, or said by its own side
+    if (speaker && !d.actor.some((a) => sameSide(ctx, a, speaker))) continue;
+    if (!speaker && word === "would") continue;
+    const type: PloverType | null = COOPERATIVE.has(d.type) ? "AGREE" : CONFLICTUAL.has(d.type) ? "THREATEN" : null;
+    if (!type || type === d.type) continue;
+    d.type = type;
+    d.mode = null;
+    d.modality = "asserted";
+  }
+}
