@@ -22,6 +22,8 @@ export interface ActorLexicon {
 }
 
 const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout", "within", "from", "at", "to", "towards", "toward", "outside", "around", "over", "through", "via", "off"]);
+/** Kinds whose bare plural ("soldiers", "militants") usually means the force already named. */
+const BARE_REFERENCE = new Set<ActorKind>(["military", "police", "armed_group"]);
 const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
 
 /** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
@@ -147,6 +149,11 @@ export class MentionFinder {
       const antecedent = this.#antecedent([agent.kind], i);
       if (antecedent) return this.#add(i - 1, last, antecedent, "coref");
     }
+    // bare "soldiers", "militants": the forces of the story, when one has been named
+    if (BARE_REFERENCE.has(agent.kind)) {
+      const antecedent = this.#antecedent([agent.kind], i, true);
+      if (antecedent) return this.#add(i, last, antecedent, "coref");
+    }
     const key = this.#entity(`:${agent.label}`, agent.label, agent.kind, null, null, false);
     return this.#add(i, last, key, "agent");
   }
@@ -176,15 +183,15 @@ export class MentionFinder {
     }
   }
 
-  /** The most recent entity of one of these kinds mentioned before word i. */
-  #antecedent(kinds: readonly ActorKind[], i: number): string | null {
+  /** The most recent entity of one of these kinds mentioned before word i (a named one if `named`). */
+  #antecedent(kinds: readonly ActorKind[], i: number, named = false): string | null {
     const start = (this.#ctx.words[i] as Word).start;
     const ms = this.#ctx.mentions;
     for (let k = ms.length - 1; k >= 0; k--) {
       const m = ms[k] as Mention;
       if (m.start >= start) continue;
       const e = this.#ctx.entities.get(m.entity);
-      if (e && kinds.includes(e.kind) && !m.locative) return e.key;
+      if (e && kinds.includes(e.kind) && !m.locative && (!named || e.named || e.country)) return e.key;
     }
     return null;
   }

@@ -61,7 +61,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       } else {
         // "a car bomb in Z killed …", "a drone strike … killed three": the event noun is the subject
         const noun = drafts.find((d) => d.trigger.nominal && d.type === trig.type && d.trigger.last <= trig.first &&
-          !tokens.slice(d.trigger.last, trig.first).some((t) => t.pos === "VERB" || t.text === ";"));
+          !tokens.slice(d.trigger.last, trig.first).some((t, j, all) => (t.pos === "VERB" && all[j - 1]?.text !== "-") || t.text === ";"));
         if (noun) {
           const obj = keys(args.object(trig.last, s)).filter((k) => !noun.actor.includes(k));
           if (noun.recipient.length === 0) noun.recipient.push(...obj);
