@@ -50,7 +50,16 @@ describe("extract: events", () => {
   });
   it("marks hypothetical and future events", () => {
     expect(run("Analysts said Hezbollah could attack northern towns.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("hypothetical");
-    expect(run("Ukraine will deploy more troops to the front.").events.find((x) => x.type === "MOBILIZE")?.modality).toBe("future");
+    expect(run("Ukraine plans to deploy more troops to the front.").events.find((x) => x.type === "MOBILIZE")?.modality).toBe("future");
+  });
+  it("codes an actor's own announced action as a promise or a threat (PLOVER)", () => {
+    expect(run("Norway will send aid to the flooded districts, its foreign minister said.").events.map((x) => x.type)).toContain("AGREE");
+    expect(run("The rebels said they would blockade the capital.").events.map((x) => x.type)).toContain("THREATEN");
+  });
+  it("codes 'X must' said by another actor as that actor's request", () => {
+    const r = run("The European Union said Serbia must withdraw its troops.");
+    const e = r.events.find((x) => x.type === "REQUEST");
+    expect(names(r, e?.recipient ?? []).join()).toMatch(/Serbia/);
   });
   it("puts every side of two-sided fighting in actor", () => {
     const r = run("Clashes between the Sudanese army and the RSF erupted in Khartoum on Monday.");

@@ -101,6 +101,8 @@ export class ArgumentReader {
     for (let k = t; k < s.last && k < t + 12; k++) {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text) || (k > t && OBJECT_STOPS.has(tok.lower))) break;
+      // "…, its foreign minister said": the speaker is no object
+      if (k > t && tok.text === "," && this.#saysWithin(k + 1, s, 5)) break;
       if (k > t && (tok.lower === "said" || tok.lower === "says" || tok.lower === "and" && this.#tok(k + 1)?.pos === "VERB")) break;
       const m = mentionAt(this.#ctx, k);
       if (!m) continue;
@@ -124,6 +126,14 @@ export class ArgumentReader {
       if (m) k = m.last - 1;
     }
     return [];
+  }
+
+  #saysWithin(k: number, s: Sentence, n: number): boolean {
+    for (let j = k; j < Math.min(s.last, k + n); j++) {
+      const t = this.#tok(j);
+      if (t.pos === "VERB" && (t.lemma === "say" || t.lemma === "tell" || t.lemma === "add")) return true;
+    }
+    return false;
   }
 
   /** The agent after "by" (passive voice, event nouns). */

@@ -31,6 +31,12 @@ function speakerOf(ctx: DocContext, c: FoundClaim): string | null {
   return ctx.mentions.find((m) => m.start >= s && m.end <= e && m.via !== "pronoun")?.entity ?? c.orgKey;
 }
 
+/** A speaker of no known side ("its foreign minister") may be the actor's own. */
+function sideKnown(ctx: DocContext, key: string): boolean {
+  const e = ctx.entities.get(key);
+  return Boolean(e && (e.named || e.country));
+}
+
 function sameSide(ctx: DocContext, a: string, b: string): boolean {
   if (a === b) return true;
   const x = ctx.entities.get(a);
@@ -42,16 +48,16 @@ function sameSide(ctx: DocContext, a: string, b: string): boolean {
 export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims: FoundClaim[]): void {
   const tokens = ctx.a.tokens;
   for (const d of drafts) {
-    if (d.trigger.nominal || d.actor.length === 0) continue;
+    if ((d.trigger.nominal && d.trigger.carrier === null) || d.actor.length === 0) continue;
     const s = ctx.a.sentences[d.sentence];
     if (!s) continue;
-    const word = marker(tokens, d.trigger.first, s.first);
+    const word = marker(tokens, d.trigger.carrier ?? d.trigger.first, s.first);
     if (!word) continue;
     const claim = claims.find((c) => c.sentence === d.sentence);
     const speaker = claim ? speakerOf(ctx, claim) : null;
     if (OBLIGATION.has(word)) {
       // "X said China must drop barriers": X requests it of China
-      if (!speaker || d.actor.some((a) => sameSide(ctx, a, speaker))) continue;
+      if (!speaker || !sideKnown(ctx, speaker) || d.actor.some((a) => sameSide(ctx, a, speaker))) continue;
       d.recipient = d.actor;
       d.actor = [speaker];
       d.type = "REQUEST";
@@ -60,7 +66,7 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
       continue;
     }
     // a promise or threat is the actor's own word: unattributed, or said by its own side
-    if (speaker && !d.actor.some((a) => sameSide(ctx, a, speaker))) continue;
+    if (speaker && sideKnown(ctx, speaker) && !d.actor.some((a) => sameSide(ctx, a, speaker))) continue;
     if (!speaker && word === "would") continue;
     const type: PloverType | null = COOPERATIVE.has(d.type) ? "AGREE" : CONFLICTUAL.has(d.type) ? "THREATEN" : null;
     if (!type || type === d.type) continue;

@@ -25,7 +25,7 @@ export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier:
     if (HYPOTHETICAL.has(t.lower)) return "hypothetical";
     if (t.lower === "to") sawTo = true;
     if (FUTURE_AUX.has(t.lower)) return t.lower === "would" ? "hypothetical" : "future";
-    if (sawTo && FUTURE_LEMMAS.has(t.lemma) && t.pos === "VERB") return "future";
+    if (sawTo && FUTURE_LEMMAS.has(t.lemma)) return "future";
     if (t.lower === "had" && k === start - 1) return "historical";
     if (t.lower === "had" && (tokens[k + 1] as Token).pos === "ADV") return "historical";
   }
