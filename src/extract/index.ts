@@ -5,6 +5,8 @@
  * const extractor = await createExtractor();
  * const record = extractor.extract({ id: "r1", published: "2026-03-04", text });
  */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ExtractionRecord, SourceDocument } from "../core/index.js";
 import { loadActorRules } from "../rules/actors.js";
 import { loadEventRules } from "../rules/events.js";
@@ -28,7 +30,7 @@ export const EXTRACTOR_VERSION = "sitrep-extract@0.2.0";
 
 /** Load the rules once; the returned extractor is reused for every document. */
 export async function createExtractor(options: ExtractorOptions = {}): Promise<Extractor> {
-  const dir = options.dataDir ? new URL(`file://${options.dataDir.replace(/\/?$/, "/")}`) : new URL("../../data/", import.meta.url);
+  const dir = options.dataDir ? pathToFileURL(`${resolve(options.dataDir)}/`) : new URL("../../data/", import.meta.url);
   const gazetteer = loadGazetteer(new URL("gazetteer/", dir).pathname);
   const rules: Rules = {
     actors: loadActorRules(new URL("actors/", dir)),

@@ -24,6 +24,8 @@ export interface ActorLexicon {
 const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout", "within", "from", "at", "to", "towards", "toward", "outside", "around", "over", "through", "via", "off"]);
 /** Kinds whose bare plural ("soldiers", "militants") usually means the force already named. */
 const BARE_REFERENCE = new Set<ActorKind>(["military", "police", "armed_group"]);
+/** Agent words that name people acting for a body, never the body itself. */
+const PEOPLE = new Set(["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "ministers", "diplomat", "diplomats", "source", "sources", "officer", "officers", "envoy", "ambassador"]);
 const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
 
 /** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
@@ -144,8 +146,9 @@ export class MentionFinder {
       const key = this.#entity(`${country}:${agent.label}`, name, agent.kind, country, state?.id ?? null, false);
       return this.#add(i, last, key, "agent");
     }
-    // "the army", "its fighters": the last actor of that kind, when there is one
-    if (prev && DETERMINERS.has(prev.key)) {
+    // "the army", "its fighters": the last actor of that kind, when there is one;
+    // "the official" is a person speaking, not the government named before
+    if (prev && DETERMINERS.has(prev.key) && !PEOPLE.has(words[last - 1]?.key ?? "")) {
       const antecedent = this.#antecedent([agent.kind], i);
       if (antecedent) return this.#add(i - 1, last, antecedent, "coref");
     }

@@ -18,6 +18,7 @@ export interface Arguments {
 }
 
 const PREPOSITIONS = new Set(["of", "for", "by", "with", "against", "on", "to", "from", "in", "at", "into", "near", "over", "under", "about", "between", "among", "across", "through", "after", "before", "during", "like", "than", "behind", "toward", "towards", "inside", "within", "throughout", "upon", "amid", "including", "via", "per"]);
+const REPORTING = new Set(["say", "tell", "claim", "add", "report", "believe", "insist", "warn", "note", "state", "argue", "suggest", "allege", "confirm", "announce"]);
 const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
 const STOPS = new Set([".", ";", ":", "?", "!"]);
 const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", "targeting", "into", "upon"]);
@@ -45,6 +46,13 @@ export class ArgumentReader {
 
   #entityOf(m: Mention): string {
     return m.entity;
+  }
+
+  /** The token before a mention's determiners and modifiers ("by [the] ISI", "on [a small] outpost"). */
+  #headStart(first: number, s: Sentence): number {
+    let k = first - 1;
+    while (k > s.first && ["DET", "ADJ", "NUM"].includes(this.#tok(k).pos)) k--;
+    return k;
   }
 
   /** True when the verb at t is in the passive voice ("was attacked", "had been taken"). */
@@ -79,7 +87,7 @@ export class ArgumentReader {
       const m = mentionAt(this.#ctx, k);
       if (!m) continue;
       k = m.first;
-      const before = this.#tok(m.first - 1);
+      const before = this.#tok(this.#headStart(m.first, s));
       if (m.first > s.first && before && PREPOSITIONS.has(before.lower)) continue;
       if (m.locative) continue;
       return this.#coordinated(m, s, -1);
@@ -88,12 +96,21 @@ export class ArgumentReader {
   }
 
   /** The subject of the sentence's main clause: its first actor before the first verb. */
-  mainSubject(s: Sentence): Mention[] {
+  mainSubject(s: Sentence, skipReport = false): Mention[] {
+    let from = s.first;
     for (let k = s.first; k < s.last; k++) {
       const tok = this.#tok(k);
-      if (tok.pos === "VERB") return this.subject(k, s);
+      if (tok.pos !== "VERB") continue;
+      // "An official said (that) the Taliban is …": the clause reported is what the sentence is about
+      if (skipReport && REPORTING.has(tok.lemma) && k > from) { from = k + 1; continue; }
+      return from > s.first ? this.#subjectBetween(from, k, s) : this.subject(k, s);
     }
     return [];
+  }
+
+  #subjectBetween(from: number, to: number, s: Sentence): Mention[] {
+    const found = this.subject(to, s);
+    return found.filter((m) => m.first >= from);
   }
 
   /** The first object mention to the right of token t, within the clause. */
@@ -106,7 +123,7 @@ export class ArgumentReader {
       if (k > t && (tok.lower === "said" || tok.lower === "says" || tok.lower === "and" && this.#tok(k + 1)?.pos === "VERB")) break;
       const m = mentionAt(this.#ctx, k);
       if (!m) continue;
-      const before = this.#tok(m.first - 1);
+      const before = this.#tok(this.#headStart(m.first, s));
       if (m.locative && !OBJECT_PREPOSITIONS.has(before?.lower ?? "")) { k = m.last - 1; continue; }
       if (!allowBy && before?.lower === "by") { k = m.last - 1; continue; }
       // "Iran-backed", "Pakistan-based": a modifier, not the object
@@ -177,10 +194,13 @@ export class ArgumentReader {
     return { start: tok.start, end: tok.end, first: k, last: k + 1, entity: key, via: "pronoun", locative: false };
   }
 
-  /** Record the subject of a clause for later pronouns. */
+  /** Record the subject of a clause for later pronouns; generic agents are never "it". */
   remember(ms: Mention[]): void {
-    if (ms.length === 0) return;
-    const keys = ms.map((m) => this.#entityOf(m));
+    const keys = ms.map((m) => this.#entityOf(m)).filter((k) => {
+      const e = this.#ctx.entities.get(k);
+      return e && (e.named || e.country);
+    });
+    if (keys.length === 0) return;
     const first = this.#ctx.entities.get(keys[0] as string);
     if (first?.kind === "person") this.#lastPerson = first.key;
     else this.#lastSubjects = keys;

@@ -92,6 +92,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       });
     }
     recodeCommitments(ctx, drafts, claims);
+    // what the sentence is about is what "it" means in the next one
+    args.remember(args.mainSubject(s, true));
     for (const d of merge(drafts)) {
       if (d.recipient.length === 0) d.recipient = d.place.filter((k) => !d.actor.includes(k));
       out.push(d);
