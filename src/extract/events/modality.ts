@@ -15,6 +15,8 @@ const BOUNDARY = new Set([".", ";", ":", "?", "!", "that", "which", "who", "beca
 
 /** Modality of the trigger spanning tokens [first, …) in sentence s; `carrier` is its light verb. */
 export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier: number | null): Modality {
+  // "denied carrying out the attack", "denied any role in the attack"
+  if (carrier !== null && DENIALS.has((tokens[carrier] as Token).lemma)) return "negated";
   const start = Math.min(first, carrier ?? first);
   let sawTo = false;
   for (let k = start - 1; k >= s.first && k >= start - 7; k--) {
