@@ -95,6 +95,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
     for (const d of merge(drafts)) {
+      // "Pakistan rejected the allegation": the rejection answers the last accuser
+      if (d.type === "REJECT" && d.recipient.length === 0) {
+        const accusation = [...out].reverse().find((o) => o.type === "ACCUSE" && o.actor.length && !o.actor.some((k) => d.actor.includes(k)));
+        if (accusation) d.recipient = [...accusation.actor];
+      }
       if (d.recipient.length === 0) d.recipient = d.place.filter((k) => !d.actor.includes(k));
       out.push(d);
     }

@@ -83,14 +83,22 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     const tok = tokens[t] as Token;
     if (taken[t - s.first] || tok.pos !== "VERB") continue;
     const rule = rules.verbs.get(tok.lemma);
+    // a phrase of the verb itself wins ("denied the allegation" is a REJECT); event nouns inside it are its words
+    const phrased = rule ? verbTrigger(ctx, rule, t, s) : null;
+    if (phrased && phrased.last > t + 1) {
+      for (let k = out.length - 1; k >= 0; k--) {
+        const n = out[k] as Trigger;
+        if (n.nominal && n.first > t && n.first < phrased.last) out.splice(k, 1);
+      }
+      out.push(phrased);
+      continue;
+    }
     // a light verb hands its subject to the event noun it governs
     if (LIGHT_VERBS.has(tok.lemma)) {
       const noun = out.find((n) => n.nominal && n.carrier === null && n.first > t && n.first - t <= 5 && !hasStop(tokens, t, n.first));
       if (noun) { noun.carrier = t; continue; }
     }
-    if (!rule) continue;
-    const trig = verbTrigger(ctx, rule, t, s);
-    if (trig) out.push(trig);
+    if (phrased) out.push(phrased);
   }
   return out.sort((x, y) => x.head - y.head);
 }
