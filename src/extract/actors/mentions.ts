@@ -46,6 +46,8 @@ export class MentionFinder {
   readonly #ctx: DocContext;
   /** Acronyms defined in this document: "(PAFF)" after a name. */
   readonly #acronyms = new Map<string, string>();
+  /** End of the dateline ("KABUL, March 4 (Reuters) —"): places named there are where the report was filed. */
+  #datelineEnd = 0;
 
   constructor(lex: ActorLexicon, ctx: DocContext) {
     this.#lex = lex;
@@ -55,6 +57,7 @@ export class MentionFinder {
   /** Find all mentions of the document and fill ctx.mentions / ctx.entities. */
   run(): void {
     const { words } = this.#ctx;
+    this.#datelineEnd = datelineEnd(this.#ctx.a.text);
     const sentenceEnd = (i: number) => {
       const s = this.#ctx.a.sentences[this.#tok(i).sentence];
       let j = i;
@@ -235,7 +238,7 @@ export class MentionFinder {
     const w1 = words[last - 1] as Word;
     const m: Mention = {
       start: w0.start, end: w1.end, first: w0.token, last: w1.token + 1, entity, via,
-      locative: this.#locative(w0.token),
+      locative: w0.start < this.#datelineEnd || this.#locative(w0.token),
     };
     this.#ctx.mentions.push(m);
     const e = this.#ctx.entities.get(entity) as Entity;
@@ -243,6 +246,12 @@ export class MentionFinder {
     e.surfaces.add(a.text.slice(m.start, m.end));
     return last;
   }
+}
+
+/** Offset where a leading dateline ends ("SRINAGAR/NEW DELHI, Dec 23 —"), or 0 when there is none. */
+export function datelineEnd(text: string): number {
+  const m = /^\s*[A-Z][A-Z.'’\/ -]{1,60}(?:,[^—–\n]{0,40})?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )/.exec(text);
+  return m ? m[0].length : 0;
 }
 
 /** Several entries share an alias: prefer curated (non-numeric ids), then states, then the shortest id. */

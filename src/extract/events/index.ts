@@ -51,10 +51,15 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         const n = args.nominal(trig, s);
         actor = n.actor;
         recipient = n.recipient;
-        if (trig.carrier !== null) {
-          const subj = args.subject(trig.carrier, s);
-          if (subj.length) actor = subj;
+        const subj = trig.carrier !== null ? args.subject(trig.carrier, s) : [];
+        // "the attack", "PAFF claimed the attack": an event told before, not a new one
+        const earlier = definiteReference(tokens, trig, n, out);
+        if (earlier) {
+          const generic = earlier.actor.every((k) => !ctx.entities.get(k)?.named);
+          if (subj.length && generic && !modalityOf(tokens, s, trig.first, trig.carrier).startsWith("neg")) earlier.actor = keys(subj);
+          continue;
         }
+        if (subj.length) actor = subj;
       } else if (args.passive(trig.head, s)) {
         recipient = args.subject(trig.first, s);
         actor = args.agent(trig.last, s);
@@ -101,10 +106,32 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         if (accusation) d.recipient = [...accusation.actor];
       }
       if (d.recipient.length === 0) d.recipient = d.place.filter((k) => !d.actor.includes(k));
+      // "… were killed" with no one named: the incident of the paragraph told again, when there is one
+      if (d.actor.length === 0 && !d.trigger.twoSided && sameIncident(ctx, d, out)) continue;
       out.push(d);
     }
   });
   return out;
+}
+
+/** An earlier event of the same type in the same paragraph that an actorless mention repeats. */
+function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): boolean {
+  const paragraph = ctx.a.sentences[d.sentence]?.paragraph;
+  const prev = [...earlier].reverse().find((e) => e.type === d.type);
+  if (!prev) return false;
+  const p = ctx.a.sentences[prev.sentence]?.paragraph;
+  if (p !== paragraph && prev.sentence < d.sentence - 1) return false;
+  for (const k of d.recipient) if (!prev.recipient.includes(k) && !prev.actor.includes(k)) prev.recipient.push(k);
+  return true;
+}
+
+/** The earlier event a definite event noun with no arguments of its own refers back to. */
+function definiteReference(tokens: Token[], trig: Trigger, own: { actor: Mention[]; recipient: Mention[] }, earlier: DraftEvent[]): DraftEvent | null {
+  if (own.actor.length || own.recipient.length) return null;
+  let k = trig.first - 1;
+  while (k >= 0 && (tokens[k] as Token).pos === "ADJ") k--;
+  if (!["the", "this", "that", "these", "those"].includes((tokens[k] as Token | undefined)?.lower ?? "")) return null;
+  return [...earlier].reverse().find((e) => e.type === trig.type) ?? null;
 }
 
 const COMPLEMENT_MARKERS = new Set(["to", "of"]);
