@@ -47,9 +47,14 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
 
   const claims = new ClaimReader(ctx);
   a.sentences.forEach((_, si) => claims.read(si));
-  const drafts = readEvents(ctx, rules.events, wordIndex, claims.claims);
   const dates = findDates(doc.text, doc.published);
   const statistics = readStatistics(ctx, dates, claims.claims);
+  // "19 attacks in 2024" is a statistic, not an event of its own
+  const counted = (d: DraftEvent) => {
+    const at = (a.tokens[d.trigger.head] as (typeof a.tokens)[number]).start;
+    return statistics.some((st) => st.evidence.some(([s0, s1]) => s0 <= at && at < s1));
+  };
+  const drafts = readEvents(ctx, rules.events, wordIndex, claims.claims).filter((d) => !counted(d));
   const relations = readRelations(ctx, rules.relations, claims.claims);
 
   for (const d of drafts) for (const k of [...d.actor, ...d.recipient]) ctx.used.add(k);
