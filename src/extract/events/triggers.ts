@@ -81,8 +81,13 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
   }
   for (let t = s.first; t < s.last; t++) {
     const tok = tokens[t] as Token;
-    if (taken[t - s.first] || tok.pos !== "VERB") continue;
-    const rule = rules.verbs.get(tok.lemma);
+    if (taken[t - s.first]) continue;
+    const prev = tokens[t - 1];
+    const lemma = tok.pos === "VERB" ? tok.lemma : mistaggedVerb(rules, tok, prev);
+    if (!lemma) continue;
+    // "Iran-backed", "the outlawed group": a participle used as an adjective reports no event
+    if (prev && (prev.text === "-" || prev.pos === "DET") && t > s.first) continue;
+    const rule = rules.verbs.get(lemma);
     // a phrase of the verb itself wins ("denied the allegation" is a REJECT); event nouns inside it are its words
     const phrased = rule ? verbTrigger(ctx, rule, t, s) : null;
     if (phrased && phrased.last > t + 1) {
@@ -94,13 +99,25 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
       continue;
     }
     // a light verb hands its subject to the event noun it governs
-    if (LIGHT_VERBS.has(tok.lemma)) {
+    if (LIGHT_VERBS.has(lemma)) {
       const noun = out.find((n) => n.nominal && n.carrier === null && n.first > t && n.first - t <= 5 && !hasStop(tokens, t, n.first));
       if (noun) { noun.carrier = t; continue; }
     }
     if (phrased) out.push(phrased);
   }
   return out.sort((x, y) => x.head - y.head);
+}
+
+/**
+ * wink-nlp tags some past forms as adjectives or nouns ("residents alleged that", "gunmen abducted"):
+ * after a subject or an auxiliary, an -ed word whose stem is a coded verb is read as that verb.
+ */
+function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined): string | null {
+  if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !/ed$/.test(tok.lower) || !prev) return null;
+  if (!["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos)) return null;
+  const w = tok.lower;
+  const stems = [w.slice(0, -1), w.slice(0, -2), /(.)\1ed$/.test(w) ? w.slice(0, -3) : "", w.endsWith("ied") ? `${w.slice(0, -3)}y` : ""];
+  return stems.find((x) => x && rules.verbs.has(x)) ?? null;
 }
 
 function hasStop(tokens: Token[], from: number, to: number): boolean {
