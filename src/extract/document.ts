@@ -92,7 +92,8 @@ function toEvent(ctx: DocContext, d: DraftEvent, i: number, dates: DateMention[]
   const inSentence = dates.filter((x) => x.start >= s.start && x.end <= s.end);
   const date = inSentence.sort((x, y) => Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
   const tolls = d.type === "ASSAULT" ? tollsIn(a.tokens, s, s.first, s.last) : { fatalities: null, injuries: null };
-  const place = placeForSpan(places, [start, end], [s.start, s.end]) ?? datelinePlace(ctx, places);
+  const place = placeForSpan(places, [start, end], [s.start, s.end], { text: a.text, actorSpans: ctx.mentions.map((m): Span => [m.start, m.end]),
+    countries: [...d.actor, ...d.recipient].map((k) => ctx.entities.get(k)?.country ?? null) });
   return {
     id: `e${i + 1}`,
     type: d.type,
@@ -110,16 +111,9 @@ function toEvent(ctx: DocContext, d: DraftEvent, i: number, dates: DateMention[]
   };
 }
 
-/** "KABUL, March 4 —": a place at the very start of the text is where the report was filed. */
-function datelinePlace(ctx: DocContext, places: Place[]): Place | null {
-  const first = places.flatMap((p) => p.mentions.map((m) => ({ p, m }))).sort((x, y) => x.m[0] - y.m[0])[0];
-  if (!first || first.m[0] > 3) return null;
-  return /^[\s/A-Z.'-]*,/.test(ctx.a.text.slice(first.m[1], first.m[1] + 40)) || /^\s*[,(—–-]/.test(ctx.a.text.slice(first.m[1])) ? first.p : null;
-}
-
 /** Actors to emit: named ones acting somewhere outside a locative phrase, and any that a fact uses. */
 function buildActors(ctx: DocContext): { key: string; actor: Actor }[] {
-  const keep = [...ctx.entities.values()].filter((e) => ctx.used.has(e.key) || (e.named && e.mentions.some((m) => !m.locative && m.via !== "unknown" && m.via !== "adjective")));
+  const keep = [...ctx.entities.values()].filter((e) => ctx.used.has(e.key) || (e.named && e.mentions.filter((m) => !m.locative && m.via !== "unknown" && m.via !== "adjective").length >= 1));
   const ids = new Map(keep.map((e, i) => [e.key, `a${i + 1}`]));
   return keep.map((e) => ({ key: e.key, actor: toActor(e, ids) }));
 }

@@ -12,9 +12,40 @@ import type { GazEntry, Gazetteer } from "../../rules/gazetteer.js";
 import { recognise } from "./recognise.js";
 import { resolve } from "./resolve.js";
 
+export { datelineMention, placeForSpan, type EventPlaceOptions } from "./event-place.js";
+
 export interface PlaceHints {
   /** ISO 3166-1 alpha-3 codes of countries the story is known to be about (its feed, its desk). */
-  countries?: string[];
+  countries?: readonly string[];
+}
+
+/** A country a demonym in the text points to weighs half a country the caller names. */
+const DEMONYM_WEIGHT = 0.5;
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’]s)?/gu;
+
+/**
+ * Countries the text's demonyms name ("Israeli strikes", "North Korean troops"): who acts tells
+ * where, though a demonym is never a toponym itself. Two words are tried before one, so that
+ * "North Korean" is not read as "Korean".
+ */
+export function demonymCountries(text: string, gaz: Gazetteer): Set<string> {
+  const out = new Set<string>();
+  let prev: { word: string; end: number } | null = null;
+  for (const m of text.matchAll(CAPITALISED)) {
+    const word = m[0];
+    const pair = prev !== null && prev.end + 1 === m.index ? gaz.countryByDemonym(`${prev.word} ${word}`) : null;
+    const c = pair ?? gaz.countryByDemonym(word);
+    if (c) out.add(c.iso3);
+    prev = { word, end: m.index + word.length };
+  }
+  return out;
+}
+
+function hintWeights(text: string, gaz: Gazetteer, hints: PlaceHints): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const c of demonymCountries(text, gaz)) weights.set(c, DEMONYM_WEIGHT);
+  for (const c of hints.countries ?? []) weights.set(c, 1);
+  return weights;
 }
 
 function precisionOf(e: GazEntry): Precision {
@@ -31,7 +62,7 @@ function precisionOf(e: GazEntry): Precision {
 
 /** Recognises and resolves the place names of `text`; each place once, with all its mentions. */
 export function findPlaces(text: string, gaz: Gazetteer, hints: PlaceHints = {}): Place[] {
-  const resolved = resolve(recognise(text, gaz), gaz, hints.countries ?? []);
+  const resolved = resolve(recognise(text, gaz), gaz, hintWeights(text, gaz, hints));
   return resolved.map(({ entry: e, mentions }) => ({
     name: e.name,
     country: e.country,
@@ -42,34 +73,4 @@ export function findPlaces(text: string, gaz: Gazetteer, hints: PlaceHints = {})
     precision: precisionOf(e),
     mentions: mentions.map((m): Span => [m.start, m.end]),
   }));
-}
-
-const RANK: Readonly<Record<Precision, number>> = { point: 3, admin2: 2, admin1: 1, country: 0 };
-
-const within = (m: Span, outer: Span): boolean => m[0] >= outer[0] && m[1] <= outer[1];
-
-function mostSpecific(places: readonly Place[], outer: Span): Place | null {
-  let best: Place | null = null;
-  let bestAt = Infinity;
-  for (const p of places) {
-    const at = p.mentions.find((m) => within(m, outer));
-    if (!at) continue;
-    // The most specific wins; between equals, the one named first.
-    if (!best || RANK[p.precision] > RANK[best.precision] || (RANK[p.precision] === RANK[best.precision] && at[0] < bestAt)) {
-      best = p;
-      bestAt = at[0];
-    }
-  }
-  return best;
-}
-
-/**
- * The place named inside `span` (an event's evidence), else inside `sentence`, the most
- * specific first (point > admin2 > admin1 > country); null when neither names one.
- *
- * @example
- * placeForSpan(places, [120, 160], [100, 210]);   // the town in the clause, else the sentence's province
- */
-export function placeForSpan(places: readonly Place[], span: Span, sentence: Span): Place | null {
-  return mostSpecific(places, span) ?? mostSpecific(places, sentence);
 }

@@ -163,6 +163,29 @@ describe("findPlaces", () => {
     expect(findPlaces("Gunmen raided Qorzani-Kabul village.", gaz).some((p) => p.name === "Kabul")).toBe(false);
   });
 
+  it("resolves a name by the countries the text's demonyms point to and by nearness", () => {
+    // No country is named; "Israeli" points to Israel, and the Gaza beside it is the Strip,
+    // not the Mozambican province of the same name.
+    const gaza = findPlaces("Israeli tanks pushed into Gaza overnight, witnesses said.", gaz);
+    expect(gaza.map((p) => p.country)).toEqual(["PSE"]);
+    const mozambique = findPlaces("Floods cut the road between Maputo and Gaza, Mozambican officials said.", gaz);
+    expect(named(mozambique, "Gaza")?.country).toBe("MOZ");
+  });
+
+  it("does not place a mid-sized foreign town on 'of' alone", () => {
+    const text = "Ethiopian officials blamed a network of Lecco traders for the shortage.";
+    expect(findPlaces(text, gaz).some((p) => p.country === "ITA")).toBe(false);
+    const located = "Ethiopian officials met traders in Lecco last week.";
+    expect(findPlaces(located, gaz).some((p) => p.country === "ITA")).toBe(true);
+  });
+
+  it("reads datelines in capitals with accents", () => {
+    const text = "BOGOTÁ, Jan 3 — The talks resumed.";
+    const bogota = findPlaces(text, gaz)[0];
+    expect(bogota?.country).toBe("COL");
+    expect(text.slice(...bogota!.mentions[0]!)).toBe("BOGOTÁ");
+  });
+
   it("ignores lowercase words and acronyms that are not places", () => {
     const text = "The UN and NATO met on Monday in May to discuss nice ideas.";
     expect(findPlaces(text, gaz)).toEqual([]);
@@ -179,6 +202,8 @@ describe("placeForSpan", () => {
     expect(placeForSpan(places, [0, 2], firstSentence)?.name).toBe("Peshawar");
     const second: [number, number] = [text.indexOf("Later"), text.length];
     expect(placeForSpan(places, [second[0], second[0] + 5], second)?.name).toBe("Lahore");
-    expect(placeForSpan(places, [0, 2], [0, 2])).toBeNull();
+    // Nothing named in the clause or the sentence: the story's country.
+    expect(placeForSpan(places, [0, 2], [0, 2])?.name).toBe("Pakistan");
+    expect(placeForSpan([], [0, 2], [0, 2])).toBeNull();
   });
 });

@@ -102,7 +102,8 @@ const isAllCaps = (t: Token): boolean => t.word && t.text.length > 1 && !/\p{Ll}
 /** Dateline ranges: capitals at the start of the text or a line, before a comma, "(" or a dash. */
 function datelines(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const re = /(?:^|\n)[ \t]*([A-Z][A-Z .'’\-\/]*[A-Z.])(?=[ \t]*(?:,|\(|—|–|-[ \t]))/g;
+  // Capitals of any script ("BOGOTÁ", "SÃO PAULO"), not only ASCII ones.
+  const re = /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu} .'’\-\/]*[\p{Lu}.])(?=[ \t]*(?:,|\(|—|–|-[ \t]))/gu;
   for (const m of text.matchAll(re)) {
     const s = m.index + m[0].length - (m[1]?.length ?? 0);
     out.push([s, s + (m[1]?.length ?? 0)]);

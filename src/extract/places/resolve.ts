@@ -79,8 +79,27 @@ interface Context {
   admin1s: Map<string, number>;
   /** Where the other names were read and what they resolved to: the nearest weighs most. */
   near: Array<{ at: number; group: Mention[]; entry: GazEntry }>;
+  /** Points of the places the story is surely about (countries, divisions, cities, hinted countries). */
+  anchors: Array<{ group: Mention[] | null; entry: GazEntry }>;
 }
-const emptyContext = (): Context => ({ countries: new Map(), admin1s: new Map(), near: [] });
+const emptyContext = (): Context => ({ countries: new Map(), admin1s: new Map(), near: [], anchors: [] });
+
+/**
+ * Within this many km of a place the story is surely about, a candidate in another country is
+ * a neighbour's place, not a homonym across the world: Gaza beside Israel rather than Gaza in
+ * Mozambique, Georgia's Tbilisi beside Armenia.
+ */
+const NEAR_KM = 300;
+const RAD = Math.PI / 180;
+function km(a: GazEntry, b: GazEntry): number {
+  const h = Math.sin(((b.lat - a.lat) * RAD) / 2) ** 2 +
+    Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(((b.lon - a.lon) * RAD) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+/** True when `e` lies near a place another name (or a hint) of the story resolved to. */
+function nearAnchor(e: GazEntry, group: Mention[], ctx: Context): boolean {
+  return ctx.anchors.some((a) => a.group !== group && a.entry !== e && km(a.entry, e) <= NEAR_KM);
+}
 
 /**
  * The resolved place, among those `ok` accepts, named nearest to (within 300 characters of) one
@@ -112,6 +131,7 @@ function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | nul
   // the US would be England, Arkansas.
   const small = (e.kind === "city" && e.population < 100_000) || e.kind === "admin2";
   if (cw > 0) s += (2.5 + Math.min(cw, 4) * 0.5) * (small ? 0.5 : 1);
+  else if (e.kind !== "country" && nearAnchor(e, group, ctx)) s += 1.5;
   const aw = selfW(e.admin1Code, ctx.admin1s, self?.admin1Code ?? null);
   if (aw > 0 && e.kind !== "admin1") s += 2;
   // Between two Monroe Counties, the one in the state named nearby ("in Michigan ... Monroe County").
@@ -153,6 +173,7 @@ function pick(group: Mention[], ctx: Context, prev: GazEntry | null): GazEntry |
 function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   const inCountry = e.country !== null && (ctx.countries.get(e.country) ?? 0) > 0;
   const inAdmin1 = e.admin1Code !== null && (ctx.admin1s.get(e.admin1Code) ?? 0) > 0;
+  const near = e.kind !== "country" && e.kind !== "region" && nearAnchor(e, group, ctx);
   const cue = group.some((m) => LOCATIVE.has(m.before));
   const placed = group.some((m) => m.dateline || m.generic !== "" ||
     m.next?.entries.some((x) => x.country === e.country && (x.kind === "country" || x.kind === "admin1")));
@@ -161,14 +182,17 @@ function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   // place of the same name, and the right one is missing from the gazetteer.
   if (e.kind !== "admin1" && group.some((m) => contradicted(e, m))) return false;
   // A division with few towns (the Isle of Man's "Michael") needs the document to point to it.
-  if (e.kind === "admin1") return (e.size ?? 0) >= 30 || inCountry || cue || placed;
+  if (e.kind === "admin1") return (e.size ?? 0) >= 30 || inCountry || near || cue || placed;
   if (placed) return true;
-  if (e.kind === "admin2") return inAdmin1 || (inCountry && (cue || / (county|district|parish)$/.test(group[0]!.key)));
+  if (e.kind === "admin2") return inAdmin1 || ((inCountry || near) && (cue || / (county|district|parish)$/.test(group[0]!.key)));
   // Towns: a big one stands alone unless only ever at a sentence's start (a capitalised word);
   // a small one needs a locative word before it and its country or division in the story.
   if (e.population >= 100_000) return cue || group.some((m) => !m.sentenceStart);
   if (!cue) return false;
-  return inAdmin1 || inCountry || e.population >= 20_000;
+  // "Of" alone ("a gathering of Fano militiamen") places a mid-sized town abroad no more than a
+  // name does; "in", "near", "from" do.
+  const strongCue = group.some((m) => m.before !== "of" && LOCATIVE.has(m.before));
+  return inAdmin1 || inCountry || near || (e.population >= 20_000 && strongCue);
 }
 
 function contradicted(e: GazEntry, m: Mention): boolean {
@@ -220,13 +244,24 @@ function judge(m: Mention, gaz: Gazetteer, names: Set<string>, personal: Set<Men
   return "place";
 }
 
-/** Resolves recognised mentions to places; `hints` are ISO3 codes of countries the story is about. */
-export function resolve(mentions: Mention[], gaz: Gazetteer, hints: readonly string[] = []): Resolved[] {
+/**
+ * Resolves recognised mentions to places. `hints` weigh countries the story is about by ISO3
+ * code: 1 for one the caller knows, less for one only a demonym ("Israeli") suggests.
+ */
+export function resolve(mentions: Mention[], gaz: Gazetteer, hints: ReadonlyMap<string, number> = new Map()): Resolved[] {
   const groups = [...candidates(mentions, gaz).values()];
+  const hinted = (ctx: Context): Context => {
+    for (const [h, w] of hints) {
+      addWeight(ctx.countries, h, w);
+      const c = gaz.country(h);
+      if (c) ctx.anchors.push({ group: null, entry: { kind: "country", name: c.name, country: c.iso3, admin1: null,
+        admin1Code: null, admin2: null, lat: c.lat, lon: c.lon, population: 0, feature: "country" } });
+    }
+    return ctx;
+  };
   // First pass: only unambiguous country-level evidence (country names, hints, divisions that
   // exist in one country only); second pass: what the first pass resolved.
-  const ctx0 = emptyContext();
-  for (const h of hints) addWeight(ctx0.countries, h, 1);
+  const ctx0 = hinted(emptyContext());
   for (const g of groups) {
     const es = g[0]!.entries;
     const country = es.find((e) => e.kind === "country");
@@ -236,28 +271,28 @@ export function resolve(mentions: Mention[], gaz: Gazetteer, hints: readonly str
   }
   let picks = groups.map((g) => pick(g, ctx0, null));
   for (let pass = 0; pass < 2; pass++) {
-    const ctx = emptyContext();
-    for (const h of hints) addWeight(ctx.countries, h, 1);
+    const ctx = hinted(emptyContext());
     picks.forEach((e, i) => {
       if (!e) return;
       addWeight(ctx.countries, e.country, 1);
       addWeight(ctx.admin1s, e.admin1Code, 1);
       for (const m of groups[i]!) ctx.near.push({ at: m.start, group: groups[i]!, entry: e });
+      if (anchoring(e)) ctx.anchors.push({ group: groups[i]!, entry: e });
     });
     picks = groups.map((g, i) => pick(g, ctx, picks[i] ?? null));
   }
-  const ctx = emptyContext();
-  for (const h of hints) addWeight(ctx.countries, h, 1);
-  picks.forEach((e) => {
+  const ctx = hinted(emptyContext());
+  picks.forEach((e, i) => {
     if (!e || !supportedAlone(e)) return;
     addWeight(ctx.countries, e.country, 1);
     addWeight(ctx.admin1s, e.admin1Code, 1);
+    if (anchoring(e)) ctx.anchors.push({ group: groups[i]!, entry: e });
   });
   const out = new Map<GazEntry, Resolved>();
   groups.forEach((g, i) => {
     const e = picks[i];
     if (!e) return;
-    const own: Context = { countries: new Map(ctx.countries), admin1s: new Map(ctx.admin1s), near: [] };
+    const own: Context = { countries: new Map(ctx.countries), admin1s: new Map(ctx.admin1s), near: [], anchors: ctx.anchors };
     if (supportedAlone(e)) {
       addWeight(own.countries, e.country, -1);
       addWeight(own.admin1s, e.admin1Code, -1);
@@ -274,5 +309,14 @@ export function resolve(mentions: Mention[], gaz: Gazetteer, hints: readonly str
 /** Places that count as context for others without needing any themselves. */
 function supportedAlone(e: GazEntry): boolean {
   return e.kind !== "city" && e.kind !== "admin2" || e.population >= 100_000;
+}
+
+/**
+ * Places whose point says where the story is: countries, divisions, regions inside one country,
+ * big towns; not continents, seas or regions across borders, whose points are only labels.
+ */
+function anchoring(e: GazEntry): boolean {
+  if (e.kind === "region") return e.country !== null && e.feature !== "sea";
+  return supportedAlone(e);
 }
 
