@@ -179,6 +179,13 @@ describe("findPlaces", () => {
     expect(findPlaces(located, gaz).some((p) => p.country === "ITA")).toBe(true);
   });
 
+  it("reads a lowercase division word after a name as the division", () => {
+    const state = named(findPlaces("Officials in Kano state said the schools would reopen.", gaz), "Kano");
+    expect(state?.precision).toBe("admin1");
+    const city = named(findPlaces("Officials in Kano said the schools would reopen.", gaz), "Kano");
+    expect(city?.precision).toBe("point");
+  });
+
   it("reads datelines in capitals with accents", () => {
     const text = "BOGOTÁ, Jan 3 — The talks resumed.";
     const bogota = findPlaces(text, gaz)[0];

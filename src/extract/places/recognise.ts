@@ -95,6 +95,10 @@ export const GENERIC_WORDS = new Set(["province", "provinces", "district", "dist
   "governorate", "oblast", "department", "prefecture", "municipality", "city", "parish", "borough", "territory",
   "division", "agency", "emirate", "raion", "area"]);
 
+/** Division words that mark a division in lowercase too; "city" and "area" do not ("Kabul city"). */
+const LOWER_GENERIC_WORDS = new Set(["province", "provinces", "district", "districts", "county", "state", "region",
+  "governorate", "oblast", "department", "prefecture", "municipality", "parish", "borough", "territory"]);
+
 const major = (e: GazEntry): boolean => e.kind !== "city" && e.kind !== "admin2" || e.population >= 1_000_000;
 const isCapitalised = (t: Token): boolean => t.word && /^\p{Lu}/u.test(t.text);
 const isAllCaps = (t: Token): boolean => t.word && t.text.length > 1 && !/\p{Ll}/u.test(t.text);
@@ -204,9 +208,13 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     for (let k = best.j + 1; k < tokens.length && after.length < 3 && last.fullEnd === last.end; k++) {
       const t = tokens[k]!;
       const p = tokens[k - 1]!;
-      if (t.start - p.fullEnd > 1 || !isCapitalised(t)) break;
+      if (t.start - p.fullEnd > 1) break;
       const low = t.text.toLowerCase();
-      if (after.length === 0 && generic === "" && GENERIC_WORDS.has(low)) { generic = low; genericEnd = t.end; continue; }
+      // "Helmand province", "the Somme region": news writes the division word in lowercase too.
+      if (after.length === 0 && generic === "" && (isCapitalised(t) ? GENERIC_WORDS : LOWER_GENERIC_WORDS).has(low)) {
+        generic = low; genericEnd = t.end; continue;
+      }
+      if (!isCapitalised(t)) break;
       after.push(low);
     }
     // "The Hague", "The Gambia": the article belongs to the name as written.
