@@ -70,6 +70,8 @@ export interface Event {
   recipient: string[];
   modality: Modality;
   date: DateInterval | null;
+  /** Whether the date is read from the text or is the month of publication (no date given). An extension. */
+  dateSource?: "text" | "published" | null;
   location: Location | null;
   fatalities: Range | null;
   injuries: Range | null;

@@ -19,6 +19,7 @@ import { findPlaces, placeForSpan } from "./places/index.js";
 import { readRelations } from "./relations/index.js";
 import { readStatistics } from "./statistics/index.js";
 import { tollsIn } from "./tolls/index.js";
+import { eventDate } from "./when/index.js";
 
 export interface Rules {
   actors: ActorRules;
@@ -64,7 +65,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   const ids = (ks: string[]) => ks.map((k) => idOf.get(k)).filter((x): x is string => Boolean(x));
 
   const claimOf = (sentence: number) => claims.claims.find((c) => c.sentence === sentence)?.id ?? null;
-  const events: Event[] = drafts.map((d, i) => toEvent(ctx, d, i, dates, places, claimOf(d.sentence), ids));
+  const events: Event[] = drafts.map((d, i) => toEvent(ctx, d, drafts, i, dates, places, claimOf(d.sentence), ids));
   return {
     id: doc.id,
     published: doc.published,
@@ -83,15 +84,14 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   };
 }
 
-function toEvent(ctx: DocContext, d: DraftEvent, i: number, dates: DateMention[], places: Place[], claim: string | null, ids: (ks: string[]) => string[]): Event {
+function toEvent(ctx: DocContext, d: DraftEvent, all: DraftEvent[], i: number, dates: DateMention[], places: Place[], claim: string | null, ids: (ks: string[]) => string[]): Event {
   const { a } = ctx;
   const s = a.sentences[d.sentence] as (typeof a.sentences)[number];
   const start = (a.tokens[d.first] as (typeof a.tokens)[number]).start;
   const end = (a.tokens[d.last - 1] as (typeof a.tokens)[number]).end;
   const trig = a.tokens[d.trigger.head] as (typeof a.tokens)[number];
-  const inSentence = dates.filter((x) => x.start >= s.start && x.end <= s.end);
-  const date = inSentence.sort((x, y) => Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
-  const tolls = d.type === "ASSAULT" ? tollsIn(a.tokens, s, s.first, s.last) : { fatalities: null, injuries: null };
+  const when = eventDate(ctx, d, dates);
+  const tolls = d.type === "ASSAULT" ? tollsIn(a.tokens, s, ...tollRegion(d, all, s)) : { fatalities: null, injuries: null };
   const place = placeForSpan(places, [start, end], [s.start, s.end], { text: a.text, actorSpans: ctx.mentions.map((m): Span => [m.start, m.end]),
     countries: [...d.actor, ...d.recipient].map((k) => ctx.entities.get(k)?.country ?? null) });
   return {
@@ -101,7 +101,8 @@ function toEvent(ctx: DocContext, d: DraftEvent, i: number, dates: DateMention[]
     actor: ids(d.actor),
     recipient: ids(d.recipient),
     modality: d.modality,
-    date: date ? date.interval : null,
+    date: when.date,
+    dateSource: when.source,
     location: place ? { name: place.name, country: place.country, admin1: place.admin1, admin2: place.admin2, lat: place.lat, lon: place.lon, precision: place.precision, evidence: place.mentions.slice(0, 1) } : null,
     fatalities: tolls.fatalities,
     injuries: tolls.injuries,
@@ -109,6 +110,17 @@ function toEvent(ctx: DocContext, d: DraftEvent, i: number, dates: DateMention[]
     evidence: [[start, end]],
     trigger: a.text.slice(trig.start, trig.end),
   };
+}
+
+/**
+ * The tokens whose counts belong to an attack: its sentence, or, when the sentence tells several
+ * attacks, from its trigger to the next one ("killing all 33 militants …, who had killed 21").
+ */
+function tollRegion(d: DraftEvent, all: DraftEvent[], s: { first: number; last: number }): [number, number] {
+  const same = all.filter((x) => x.sentence === d.sentence && x.type === "ASSAULT").sort((x, y) => x.trigger.first - y.trigger.first);
+  const i = same.indexOf(d);
+  const next = same[i + 1];
+  return [i <= 0 ? s.first : d.trigger.first, next ? next.trigger.first : s.last];
 }
 
 /** Actors to emit: named ones acting somewhere outside a locative phrase, and any that a fact uses. */

@@ -20,7 +20,9 @@ const UNITS: Record<string, number> = {
   hundred: 100, dozen: 12,
 };
 const VAGUE: Record<string, Bound> = { dozens: { low: 24, high: null }, scores: { low: 40, high: null }, hundreds: { low: 200, high: null }, thousands: { low: 2000, high: null }, several: { low: 3, high: null }, many: { low: 2, high: null } };
-const KILL = /^(kill|killed|killing|kills|dead|die|died|dying|dies|death|deaths|slain|slew|massacred|executed|lives)$/;
+const KILL = /^(kill|killed|killing|kills|dead|die|died|dying|dies|death|deaths|slain|slew|massacred|executed|lives|neutrali[sz]ed|neutrali[sz]ing)$/;
+/** Nouns for a person: "killed a commander and two of his guards" counts the commander. */
+const PERSON = /^(commander|leader|soldier|officer|policeman|civilian|man|woman|child|boy|girl|fighter|militant|member|guard|official|journalist|worker|student|resident|farmer|driver|passenger|teenager|chief|colonel|general|mayor|judge|cleric)$/;
 const WOUND = /^(wound|wounded|wounding|wounds|injure|injured|injuring|injuries|hurt|casualties)$/;
 
 /** Parse a number word or numeral at token k: value and the number of tokens it used. */
@@ -70,6 +72,28 @@ function qualify(tokens: Token[], j: number, v: Bound): Bound {
   return v;
 }
 
+/** "a senior commander": one person. */
+function single(tokens: Token[], j: number): { value: Bound; used: number } | null {
+  if (!["a", "an", "one"].includes(tokens[j]?.lower ?? "")) return null;
+  for (let k = j + 1; k < j + 4; k++) if (PERSON.test(tokens[k]?.lemma ?? "")) return { value: { low: 1, high: 1 }, used: 1 };
+  return null;
+}
+
+/** "a commander … and two of his guards": the counts joined by "and" in one clause add up. */
+function addCoordinated(tokens: Token[], j: number, to: number, first: Bound): Bound {
+  let total = first;
+  for (let k = j + 1; k < to; k++) {
+    const t = tokens[k] as Token;
+    if ([".", ";", ","].includes(t.text) || t.pos === "VERB") break;
+    if (t.lower !== "and") continue;
+    const n = numberAt(tokens, k + 1) ?? single(tokens, k + 1);
+    if (!n || n.value.high === null || total.high === null) break;
+    total = { low: total.low + n.value.low, high: total.high + (n.value.high ?? n.value.low) };
+    k++;
+  }
+  return total;
+}
+
 function between(tokens: Token[], j: number): Bound | null {
   // "between 30 and 40"
   if (tokens[j]?.lower !== "between") return null;
@@ -91,8 +115,8 @@ export function tollsIn(tokens: Token[], s: Sentence, from: number, to: number):
     for (let j = k + 1; j < Math.min(to, k + 5); j++) {
       const b = between(tokens, j);
       if (b) { v = b; break; }
-      const n = numberAt(tokens, j);
-      if (n) { v = qualify(tokens, j, n.value); break; }
+      const n = numberAt(tokens, j) ?? single(tokens, j);
+      if (n) { v = addCoordinated(tokens, j, to, qualify(tokens, j, n.value)); break; }
       if ([".", ",", ";", "and", "in", "on"].includes((tokens[j] as Token).lower)) break;
     }
     // "12 people were killed", "at least 20 soldiers have been killed", "3 dead"
