@@ -37,6 +37,14 @@ describe("extract: events", () => {
     expect(e?.fatalities).toEqual({ low: 12, high: null });
     expect(names(r, e?.recipient ?? []).join()).toMatch(/Congo|army|military/i);
   });
+  it("dates by the words, not the dateline, and by the publication month when no date is given", () => {
+    const r = run("GOMA, May 10 — Rebels attacked an army post on Thursday. The army later withdrew from the hills around the town.");
+    const attack = r.events.find((x) => x.type === "ASSAULT");
+    expect(attack?.date).toEqual({ start: "2031-05-08", end: "2031-05-08" });
+    const retreat = r.events.find((x) => x.type === "RETREAT");
+    expect(retreat?.date).toEqual({ start: "2031-05-01", end: "2031-05-31" });
+    expect(retreat?.dateSource).toBe("published");
+  });
   it("reads the passive voice: the agent after 'by' initiates", () => {
     const r = run("Two villages were shelled by Russian forces overnight.");
     const e = r.events.find((x) => x.type === "ASSAULT");

@@ -68,7 +68,9 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
     // a promise or threat is the actor's own word: unattributed, or said by its own side
     if (speaker && sideKnown(ctx, speaker) && !d.actor.some((a) => sameSide(ctx, a, speaker))) continue;
     if (!speaker && word === "would") continue;
-    const type: PloverType | null = COOPERATIVE.has(d.type) ? "AGREE" : CONFLICTUAL.has(d.type) ? "THREATEN" : null;
+    // "would not negotiate", "will never accept": refusing a cooperative act is a REJECT
+    const refused = d.modality === "negated" && COOPERATIVE.has(d.type);
+    const type: PloverType | null = refused ? "REJECT" : COOPERATIVE.has(d.type) ? "AGREE" : CONFLICTUAL.has(d.type) ? "THREATEN" : null;
     if (!type || type === d.type) continue;
     d.type = type;
     d.mode = null;

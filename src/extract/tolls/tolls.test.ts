@@ -21,6 +21,9 @@ describe("tollsIn", () => {
     expect(tolls("A dozen guards died in the ambush.").fatalities).toEqual({ low: 12, high: 12 });
     expect(tolls("Dozens were wounded in the fighting.").injuries).toEqual({ low: 24, high: null });
   });
+  it("adds up counts joined by 'and' in one clause", () => {
+    expect(tolls("The strike killed a militia commander and two of his bodyguards.").fatalities).toEqual({ low: 3, high: 3 });
+  });
   it("says null when no count is given", () => {
     expect(tolls("Several buildings were damaged in the attack.")).toEqual({ fatalities: null, injuries: null });
   });
