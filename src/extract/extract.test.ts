@@ -64,6 +64,12 @@ describe("extract: events", () => {
     expect(run("Norway will send aid to the flooded districts, its foreign minister said.").events.map((x) => x.type)).toContain("AGREE");
     expect(run("The rebels said they would blockade the capital.").events.map((x) => x.type)).toContain("THREATEN");
   });
+  it("codes a demand that another actor act as a request, whatever the act", () => {
+    const r = run("Germany said on Monday that Russia must explain the incident.");
+    const e = r.events.find((x) => x.type === "REQUEST");
+    expect(names(r, e?.actor ?? [])).toEqual(["Germany"]);
+    expect(names(r, e?.recipient ?? [])).toEqual(["Russia"]);
+  });
   it("codes 'X must' said by another actor as that actor's request", () => {
     const r = run("The European Union said Serbia must withdraw its troops.");
     const e = r.events.find((x) => x.type === "REQUEST");

@@ -67,7 +67,7 @@ function toInterval(r: chrono.ParsedResult, ref: Date | null, text: string): Dat
   const m = c.get("month") ?? 1;
   const d = c.get("day") ?? 1;
   // a bare weekday in a report is the last such day, not the next one
-  if (ref && known("weekday") && !known("day") && !/\bnext\b/.test(lower) && r.start.date().getTime() > ref.getTime() + 864e5) {
+  if (ref && known("weekday") && !known("day") && !/\bnext\b/.test(lower) && iso(r.start.date()) > iso(ref)) {
     return day(new Date(r.start.date().getTime() - 7 * 864e5));
   }
   if (known("day") || known("weekday") || /\b(today|yesterday|tonight)\b/.test(lower)) {

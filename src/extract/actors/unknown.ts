@@ -68,5 +68,7 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   const joined = words.slice(i, last).some((x) => x.key === "of" || x.key === "for" || x.key === "and");
   if (last - i >= 2 && last - i <= 4 && !joined) return { last, kind: "person" };
   if (prev && TITLE_WORDS.has(prev.key)) return { last, kind: "person" };
+  // "Kurds", "Tamils", "Rohingyas": a people named in the plural
+  if (last - i === 1 && /^\p{Lu}\p{Ll}{2,}s$/u.test(w.text) && tok.pos === "PROPN") return { last, kind: "civilians" };
   return null;
 }

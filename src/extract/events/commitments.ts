@@ -7,6 +7,7 @@ import type { PloverType } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
 import type { FoundClaim } from "../claims/index.js";
 import type { DocContext } from "../context.js";
+import type { ArgumentReader } from "./arguments.js";
 import type { DraftEvent } from "./index.js";
 
 /** PLOVER's cooperative types: a promise to do one of these is an AGREE. */
@@ -76,4 +77,31 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
     d.mode = null;
     d.modality = "asserted";
   }
+}
+
+/**
+ * "The EU said Serbia must withdraw", "Washington declared that China must drop barriers": a
+ * speaker demanding that another actor act is a REQUEST, whatever the act demanded.
+ */
+export function readObligations(ctx: DocContext, args: ArgumentReader, si: number, drafts: DraftEvent[]): DraftEvent[] {
+  const s = ctx.a.sentences[si];
+  if (!s) return [];
+  const tokens = ctx.a.tokens;
+  const out: DraftEvent[] = [];
+  for (let k = s.first + 1; k < s.last; k++) {
+    if (!OBLIGATION.has((tokens[k] as Token).lower)) continue;
+    // an act that is itself an event is recoded by recodeCommitments
+    if (drafts.some((d) => d.sentence === si && d.trigger.first > k && d.trigger.first <= k + 4)) continue;
+    const obliged = args.subject(k, s);
+    const speaker = args.mainSubject(s);
+    const who = speaker[0]?.entity;
+    if (!obliged.length || !who || obliged.some((m) => m.entity === who || sameSide(ctx, m.entity, who))) continue;
+    if (!sideKnown(ctx, who) || speaker[0]!.first >= obliged[0]!.first) continue;
+    const trigger = { head: k, first: k, last: k + 1, type: "REQUEST" as const, mode: null, nominal: false, twoSided: false, carrier: null };
+    out.push({
+      type: "REQUEST", mode: null, actor: [who], recipient: [...new Set(obliged.map((m) => m.entity))], place: [],
+      modality: "asserted", sentence: si, trigger, first: Math.min(speaker[0]!.first, k), last: k + 1,
+    });
+  }
+  return out;
 }

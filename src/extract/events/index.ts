@@ -8,7 +8,7 @@ import type { EventRules } from "../../rules/events.js";
 import type { DocContext, Mention } from "../context.js";
 import type { FoundClaim } from "../claims/index.js";
 import { ArgumentReader } from "./arguments.js";
-import { recodeCommitments } from "./commitments.js";
+import { readObligations, recodeCommitments } from "./commitments.js";
 import { modalityOf } from "./modality.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 
@@ -97,6 +97,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       });
     }
     recodeCommitments(ctx, drafts, claims);
+    drafts.push(...readObligations(ctx, args, si, drafts));
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
     for (const d of merge(drafts)) {
