@@ -230,6 +230,9 @@ for (const a of admin1.values()) {
 
 // ---- admin2: names and a point ---------------------------------------------------------------
 const ADMIN2_SUFFIX = /\s+(District|County|Parish|Borough|Municipality|Department|Province|Prefecture|Region|Regency|City|Shahrestan|Oblast|Raion|Rayon)$/i;
+// GeoNames writes many admin2 names with the generic word first ("Kabupaten Sukoharjo",
+// "Município Cacuaco", "Departamento de Tala"); news writes the bare name.
+const ADMIN2_PREFIX = /^(Kabupaten|Kota|Amphoe|Khet|Huyen|Quan|Powiat|Okres|Obshtina|Municipio|Municipalidad|Provincia|Province|Departamento|Departement|Distrito|District|Shahrestan-e|Comuna|Partido|Canton|Gemeente|Markaz|Rayon|Raion)(\s+(de la|de los|de las|del|de|di|du|des|do|da|of))?\s+/i;
 const norm = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const townIndex = new Map(); // "CC.ADM1|name" → [lat, lon, pop]
 for (const c of allCities) {
@@ -252,7 +255,7 @@ for (const [code, name, ascii, gid] of readTsv(join(args.geonames, "admin2Codes.
   const [cc, a1] = code.split(".");
   if (!iso2to3.has(cc)) continue;
   const a1code = `${cc}.${a1}`;
-  const bare = ascii.replace(ADMIN2_SUFFIX, "");
+  const bare = ascii.replace(ADMIN2_SUFFIX, "").replace(ADMIN2_PREFIX, "");
   const town = townIndex.get(`${a1code}|${norm(bare)}`) ?? townIndex.get(`${a1code}|${norm(name.replace(ADMIN2_SUFFIX, ""))}`);
   // Natural Earth's point when it draws the division (the UK's counties); else the town of its
   // name ("Kisumu"), usually its seat; else the middle of its own towns (a county named for no
@@ -261,7 +264,7 @@ for (const [code, name, ascii, gid] of readTsv(join(args.geonames, "admin2Codes.
     centroid(admin2Towns.get(code) ?? { lats: [] }) ?? admin1Point.get(a1code);
   if (!cen) continue;
   admin2Out.push({ name: ascii || name, admin1: a1code, lat: round(cen[0], 2), lon: round(cen[1], 2),
-    keys: [name, ascii] });
+    keys: [name, ascii, bare] });
 }
 
 // ---- cities table ----------------------------------------------------------------------------

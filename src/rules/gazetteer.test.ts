@@ -19,6 +19,14 @@ const one = (name: string, kind: GazEntry["kind"], country: string, admin1?: str
   return e;
 };
 
+describe("division names", () => {
+  it("finds admin2 names that GeoNames writes with the generic word first", () => {
+    // "Município Cazenga" (Luanda), "Kabupaten Sukoharjo": news writes the bare name.
+    expect(gaz.lookup(normaliseName("Cazenga")).some((e) => e.kind === "admin2" && e.country === "AGO")).toBe(true);
+    expect(gaz.lookup(normaliseName("Sukoharjo")).some((e) => e.kind === "admin2" && e.country === "IDN")).toBe(true);
+  });
+});
+
 describe("division points", () => {
   it("puts a large, thinly settled province in its middle, not among its southern towns", () => {
     // Ontario's towns crowd along the Great Lakes, below 47°N; the province reaches past 56°N.

@@ -186,6 +186,19 @@ describe("findPlaces", () => {
     expect(city?.precision).toBe("point");
   });
 
+  it("reads 'X district of Y' as Y placing X", () => {
+    const ind = named(findPlaces("Floods hit the Hyderabad district of Telangana on Monday.", gaz), "Hyderabad");
+    expect(ind?.country).toBe("IND");
+    const pak = findPlaces("Floods hit the Hyderabad district of Sindh on Monday.", gaz)[0];
+    expect([pak?.country, pak?.precision]).toEqual(["PAK", "admin2"]);
+  });
+
+  it("does not carry a district abroad on a division word alone", () => {
+    expect(findPlaces("Troops moved into the Villaguay region, Colombian officials said.", gaz)).toEqual([]);
+    const home = findPlaces("Troops moved into the Villaguay region, Argentine officials said.", gaz);
+    expect(home.map((p) => [p.country, p.precision])).toEqual([["ARG", "admin2"]]);
+  });
+
   it("reads datelines in capitals with accents", () => {
     const text = "BOGOTÁ, Jan 3 — The talks resumed.";
     const bogota = findPlaces(text, gaz)[0];

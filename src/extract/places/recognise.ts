@@ -227,11 +227,12 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     lastMatchEnd = last.end;
     i = best.j;
   }
-  // "Rockville, Maryland": the second name places the first.
+  // "Rockville, Maryland", "Poonch district of Jammu and Kashmir": the second name places the first.
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
-    if (/^,\s?$/.test(text.slice(a.genericEnd, b.start))) a.next = b;
+    const between = text.slice(a.genericEnd, b.start);
+    if (/^,\s?$/.test(between) || (a.generic !== "" && /^ (?:of|in) (?:the )?$/.test(between))) a.next = b;
     if (text.slice(a.end, b.start) === " ") b.prev = a;
   }
   return mentions;

@@ -183,7 +183,9 @@ function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   if (e.kind !== "admin1" && group.some((m) => contradicted(e, m))) return false;
   // A division with few towns (the Isle of Man's "Michael") needs the document to point to it.
   if (e.kind === "admin1") return (e.size ?? 0) >= 30 || inCountry || near || cue || placed;
-  if (placed) return true;
+  // A division word alone ("the Catatumbo region") does not carry a district abroad: thousands of
+  // districts share a name with a region next door.
+  if (placed && (e.kind !== "admin2" || inCountry || inAdmin1 || group.some((m) => m.dateline || m.next))) return true;
   if (e.kind === "admin2") return inAdmin1 || ((inCountry || near) && (cue || / (county|district|parish)$/.test(group[0]!.key)));
   // Towns: a big one stands alone unless only ever at a sentence's start (a capitalised word);
   // a small one needs a locative word before it and its country or division in the story.
