@@ -88,7 +88,9 @@ export class ArgumentReader {
       if (!m) continue;
       k = m.first;
       const before = this.#tok(this.#headStart(m.first, s));
-      if (m.first > s.first && before && PREPOSITIONS.has(before.lower)) continue;
+      // "with the people rallying behind X": the absolute construction's subject follows "with"
+      const absolute = before?.lower === "with" && /ing$/.test(this.#tok(t).lower);
+      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute) continue;
       if (m.locative) continue;
       return this.#coordinated(m, s, -1);
     }
@@ -104,6 +106,11 @@ export class ArgumentReader {
       // "An official said (that) the Taliban is …": the clause reported is what the sentence is about
       if (skipReport && REPORTING.has(tok.lemma) && k > from) { from = k + 1; continue; }
       return from > s.first ? this.#subjectBetween(from, k, s) : this.subject(k, s);
+    }
+    // no verb tagged after the report ("… said that the Taliban is too busy fighting"): its first actor
+    for (let k = from; from > s.first && k < s.last; k++) {
+      const m = mentionAt(this.#ctx, k);
+      if (m && !PREPOSITIONS.has(this.#tok(m.first - 1)?.lower ?? "") && !m.locative) return [m];
     }
     return [];
   }
