@@ -125,7 +125,7 @@ function tollRegion(d: DraftEvent, all: DraftEvent[], s: { first: number; last: 
 
 /** Actors to emit: named ones acting somewhere outside a locative phrase, and any that a fact uses. */
 function buildActors(ctx: DocContext): { key: string; actor: Actor }[] {
-  const keep = [...ctx.entities.values()].filter((e) => ctx.used.has(e.key) || (e.named && e.mentions.filter((m) => !m.locative && m.via !== "unknown" && m.via !== "adjective").length >= 1));
+  const keep = [...ctx.entities.values()].filter((e) => ctx.used.has(e.key) || (e.named && e.mentions.some((m) => !m.locative && m.via !== "unknown" && m.via !== "adjective")));
   const ids = new Map(keep.map((e, i) => [e.key, `a${i + 1}`]));
   return keep.map((e) => ({ key: e.key, actor: toActor(e, ids) }));
 }
