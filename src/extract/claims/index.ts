@@ -1,13 +1,18 @@
 /**
- * Claims: who says so. Attribution frames ("X said", "said X", "according to X", "X told Y",
- * "officials say that …", "X claimed/alleged/denied/blamed …"), the speaker's kind, the speaker's
- * organisation as an actor, and hedging. Each claim covers a region of the sentence: the facts read
- * from that region rest on it.
+ * Claims: who says so. Attribution frames ("X said", "…, said X, a …", "according to X",
+ * "X denied/blamed/rejected the allegation", ", saying …" after the main clause), the speaker's
+ * kind, the speaker's organisation as an actor, and hedging. A pronoun speaker ("he said") is the
+ * person or organisation last speaking or named. Each claim covers its sentence: the facts read
+ * from that sentence rest on it.
  */
-import type { Claim, SpeakerKind } from "../../core/index.js";
+import type { Claim, SpeakerKind, Span } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
-import type { DocContext, Mention } from "../context.js";
+import type { DocContext } from "../context.js";
 import { mentionAt } from "../context.js";
+import { SpeakerKinds, type Speaking } from "./kind.js";
+import { roleOf } from "./roles.js";
+import { HEDGE_ADVERBS, HEDGES, INVERTING, lemmaOf, PARTICIPLES, reportingVerb } from "./lexicon.js";
+import { CONTINUES, speakerAfter, speakerBefore, verbGroupStart, type Range, type SpeakerSpan } from "./speaker.js";
 
 export interface FoundClaim extends Claim {
   sentence: number;
@@ -16,149 +21,166 @@ export interface FoundClaim extends Claim {
   last: number;
   /** Entity key of the speaker's organisation. */
   orgKey: string | null;
+  /** Entity key of the person speaking, if named. */
+  personKey?: string | null;
 }
 
-const SAY = new Set(["say", "tell", "state", "claim", "allege", "add", "confirm", "report", "announce", "insist", "assert", "describe", "note", "warn", "accuse", "blame", "deny", "reject", "call", "estimate", "believe", "suggest", "argue", "write", "tweet", "post", "declare", "acknowledge", "admit", "explain", "charge", "maintain", "contend", "condemn"]);
-const OFFICIAL = /^(officials?|spokes(man|woman|person|people|men|women)|ministers?|minister|officers?|commanders?|diplomats?|envoy|ambassador|secretary|governor|mayor|president|premier|chancellor|chief|head|director|adviser|advisor|aide|lawmakers?|senators?|representatives?|authorities|generals?|colonel|police|military|leader|administrator)$/;
-const EXPERT = /^(experts?|analysts?|researchers?|scholars?|professors?|academics?|observers?|specialists?|economists?|historians?|fellow)$/;
-const WITNESS = /^(witness(es)?|residents?|villagers?|survivors?|eyewitness(es)?|locals?|onlookers?|neighbours?|neighbors?|relatives?|families|family)$/;
-const SOURCE = /^(sources?|insiders?|people)$/;
-const MEDIA = /^(media|newspaper|agency|television|tv|radio|broadcaster|outlet|daily|channel|reporters?|journalists?|correspondents?)$/;
-const HEDGES = /\b(reportedly|allegedly|likely|may|might|could|possibly|probably|apparently|suspected|believed|appears?|seems?|unconfirmed|purportedly|perhaps|condition of anonymity|not authori[sz]ed|could not be (independently )?verified)\b/i;
-const TITLES = /\b(president|minister|general|spokes(man|woman|person)|commander|leader|secretary|ambassador|governor|chief|head|director|colonel|major|mayor|king|prince|emir|envoy)\b/i;
+const NOT_AFTER = new Set(["for", "of", "over", "on", "with", "about", "without", "by"]);
 
 export class ClaimReader {
   readonly #ctx: DocContext;
+  readonly #kinds: SpeakerKinds;
   readonly claims: FoundClaim[] = [];
 
   constructor(ctx: DocContext) {
     this.#ctx = ctx;
+    this.#kinds = new SpeakerKinds(ctx);
   }
 
-  #tok(k: number): Token | undefined {
-    return this.#ctx.a.tokens[k];
+  readonly #named = (k: number): boolean => {
+    const m = mentionAt(this.#ctx, k);
+    return m !== null && (this.#ctx.entities.get(m.entity)?.named ?? false);
+  };
+
+  #tok(k: number): Token {
+    return this.#ctx.a.tokens[k] as Token;
   }
 
   /** Find the claims of sentence `si`. */
   read(si: number): void {
     const s = this.#ctx.a.sentences[si] as Sentence;
+    const tokens = this.#ctx.a.tokens;
     for (let k = s.first; k < s.last; k++) {
-      const t = this.#tok(k) as Token;
-      if (t.lower === "according" && this.#tok(k + 1)?.lower === "to") {
-        this.#according(si, s, k);
-        continue;
-      }
-      if (t.pos !== "VERB" || !SAY.has(t.lemma)) continue;
-      // "are being warned", "insisting": not a speaker's own statement
-      if (/ing$/.test(t.lower) && t.lower !== "saying" || this.#passive(k, s)) continue;
-      this.#frame(si, s, k);
+      const t = this.#tok(k);
+      if (t.lower === "according" && tokens[k + 1]?.lower === "to") { this.#according(si, s, k); continue; }
+      if (PARTICIPLES.has(t.lower) && tokens[k - 1]?.text === ",") { this.#participle(si, s, k); continue; }
+      if (reportingVerb(tokens, s, k)) this.#frame(si, s, k);
     }
-  }
-
-  #passive(k: number, s: Sentence): boolean {
-    for (let j = k - 1; j >= s.first && j >= k - 3; j--) {
-      const t = this.#tok(j) as Token;
-      if (t.pos === "ADV") continue;
-      return t.lemma === "be" || t.lower === "been" || t.lower === "being";
-    }
-    return false;
+    if (!this.claims.some((c) => c.sentence === si)) this.#hedgedOnly(si, s);
   }
 
   #according(si: number, s: Sentence, k: number): void {
     let end = k + 2;
-    while (end < s.last && ![",", ".", ";"].includes((this.#tok(end) as Token).text)) end++;
-    const first = k + 2;
-    this.#push(si, s, k, end, first, end, s.first, k);
+    while (end < s.last && ![",", ".", ";", "\"", "“", "”"].includes(this.#tok(end).text)) {
+      if (this.#tok(end).text === "(") while (end < s.last - 1 && this.#tok(end).text !== ")") end++;
+      end++;
+    }
+    if (end <= k + 2) return;
+    this.#push(si, s, { core: [k + 2, end], asides: [], pronoun: null }, [[this.#tok(k).start, this.#tok(end - 1).end]]);
   }
 
-  /** "X said (that) …" or "…, X said" or "…, said X, a …". */
+  /** "X said", "…, X said", "…," said X, "X, a …, said", "… and said" (the clause's speaker). */
   #frame(si: number, s: Sentence, v: number): void {
-    const tokens = this.#ctx.a.tokens;
-    // speaker after the verb: "…," said Mohammad Sadiq, whose …
-    const before = this.#tok(v - 1);
-    if (before && (before.text === "," || before.text === "\"" || before.text === "”" || before.text === "’") && this.#tok(v + 1)?.pos !== "DET" || (before?.pos === "PUNCT" && /["”]/.test(before.text))) {
-      let end = v + 1;
-      while (end < s.last && ![".", ";"].includes((tokens[end] as Token).text)) end++;
-      if (end > v + 1) return this.#push(si, s, v, end, v + 1, end, s.first, v);
+    const verb = this.#tok(v);
+    const after = INVERTING.has(lemmaOf(verb)) ? speakerAfter(this.#ctx.a.tokens, s, v) : null;
+    if (after) {
+      this.#push(si, s, after, [[verb.start, this.#tok(after.core[1] - 1).end]]);
+      return;
     }
-    // speaker before the verb: from the clause start, over an aside such as
-    // ", speaking on condition of anonymity," between the speaker and the verb
-    let start = v - 1;
-    if ((tokens[start] as Token | undefined)?.text === ",") {
-      let c = start - 1;
-      while (c > s.first && (tokens[c] as Token).text !== ",") c--;
-      if ((tokens[c] as Token).text === "," && /^(speaking|who|citing|asking|requesting|declining)$/.test((tokens[c + 1] as Token).lower)) start = c - 1;
+    const g = verbGroupStart(this.#ctx.a.tokens, s, v);
+    const before = speakerBefore(this.#ctx.a.tokens, s, g, this.#named);
+    if (before === CONTINUES) {
+      if (!this.claims.some((c) => c.sentence === si)) this.#mainClause(si, s, v, [[verb.start, verb.end]]);
+      return;
     }
-    let commas = 0;
-    while (start >= s.first) {
-      const t = tokens[start] as Token;
-      if ([";", ":", "\"", "“", "”"].includes(t.text)) break;
-      if (t.text === ",") {
-        // "An official, speaking on condition of anonymity, said": an aside inside the speaker
-        commas++;
-        const head = tokens[start - 1] as Token | undefined;
-        if (commas > 2 || !head || (commas === 1 && !/^(speaking|who|citing|not|in|whose|a|an|the)$/.test((tokens[start + 1] as Token).lower))) break;
-      }
-      if (["that", "which", "who", "and", "but", "while"].includes(t.lower) && start < v - 1) break;
-      start--;
-    }
-    start++;
-    // drop a leading reported clause: "… would grab it, an official said" keeps only "an official"
-    if (start >= v) return;
-    const contentFirst = v + 1;
-    const contentBefore = start > s.first;
-    this.#push(si, s, start, v + 1, start, v, contentBefore ? s.first : contentFirst, contentBefore ? start : s.last);
+    if (!before) return;
+    const core = before.core;
+    const coreSpan: Span = [this.#tok(core[0]).start, this.#tok(core[1] - 1).end];
+    // an aside between speaker and verb stays out of the evidence: it may be a claim of its own
+    const evidence: Span[] = core[1] === g ? [[coreSpan[0], verb.end]] : [coreSpan, [this.#tok(g).start, verb.end]];
+    this.#push(si, s, before, evidence);
   }
 
-  /**
-   * Record a claim: the anchor [a0, a1) is the evidence, the speaker is read from [sp0, sp1),
-   * and the facts in [c0, c1) (plus the rest of the sentence) rest on it.
-   */
-  #push(si: number, s: Sentence, a0: number, a1: number, sp0: number, sp1: number, _c0: number, _c1: number): void {
+  /** ", saying …", ", accusing X of …": a statement by the main clause's subject. */
+  #participle(si: number, s: Sentence, k: number): void {
+    if (this.claims.some((c) => c.sentence === si)) return;
+    let end = k + 1;
+    while (end < s.last && end < k + 6 && ![",", ".", ";"].includes(this.#tok(end).text)) end++;
+    this.#mainClause(si, s, k, [[this.#tok(k).start, this.#tok(end - 1).end]]);
+  }
+
+  /** A claim whose speaker is the subject of the sentence's first verb before token k. */
+  #mainClause(si: number, s: Sentence, k: number, evidence: Span[]): void {
     const tokens = this.#ctx.a.tokens;
-    const text = this.#ctx.a.text;
-    const f = tokens[sp0];
-    const l = tokens[sp1 - 1];
-    if (!f || !l || sp1 <= sp0) return;
-    const speakerText = text.slice(f.start, l.end).replace(/^[,\s]+|[,\s]+$/g, "");
-    if (!speakerText || /^(it|this|that|there)$/i.test(speakerText)) return;
-    const mentions: Mention[] = [];
-    for (let k = sp0; k < sp1; k++) {
-      const m = mentionAt(this.#ctx, k);
-      if (m && !mentions.includes(m)) mentions.push(m);
+    let j = s.first;
+    // over an opening phrase: "In a statement on Friday, …"
+    if (["ADP", "SCONJ", "ADV"].includes(this.#tok(j).pos)) while (j < k && this.#tok(j).text !== ",") j++;
+    for (; j < k; j++) {
+      const t = this.#tok(j);
+      if ((t.pos === "VERB" || t.pos === "AUX") && !mentionAt(this.#ctx, j)) break;
     }
-    const { kind, name } = this.#kind(speakerText, mentions, sp0, sp1);
-    const org = mentions.find((m) => this.#ctx.entities.get(m.entity)?.kind !== "person") ?? null;
-    const person = mentions.find((m) => this.#ctx.entities.get(m.entity)?.kind === "person") ?? null;
-    const sentenceText = text.slice(s.start, s.end);
-    const e0 = (tokens[a0] as Token).start;
-    const e1 = (tokens[a1 - 1] as Token).end;
+    if (j >= k) return;
+    const sp = speakerBefore(tokens, s, verbGroupStart(tokens, s, j), this.#named);
+    if (sp && sp !== CONTINUES) this.#push(si, s, sp, evidence);
+  }
+
+  /** "A video purportedly showing …": the writer's hedged word, no one else's. */
+  #hedgedOnly(si: number, s: Sentence): void {
+    for (let k = s.first; k < s.last; k++) {
+      const t = this.#tok(k);
+      if (!HEDGE_ADVERBS.has(t.lower) || NOT_AFTER.has(this.#tok(k - 1)?.lower ?? "")) continue;
+      let start = k;
+      while (start > s.first && this.#tok(start - 1).text !== ",") start--;
+      const end = this.#tok(Math.min(k + 1, s.last - 1)).end;
+      this.#add(si, s, { text: "", kind: "unattributed", organization: null, name: null }, null, null, [[this.#tok(start).start, end]]);
+      return;
+    }
+  }
+
+  #push(si: number, s: Sentence, sp: SpeakerSpan, evidence: Span[]): void {
+    const text = this.#ctx.a.text;
+    const ranges: Range[] = [sp.core, ...sp.asides];
+    const first = Math.min(...ranges.map((r) => r[0]));
+    const last = Math.max(...ranges.map((r) => r[1]));
+    const speakerText = text.slice(this.#tok(first).start, this.#tok(last - 1).end).replace(/^[,\s]+|[,\s]+$/g, "");
+    if (!speakerText) return;
+    const who = sp.pronoun ? this.#resolve(sp.pronoun, sp.core[0]) : this.#kinds.classify(sp.core, sp.asides);
+    if (!who) return;
+    const speaker = { text: speakerText, kind: who.kind, organization: null, name: who.person?.name ?? null };
+    this.#add(si, s, speaker, who.org?.entity ?? null, who.person?.key ?? null, evidence);
+  }
+
+  #add(si: number, s: Sentence, speaker: Claim["speaker"], orgKey: string | null, personKey: string | null, evidence: Span[]): void {
     this.claims.push({
       id: `c${this.claims.length + 1}`,
-      speaker: { text: speakerText, kind, organization: null, name: name ?? (person ? text.slice(person.start, person.end) : null) },
-      hedged: HEDGES.test(sentenceText),
-      evidence: [[e0, e1]],
+      speaker,
+      hedged: HEDGES.test(this.#ctx.a.text.slice(s.start, s.end)),
+      evidence,
       sentence: si, first: s.first, last: s.last,
-      orgKey: org?.entity ?? null,
+      orgKey, personKey,
     });
   }
 
-  #kind(speaker: string, mentions: Mention[], sp0: number, sp1: number): { kind: SpeakerKind; name: string | null } {
-    const tokens = this.#ctx.a.tokens;
-    const heads: string[] = [];
-    for (let k = sp0; k < sp1; k++) heads.push((tokens[k] as Token).lower);
-    const has = (re: RegExp) => heads.some((h) => re.test(h));
-    const person = mentions.map((m) => this.#ctx.entities.get(m.entity)).find((e) => e?.kind === "person");
-    if (has(EXPERT) || /think tank/i.test(speaker)) return { kind: "expert", name: person?.name ?? null };
-    if (person) return { kind: TITLES.test(speaker) ? "named_official" : "named_person", name: person.name };
-    if (has(WITNESS)) return { kind: "witness", name: null };
-    if (has(OFFICIAL)) return { kind: "anonymous_official", name: null };
-    if (has(MEDIA)) return { kind: "media", name: null };
-    if (has(SOURCE)) return { kind: "anonymous_source", name: null };
-    const org = mentions.map((m) => this.#ctx.entities.get(m.entity)).find(Boolean);
-    if (org?.kind === "media") return { kind: "media", name: null };
-    if (org) return { kind: "organization", name: null };
-    if (/^[A-Z][a-z]+ [A-Z][a-z]+/.test(speaker)) return { kind: "named_person", name: null };
-    return { kind: "unattributed", name: null };
+  /** A pronoun for a person no actor stands for: an official if a title precedes a name nearby. */
+  #titledBefore(at: number): SpeakerKind {
+    for (let k = at - 1; k >= 0 && k > at - 80; k--) {
+      const t = this.#tok(k);
+      if (/^\p{Lu}/u.test(t.text) && roleOf(t.lower) === "office" && this.#ctx.a.tokens[k + 1]?.pos === "PROPN") return "named_official";
+    }
+    return "named_person";
+  }
+
+  /** "he said": the person last named; "it said": the organisation last speaking. */
+  #resolve(pronoun: string, at: number): Speaking | null {
+    const start = this.#tok(at).start;
+    // "it is important to …": no one speaks
+    if (pronoun === "we" || /^(is|was|'s|would|will|seems|remains|appears)$/.test(this.#ctx.a.tokens[at + 1]?.lower ?? "")) return null;
+    if (pronoun === "he" || pronoun === "she") {
+      const m = [...this.#ctx.mentions].reverse().find((x) => x.end <= start && this.#ctx.entities.get(x.entity)?.kind === "person");
+      const person = m ? this.#ctx.entities.get(m.entity) ?? null : null;
+      const said = [...this.claims].reverse().find((c) => person ? c.personKey === person.key : PERSONAL.has(c.speaker.kind));
+      if (!person) return { kind: said?.speaker.kind ?? this.#titledBefore(at), person: null, org: null };
+      const kind: SpeakerKind = said?.speaker.kind ?? (this.#kinds.inOffice(person, []) ? "named_official" : "named_person");
+      return { kind, person, org: null };
+    }
+    const recent = [...this.claims].reverse().find((c) => ORGANISED.has(c.speaker.kind) || pronoun === "they");
+    if (recent) {
+      const orgEntity = recent.orgKey ? this.#ctx.mentions.find((x) => x.entity === recent.orgKey) ?? null : null;
+      return { kind: recent.speaker.kind, person: null, org: orgEntity };
+    }
+    return { kind: "organization", person: null, org: null };
   }
 }
+
+const PERSONAL: ReadonlySet<SpeakerKind> = new Set(["named_official", "named_person", "expert", "witness"]);
+const ORGANISED: ReadonlySet<SpeakerKind> = new Set(["organization", "media"]);

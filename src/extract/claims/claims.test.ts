@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ExtractionRecord } from "../../core/index.js";
+import { createExtractor, type Extractor } from "../index.js";
+
+let extractor: Extractor;
+beforeAll(async () => {
+  extractor = await createExtractor();
+});
+
+const run = (text: string): ExtractionRecord => extractor.extract({ id: "t", published: "2031-05-10", text });
+const kinds = (text: string) => run(text).claims.map((c) => c.speaker.kind);
+const anchors = (text: string) => run(text).claims.map((c) => c.evidence.map(([s, e]) => text.slice(s, e)).join(" … "));
+
+describe("claims: who speaks", () => {
+  it("reads the speaker after an inverted verb, with its apposition", () => {
+    expect(kinds("The ceasefire will not hold, said Tomas Berg, an analyst at a Stockholm institute.")).toEqual(["expert"]);
+    expect(kinds("\"The shelling lasted all night,\" said Omar Haddad, a taxi driver in the town.")).toEqual(["witness"]);
+  });
+  it("does not take a reported clause for an inverted speaker", () => {
+    const r = run("Ana Ruiz, a researcher at a Lisbon institute, said the rebels had regrouped.");
+    expect(r.claims.map((c) => c.speaker.kind)).toEqual(["expert"]);
+    expect(r.claims[0]?.speaker.text).toMatch(/^Ana Ruiz/);
+  });
+  it("steps over an aside between the speaker and the verb, keeping it out of the evidence", () => {
+    const text = "The Ndovu Front, which controls much of the north, said it had captured two towns.";
+    expect(kinds(text)).toEqual(["organization"]);
+    expect(anchors(text)[0]).not.toContain("controls");
+  });
+  it("tells an office one person holds from roles many hold", () => {
+    expect(kinds("Kenya's interior minister said the border would reopen.")).toEqual(["named_official"]);
+    expect(kinds("A ministry spokesman said talks continued.")).toEqual(["anonymous_official"]);
+    expect(kinds("Two army commanders said the town had fallen.")).toEqual(["anonymous_official"]);
+  });
+  it("tells official sources from others", () => {
+    expect(kinds("Security sources said the convoy was hit.")).toEqual(["anonymous_official"]);
+    expect(kinds("Industry sources said insurers were worried.")).toEqual(["anonymous_source"]);
+  });
+  it("reads who counted from 'according to' a document", () => {
+    expect(kinds("At least 40 people died, according to figures compiled by a Geneva-based monitoring group.")).toEqual(["organization"]);
+    expect(kinds("Two more died, according to data reviewed by this newspaper.")).toEqual(["media"]);
+  });
+});
+
+describe("claims: frames", () => {
+  it("attaches a participle statement to the main clause's subject", () => {
+    const text = "The rebels seized the airport on Monday, saying the army had fled.";
+    expect(kinds(text)).toEqual(["organization"]);
+    expect(anchors(text)[0]).toMatch(/^saying/);
+  });
+  it("keeps one claim for one speaker's coordinated verbs", () => {
+    expect(kinds("The ministry confirmed the raid but said no one was hurt.")).toHaveLength(1);
+  });
+  it("resolves a pronoun speaker to the titled person named before", () => {
+    expect(kinds("Defence Minister Ana Ruiz visited the base on Friday. \"We will respond,\" she said.")).toEqual(["named_official"]);
+  });
+  it("makes no claim of infinitives, passives or nouns", () => {
+    expect(kinds("The official declined to say whether troops were involved.")).toEqual([]);
+    expect(kinds("The attack was said to be the worst in years.")).toEqual([]);
+    expect(kinds("Kaduna state police arrested five men.")).toEqual([]);
+  });
+  it("reads a statement about a charge, not an act", () => {
+    expect(kinds("The ministry rejected the allegation as baseless.")).toEqual(["organization"]);
+    expect(kinds("The ministry rejected the peace plan.")).toEqual([]);
+  });
+  it("keeps the writer's hedge as an unattributed, hedged claim", () => {
+    const r = run("A letter purportedly written by the commander circulated online.");
+    expect(r.claims.map((c) => [c.speaker.kind, c.hedged])).toEqual([["unattributed", true]]);
+  });
+});
