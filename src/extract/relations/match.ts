@@ -1,0 +1,90 @@
+/**
+ * One relation pattern tried at one token: words must follow in order, slots bind actor
+ * mentions (the last slot a whole noun phrase with its coordinated actors), gaps skip a few
+ * words, and `{S}` takes the subject of the clause the pattern starts in.
+ */
+import type { Sentence, Token } from "../../nlp/index.js";
+import type { RelationItem, RelationPattern } from "../../rules/relations.js";
+import type { DocContext, Mention } from "../context.js";
+import { mentionAt } from "../context.js";
+import type { Phrases } from "./phrases.js";
+
+export interface Bound {
+  A?: Mention[];
+  B?: Mention[];
+  S?: Mention[];
+  /** Token after the last one matched. */
+  end: number;
+}
+
+const STOPS = new Set([".", ";", ":", "?", "!", "\"", "“", "”"]);
+/** A short gap stays inside one phrase: it never crosses these. */
+const GAP_STOPS = new Set([",", "(", ")", "that", "which", "who", "and", "but", "because", "after", "before", "while", "when", "if"]);
+
+export function wordOk(t: Token, words: ReadonlySet<string>): boolean {
+  return words.has(t.lower) || words.has(t.lemma);
+}
+
+/** Where pattern p matches from token k of sentence s, with its bound slots; null if nowhere. */
+export function matchAt(ctx: DocContext, phrases: Phrases, p: RelationPattern, s: Sentence, k: number): Bound | null {
+  const items = p.items;
+  const first = items[0]?.kind === "subject" ? 1 : 0;
+  const bound = matchFrom(ctx, phrases, items, first, s, k, { end: k });
+  if (!bound || first === 0) return bound;
+  const subj = phrases.subject(k, s);
+  return subj.length ? { ...bound, S: subj } : null;
+}
+
+/** Items [i, …) from token `at`; a gap tries each length in turn, shortest first. */
+function matchFrom(ctx: DocContext, phrases: Phrases, items: RelationItem[], i: number, s: Sentence, at: number, bound: Bound): Bound | null {
+  const tokens = ctx.a.tokens;
+  const item = items[i];
+  if (!item) return { ...bound, end: at };
+  const next = items[i + 1];
+  if (item.kind === "subject") return null;
+  if (item.kind === "words") {
+    const t = tokens[at];
+    if (at < s.last && t && wordOk(t, item.words)) {
+      const hit = matchFrom(ctx, phrases, items, i + 1, s, at + 1, bound);
+      if (hit || !item.optional) return hit;
+    }
+    return item.optional ? matchFrom(ctx, phrases, items, i + 1, s, at, bound) : null;
+  }
+  if (item.kind === "gap") {
+    for (const j of gapEnds(ctx, phrases, next, s, at, item.wide)) {
+      const hit = matchFrom(ctx, phrases, items, i + 1, s, j, bound);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  const m = phrases.startAt(at, s);
+  if (!m) return null;
+  if (!next) {
+    const h = phrases.head(m, s);
+    if (!h) return null;
+    const heads = phrases.coordinated(h, s);
+    return { ...bound, [item.name]: heads, end: Math.max(m.last, ...heads.map((x) => x.last)) };
+  }
+  // "Pakistan-based": a modifier of the next actor, unless the pattern wants the hyphen
+  const t = tokens[m.last];
+  const wantsHyphen = next.kind === "words" && t !== undefined && wordOk(t, next.words);
+  if (t?.text === "-" && !wantsHyphen) return null;
+  let after = m.last;
+  if (tokens[after]?.text === ")" && !(next.kind === "words" && next.words.has(")"))) after++;
+  return matchFrom(ctx, phrases, items, i + 1, s, after, { ...bound, [item.name]: [phrases.named(m, s)] });
+}
+
+/** Tokens where the item after a gap may start: within 3 words (6 for a wide gap). */
+function gapEnds(ctx: DocContext, phrases: Phrases, next: RelationItem | undefined, s: Sentence, at: number, wide: boolean): number[] {
+  const tokens = ctx.a.tokens;
+  const out: number[] = [];
+  const limit = Math.min(s.last, at + (wide ? 7 : 4));
+  for (let j = at; j < limit; j++) {
+    const t = tokens[j] as Token;
+    if (STOPS.has(t.text)) break;
+    if (next?.kind === "words" && wordOk(t, next.words)) out.push(j);
+    if (next?.kind === "slot" && phrases.startAt(j, s)) out.push(j);
+    if (!wide && (GAP_STOPS.has(t.lower) || mentionAt(ctx, j) && next?.kind === "words")) break;
+  }
+  return out;
+}

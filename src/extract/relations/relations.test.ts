@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ExtractionRecord } from "../../core/index.js";
+import { createExtractor, type Extractor } from "../index.js";
+
+let extractor: Extractor;
+beforeAll(async () => {
+  extractor = await createExtractor();
+});
+
+const run = (text: string): ExtractionRecord => extractor.extract({ id: "t", published: "2031-05-10", text });
+/** "Actor type Recipient" for every relation found. */
+function relations(text: string): string[] {
+  const r = run(text);
+  const name = (id: string) => r.actors.find((a) => a.id === id)?.name ?? id;
+  return r.relations.map((x) => `${name(x.actor)} ${x.type} ${name(x.recipient)}`);
+}
+
+describe("relations: sponsorship and support", () => {
+  it("reads 'X-backed' across a common noun to the name", () => {
+    expect(relations("The Iran-backed militia Hezbollah fired rockets.")).toEqual([expect.stringMatching(/^Iran sponsors Hezbollah/)]);
+  });
+  it("reads 'backed by X' in the passive, with the clause subject", () => {
+    expect(relations("The Houthis are widely believed to be backed by Iran.").join()).toMatch(/Iran sponsors Houthi/);
+  });
+  it("makes crowds supporters, not sponsors", () => {
+    expect(relations("Crowds rallied behind Hamas in Gaza City.").join()).toMatch(/supports Hamas/);
+    expect(relations("Crowds rallied behind Hamas in Gaza City.").join()).not.toMatch(/sponsors/);
+  });
+  it("gives an infinitive of purpose the subject of the means verb", () => {
+    expect(relations("Russia sent jets to support the Syrian army.").join()).toMatch(/^Russia supports Syria/);
+  });
+  it("reads an accusation of sponsorship", () => {
+    expect(relations("The government accused Rwanda of arming the M23 rebels.").join()).toMatch(/Rwanda sponsors (March 23|M23)/);
+  });
+  it("does not read a participle adjective as a verb", () => {
+    expect(relations("An armed group attacked the convoy near Goma.")).toEqual([]);
+  });
+});
+
+describe("relations: membership, command, alliance, war", () => {
+  it("reads membership from an apposition", () => {
+    expect(relations("ISWAP, a splinter faction of Boko Haram, attacked a base.").join()).toMatch(/Islamic State West Africa Province part_of Boko Haram/);
+  });
+  it("reads membership through a relative clause of description", () => {
+    expect(relations("Hezbollah, which Israel regards as a proxy of Iran, fired rockets.").join()).toMatch(/^Iran sponsors Hezbollah/);
+  });
+  it("reads direction from 'instructed by'", () => {
+    expect(relations("Hezbollah has been instructed by Iran to hold fire.")).toEqual(["Iran directs Hezbollah"]);
+  });
+  it("reads alliance from fighting alongside", () => {
+    expect(relations("Wagner fighters fought alongside Malian troops.").join()).toMatch(/Wagner Group allied_with Mali/);
+  });
+  it("reads war from a truce between two sides", () => {
+    expect(relations("A truce between Israel and Hezbollah took effect.")).toEqual(["Israel at_war_with Hezbollah"]);
+  });
+  it("does not take a hyphenated modifier for the named actor", () => {
+    expect(relations("The Islamic Resistance in Iraq, an umbrella of Iran-aligned factions, claimed the attack.").join()).not.toMatch(/Iran part_of/);
+  });
+});
