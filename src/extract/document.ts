@@ -11,6 +11,7 @@ import type { ActorRules } from "../rules/actors.js";
 import type { EventRules } from "../rules/events.js";
 import type { Gazetteer } from "../rules/gazetteer.js";
 import type { RelationPattern } from "../rules/relations.js";
+import { assignCountries } from "./actors/countries.js";
 import { MentionFinder } from "./actors/mentions.js";
 import { ClaimReader, type FoundClaim } from "./claims/index.js";
 import type { DocContext, Entity } from "./context.js";
@@ -42,6 +43,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     countryName: (iso3) => gaz.country(iso3)?.name ?? iso3,
     isPlace: (s, e) => placeSpans.has(`${s}:${e}`),
   }, ctx).run();
+  assignCountries(ctx, places);
 
   const wordIndex = new Int32Array(a.tokens.length).fill(-1);
   for (let i = words.length - 1; i >= 0; i--) wordIndex[(words[i] as (typeof words)[number]).token] = i;

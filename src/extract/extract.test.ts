@@ -127,3 +127,12 @@ describe("extract: statistics and relations", () => {
     expect(rel && names(r, [rel.actor, rel.recipient])).toEqual([expect.stringMatching(/Iran/), expect.stringMatching(/Houthi/)]);
   });
 });
+
+describe("extract: actor countries", () => {
+  it("places an unknown official by the demonym before the name, and generic bodies by the story's country", () => {
+    const r = run("Malawian opposition leader Chikondi Phiri accused the police of torture. Police in Lilongwe arrested three men. The government denied wrongdoing.");
+    expect(actorNamed(r, /Chikondi Phiri/)?.country).toBe("MWI");
+    expect(r.actors.find((a) => a.kind === "police")?.country).toBe("MWI");
+    expect(r.actors.find((a) => a.kind === "government")?.country).toBe("MWI");
+  });
+});
