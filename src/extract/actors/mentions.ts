@@ -44,7 +44,7 @@ function hasCapital(words: readonly Word[], first: number, last: number): boolea
 export class MentionFinder {
   readonly #lex: ActorLexicon;
   readonly #ctx: DocContext;
-  /** Acronyms defined in this document: "(PAFF)" after a name. */
+  /** Short names defined in this document: "(PAFF)" after a name, a person's surname. */
   readonly #acronyms = new Map<string, string>();
   /** End of the dateline ("KABUL, March 4 (Reuters) —"): places named there are where the report was filed. */
   #datelineEnd = 0;
@@ -174,6 +174,9 @@ export class MentionFinder {
     const key = this.#entity(`?${name.toLowerCase()}`, name, kind, null, null, true);
     const next = this.#add(i, last, key, "unknown");
     this.#defineAcronym(last, key);
+    // "Milorad Dodik … Dodik's actions": a person is later called by the surname
+    const surname = (this.#ctx.words[last - 1] as Word).text;
+    if (kind === "person" && last - i >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(surname)) this.#acronyms.set(surname, key);
     return next;
   }
 

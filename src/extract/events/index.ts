@@ -87,7 +87,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (!trig.nominal && actor.length && mainSubject.length === 0) mainSubject = actor;
       args.remember(actor);
       const a = keys(actor);
-      const r = keys(recipient).filter((k) => !a.includes(k));
+      const r = keys(recipient).filter((k) => !a.includes(k) && !ownForces(ctx, trig.type, a, k));
       if (a.length === 0 && r.length === 0) continue;
       const spanTokens = [trig.first, trig.last - 1, trig.carrier ?? trig.first, ...actor.flatMap((m) => [m.first, m.last - 1]), ...recipient.flatMap((m) => [m.first, m.last - 1])].filter((k) => k >= s.first && k < s.last);
       drafts.push({
@@ -113,6 +113,14 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
   });
   return out;
+}
+
+/** "Russia massed troops": the forces an actor mobilises are its own, not the target. */
+function ownForces(ctx: DocContext, type: PloverType, actors: string[], key: string): boolean {
+  if (type !== "MOBILIZE") return false;
+  const e = ctx.entities.get(key);
+  if (!e || (e.kind !== "military" && e.kind !== "police")) return false;
+  return !e.country || actors.some((k) => ctx.entities.get(k)?.country === e.country || ctx.entities.get(k)?.key === e.parent);
 }
 
 /** An earlier event of the same type in the same paragraph that an actorless mention repeats. */
