@@ -9,6 +9,7 @@ import type { FoundClaim } from "../claims/index.js";
 import type { DocContext } from "../context.js";
 import type { ArgumentReader } from "./arguments.js";
 import type { DraftEvent } from "./index.js";
+import { governingVerb } from "./triggers.js";
 
 /** PLOVER's cooperative types: a promise to do one of these is an AGREE. */
 const COOPERATIVE = new Set<PloverType>(["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"]);
@@ -49,10 +50,13 @@ function sameSide(ctx: DocContext, a: string, b: string): boolean {
 export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims: FoundClaim[]): void {
   const tokens = ctx.a.tokens;
   for (const d of drafts) {
-    if ((d.trigger.nominal && d.trigger.carrier === null) || d.actor.length === 0) continue;
+    if (d.actor.length === 0) continue;
     const s = ctx.a.sentences[d.sentence];
     if (!s) continue;
-    const word = marker(tokens, d.trigger.carrier ?? d.trigger.first, s.first);
+    // "would tighten the blockade", "would blockade Paris": the intent sits before the verb that governs the noun
+    const from = d.trigger.nominal ? d.trigger.carrier ?? governingVerb(tokens, d.trigger.first, s.first) : d.trigger.first;
+    if (from === null) continue;
+    const word = marker(tokens, from, s.first);
     if (!word) continue;
     const claim = claims.find((c) => c.sentence === d.sentence);
     const speaker = claim ? speakerOf(ctx, claim) : null;

@@ -10,7 +10,7 @@ import type { FoundClaim } from "../claims/index.js";
 import { ArgumentReader } from "./arguments.js";
 import { readObligations, recodeCommitments } from "./commitments.js";
 import { modalityOf } from "./modality.js";
-import { findTriggers, type Trigger } from "./triggers.js";
+import { findTriggers, governingVerb, type Trigger } from "./triggers.js";
 
 /** An event before ids, dates, places, tolls and claims are attached. */
 export interface DraftEvent {
@@ -60,6 +60,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           continue;
         }
         if (subj.length) actor = subj;
+        // "they would blockade Paris": a noun where a verb stands takes the verb's subject
+        if (actor.length === 0 && trig.carrier === null) {
+          const verb = governingVerb(tokens, trig.first, s.first);
+          if (verb === trig.first) actor = args.subject(verb, s);
+        }
       } else if (args.passive(trig.head, s)) {
         recipient = args.subject(trig.first, s);
         actor = args.agent(trig.last, s);

@@ -120,6 +120,19 @@ function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined): 
   return stems.find((x) => x && rules.verbs.has(x)) ?? null;
 }
 
+const MODALS = new Set(["will", "would", "'ll", "shall", "could", "might", "may", "must", "should", "to"]);
+
+/**
+ * The verb whose object an event noun is ("tighten [the naval] blockade"), or the noun itself when
+ * it stands where a verb would ("they would blockade Paris", wink-nlp reading a verb as a noun).
+ */
+export function governingVerb(tokens: Token[], first: number, stopAt: number): number | null {
+  if (MODALS.has(tokens[first - 1]?.lower ?? "")) return first;
+  let k = first - 1;
+  while (k > stopAt && ["DET", "ADJ", "NUM"].includes((tokens[k] as Token).pos)) k--;
+  return (tokens[k] as Token | undefined)?.pos === "VERB" ? k : null;
+}
+
 function hasStop(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (CLAUSE_STOP.has((tokens[k] as Token).text) || (tokens[k] as Token).text === ",") return true;
   return false;
