@@ -125,7 +125,8 @@ export class MentionFinder {
       if (demonym && !/s$/.test(surface)) {
         const next = words[last];
         const nt = next ? this.#ctx.a.tokens[next.token] : undefined;
-        if (nt && (nt.pos === "NOUN" || nt.pos === "PROPN")) return this.#add(i, last, this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true), "adjective");
+        const hyphen = next && this.#ctx.a.text.slice((words[last - 1] as Word).end, next.start) === "-";
+        if (nt && (nt.pos === "NOUN" || nt.pos === "PROPN" || hyphen)) return this.#add(i, last, this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true), "adjective");
         return last;
       }
       if (demonym) return this.#add(i, last, this.#entity(`${e.country}:people`, `${surface}`, "civilians", e.country, e.id, false), "agent");
@@ -155,10 +156,13 @@ export class MentionFinder {
       const antecedent = this.#antecedent([agent.kind], i);
       if (antecedent) return this.#add(i - 1, last, antecedent, "coref");
     }
-    // bare "soldiers", "militants": the forces of the story, when one has been named
+    // bare "soldiers", "militants": the forces of the story, when one has been named;
+    // "Russia has massed troops": else the forces of the state its clause names
     if (BARE_REFERENCE.has(agent.kind)) {
       const antecedent = this.#antecedent([agent.kind], i, true);
       if (antecedent) return this.#add(i, last, antecedent, "coref");
+      const state = agent.kind !== "armed_group" ? this.#stateInSentence(i) : null;
+      if (state) return this.#agent(i, last, agent, state);
     }
     const key = this.#entity(`:${agent.label}`, agent.label, agent.kind, null, null, false);
     return this.#add(i, last, key, "agent");
@@ -190,6 +194,20 @@ export class MentionFinder {
     if (/^\s*\($/.test(before) && after === ")" && /^[A-Z][A-Za-z0-9-]{1,9}$/.test(w.text) && /[A-Z].*[A-Z]/.test(w.text)) {
       this.#acronyms.set(w.text, key);
     }
+  }
+
+  /** The country of the last state named (not as a place) earlier in word i's sentence. */
+  #stateInSentence(i: number): string | null {
+    const { words, a } = this.#ctx;
+    const sentence = a.sentences[(a.tokens[(words[i] as Word).token] as Token).sentence];
+    if (!sentence) return null;
+    for (let k = this.#ctx.mentions.length - 1; k >= 0; k--) {
+      const m = this.#ctx.mentions[k] as Mention;
+      if (m.start < sentence.start) break;
+      const e = this.#ctx.entities.get(m.entity);
+      if (e?.kind === "state" && !m.locative && m.via !== "adjective") return e.country;
+    }
+    return null;
   }
 
   /** The most recent entity of one of these kinds mentioned before word i (a named one if `named`). */

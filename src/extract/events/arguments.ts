@@ -22,6 +22,8 @@ const REPORTING = new Set(["say", "tell", "claim", "add", "report", "believe", "
 const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
 const STOPS = new Set([".", ";", ":", "?", "!"]);
 const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", "targeting", "into", "upon"]);
+/** "X-backed Y": participles that make X a modifier of another actor. */
+const MODIFIER_PARTICIPLES = new Set(["backed", "based", "aligned", "allied", "funded", "sponsored", "supported", "controlled", "run", "led", "affiliated", "armed", "trained", "held", "occupied", "administered", "brokered", "mediated"]);
 /** Words after which a mention is no longer the object of the trigger. */
 const OBJECT_STOPS = new Set(["that", "after", "before", "during", "since", "despite", "because", "following", "amid", "when", "while", "as", "unless", "until", "if", "which", "who", "where"]);
 const ADVERBS = new Set(["reportedly", "allegedly", "also", "later", "not", "n't", "never", "then", "already", "been", "being", "still", "just", "repeatedly", "apparently", "subsequently", "briefly", "since"]);
@@ -133,8 +135,9 @@ export class ArgumentReader {
       const before = this.#tok(this.#headStart(m.first, s));
       if (m.locative && !OBJECT_PREPOSITIONS.has(before?.lower ?? "")) { k = m.last - 1; continue; }
       if (!allowBy && before?.lower === "by") { k = m.last - 1; continue; }
-      // "Iran-backed", "Pakistan-based": a modifier, not the object
-      if (this.#tok(m.last)?.text === "-") { k = m.last; continue; }
+      // "Iran-backed", "Pakistan-based": a modifier of another actor, not the object
+      // ("Israeli-linked ships", "Russian-flagged tankers" do name the target)
+      if (this.#tok(m.last)?.text === "-" && MODIFIER_PARTICIPLES.has(this.#tok(m.last + 1)?.lower ?? "")) { k = m.last; continue; }
       return this.#coordinated(m, s, 1);
     }
     return [];
