@@ -44,7 +44,15 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     for (const trig of triggers) {
       // "agreed to cooperate", "threatened to resume attacks", "accused X of refusing": the
       // complement is the content of the first event, not an event of its own
-      if (drafts.some((d) => complementOf(tokens, d.trigger, trig))) continue;
+      const host = drafts.find((d) => complementOf(tokens, d.trigger, trig));
+      if (host) {
+        // "threatened to attack Israeli ships": the target of the act threatened is the threat's target
+        if (host.recipient.length === 0) {
+          const target = trig.nominal ? args.nominal(trig, s).recipient : args.object(trig.last, s);
+          host.recipient.push(...keys(target).filter((k) => !host.actor.includes(k) && !ownForces(ctx, trig.type, host.actor, k)));
+        }
+        continue;
+      }
       let actor: Mention[] = [];
       let recipient: Mention[] = [];
       if (trig.nominal) {
