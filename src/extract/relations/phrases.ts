@@ -148,7 +148,7 @@ export class Phrases {
   }
 
   #skippable(t: Token): boolean {
-    return t.pos === "ADV" || t.pos === "AUX" || /^(now|also|still|not|n't|already|long|reportedly|allegedly|openly|publicly|secretly|been|being)$/.test(t.lower);
+    return t.pos === "ADV" || t.pos === "AUX" || /^["“”']$/.test(t.text) || /^(now|also|still|not|n't|already|long|reportedly|allegedly|openly|publicly|secretly|been|being)$/.test(t.lower);
   }
 
   /** "X keeps troops there to support Y": the subject of a means verb, else its object if any. */

@@ -1,61 +1,153 @@
 /**
- * Statistics the text states: a count of something over a period ("19 attacks in 2024",
- * "more than 165 attacks since October 17", "at least 20 soldiers have been killed in 2023").
- * A count without a period of a month or more is a toll or a detail, not a statistic.
+ * Statistics the text states: counts over a period ("19 attacks in 2024", "more than 165 attacks
+ * since October 17", "at least 30 people had been killed by police since the protests began"),
+ * forces deployed ("has sent 5,000 troops to the region"), counts carried on by ellipsis ("down
+ * from 161 in the same period of 2022", "a further 31") and ordinals ("the 11th airstrike this
+ * year"). The toll of one incident ("killed 20 soldiers in an ambush") is no statistic.
  */
 import type { Statistic } from "../../core/index.js";
-import type { Token } from "../../nlp/index.js";
+import type { Sentence, Token } from "../../nlp/index.js";
 import type { DateMention } from "../../nlp/dates.js";
 import type { FoundClaim } from "../claims/index.js";
-import { mentionAt, type DocContext } from "../context.js";
+import type { DocContext, Mention } from "../context.js";
 import { ArgumentReader } from "../events/arguments.js";
-import { numberAt } from "../tolls/index.js";
+import { Phrases } from "../relations/phrases.js";
+import { countAt, measureAfter, type Count, type Counted } from "./counts.js";
+import { periodFor, type Period } from "./period.js";
+import { DEPLOY_VERBS, Subjects, VICTIM_VERBS } from "./subject.js";
 
 /** A statistic whose `subject` is still an entity key, not a record id. */
 export type FoundStatistic = Statistic;
 
-/** Nouns that are counted over time in conflict reporting. */
-const MEASURES = /^(attacks?|incidents?|strikes?|airstrikes?|raids?|bombings?|operations?|assaults?|killings?|deaths?|casualties|fatalities|ambushes|kidnappings?|abductions?|arrests?|executions?|protests?|clashes|violations?|launches|rockets?|missiles?|drones?|soldiers|troops|civilians|people|militants|fighters|members|cases|events|terror)$/;
-const DAY = 864e5;
+interface Found extends FoundStatistic {
+  counted: Counted;
+  sentence: number;
+  /** Carried on from the count before ("down from 161"). */
+  elliptical: boolean;
+}
+
+const QUALIFIERS = new Set(["at", "least", "more", "than", "about", "around", "nearly", "almost", "some", "over", "roughly", "as", "many", "up", "to", "approximately", "fewer", "less", "a", "an", "the", "only", "just", "another", "further", "estimated"]);
+/** Words before a bare number that carry on the count before it ("up from 161", "a further 31"). */
+const ELLIPSIS = new Set(["from", "with", "to", "and", "versus", "vs", "against", "further", "another"]);
+/** "with" and "to" carry a count on only after a comparison ("compared with 29"). */
+const COMPARE = /^(compared|contrast|comparison|rose|fell|increased|dropped|declined|up|down|climbed|jumped)$/;
+/** Displacement is counted as it stands: a statistic even without a period. */
+const DISPLACE = /^(displace|uproot|flee)$/;
+/** One incident's toll, not a count over time. */
+const INCIDENT = /\b(in|during) (an?|the) (\w+ ){0,2}(ambush|attack|raid|strike|airstrike|bombing|explosion|assault|blast|incident|clash|shooting|massacre)\b/i;
 
 export function readStatistics(ctx: DocContext, dates: DateMention[], claims: FoundClaim[]): FoundStatistic[] {
-  const out: FoundStatistic[] = [];
+  const out: Found[] = [];
   const tokens = ctx.a.tokens;
-  const args = new ArgumentReader(ctx);
+  const phrases = new Phrases(ctx);
+  const subjects = new Subjects(ctx, phrases, new ArgumentReader(ctx));
+  const published = ctx.doc.published;
   ctx.a.sentences.forEach((s, si) => {
-    const periods = dates.filter((d) => d.start >= s.start && d.end <= s.end &&
-      (Date.parse(d.interval.end) - Date.parse(d.interval.start)) / DAY >= 27);
-    if (periods.length === 0) return;
+    const inDate = (t: Token) => dates.some((d) => t.start >= d.start && t.end <= d.end);
+    const counts: { c: Count; k: number }[] = [];
     for (let k = s.first; k < s.last; k++) {
-      const n = numberAt(tokens, k);
-      if (!n || n.value.high === null && n.value.low !== 24) continue;
       const t = tokens[k] as Token;
-      if (/^(19|20)\d\d$/.test(t.text)) continue;
-      // the counted noun: right after the number, maybe behind one modifier ("terror incidents")
-      let h = k + n.used;
-      let measureEnd = -1;
-      for (let j = h; j < Math.min(s.last, h + 3); j++) {
-        if (MEASURES.test((tokens[j] as Token).lower)) measureEnd = j + 1;
-        else if (measureEnd > 0) break;
-      }
-      if (measureEnd < 0) continue;
-      // "19 attacks in 2024": the period named closest after the count
-      const period = periods.map((d) => ({ d, gap: Math.abs(d.start - (tokens[measureEnd - 1] as Token).end) })).sort((x, y) => x.gap - y.gap)[0]?.d;
-      if (!period) continue;
-      const measureText = ctx.a.text.slice((tokens[k + n.used] as Token).start, (tokens[measureEnd - 1] as Token).end);
-      // the subject: the clause's subject, else the counted actors themselves ("20 soldiers")
-      let subject = args.subject(k, s)[0]?.entity ?? null;
-      const counted = mentionAt(ctx, measureEnd - 1);
-      if (counted && counted.first >= k + n.used - 0) subject = counted.entity;
-      if (subject) ctx.used.add(subject);
-      const start = Math.min(t.start, period.start);
-      const end = Math.max((tokens[measureEnd - 1] as Token).end, period.end);
-      out.push({
-        subject, measure: measureText, value: n.value.low, period: period.interval,
-        claim: claims.find((c) => c.sentence === si)?.id ?? null, evidence: [[start, end]],
-      });
-      k = measureEnd - 1;
+      if (inDate(t) || /^(19|20)\d\d$/.test(t.text)) continue;
+      const c = countAt(tokens, k);
+      if (c) { counts.push({ c, k }); k = c.after - 1; }
+    }
+    // a later count contrasted with this one ("…, down from 161 in 2022") takes the dates after it
+    const starts = counts.filter((x) => /^(from|with|to|versus|vs|against)$/.test((tokens[qualifiedStart(tokens, s, x.k) - 1] as Token | undefined)?.lower ?? "")).map((x) => x.k);
+    const claim = claims.find((c) => c.sentence === si)?.id ?? null;
+    for (const { c } of counts) {
+      const found = readOne(ctx, subjects, s, si, c, dates, starts, published, out);
+      if (!found) continue;
+      if (found.subject) ctx.used.add(found.subject);
+      out.push({ ...found, claim });
     }
   });
-  return out;
+  return out.map(({ counted: _c, sentence: _s, ...stat }) => stat);
 }
+
+function readOne(ctx: DocContext, subjects: Subjects, s: Sentence, si: number, c: Count, dates: DateMention[], starts: number[], published: string | null, out: Found[]): Found | null {
+  const tokens = ctx.a.tokens;
+  const sentenceText = ctx.a.text.slice(s.start, s.end);
+  const m = measureAfter(tokens, s, c);
+  const period = periodFor(tokens, s, dates, c.first, m ? m.last : c.after, starts, published);
+  const evidence = (end: number, p: Period | null): [number, number][] => {
+    const a = (tokens[c.first] as Token).start;
+    const b = (tokens[end - 1] as Token).end;
+    return [[p && p.start < a && p.start >= s.start ? p.start : a, p && p.end > b ? p.end : b]];
+  };
+  if (!m) return ellipsis(ctx, subjects, s, si, c, period, out, evidence);
+  const verb = subjects.governingVerb(qualifiedStart(tokens, s, c.first), s);
+  const verbLemma = verb >= 0 ? subjects.lemma(verb) : "";
+  const measure = ctx.a.text.slice((tokens[m.first] as Token).start, (tokens[m.last - 1] as Token).end);
+  const counted = subjects.counted(m.first, m.last);
+  let subject: string | null = null;
+  let at = period;
+  const after = tokens[subjects.victimVerbAfter(m.last, s)] as Token | undefined;
+  const displaced = DISPLACE.test(verbLemma) || after !== undefined && DISPLACE.test(subjects.lemmaOf(after));
+  if (displaced && !at?.long) at = published ? { interval: { start: published, end: published }, start: s.start, end: s.start, long: true } : null;
+  if (m.counted === "force" && DEPLOY_VERBS.test(verbLemma)) {
+    // a deployment stands as stated on the day: any date of the sentence, else the report's
+    at ??= published ? { interval: { start: published, end: published }, start: s.start, end: s.start, long: true } : null;
+    // a state deploys its forces: the forces counted are the subject, if the text names them
+    const doer = subjects.subjectOf(verb, s);
+    subject = key(subjects.isNamed(counted) || counted && subjects.isState(doer) ? counted : doer ?? counted);
+  } else {
+    if (!at?.long) return null;
+    const victims = m.counted !== "event" && (VICTIM_VERBS.test(verbLemma) || subjects.victimVerbAfter(m.last, s) >= 0);
+    // "killing 12 people", "killed 20 soldiers in an ambush": one incident's toll
+    if (victims && (INCIDENT.test(sentenceText) || /^(killing|wounding|injuring|leaving)$/.test((tokens[verb] as Token | undefined)?.lower ?? ""))) return null;
+    const agent = subjects.agent(m.last, s);
+    const doer = verb >= 0 && !subjects.isRecorder(verb) && !(victims && verb < 0) ? subjects.subjectOf(verb, s) : null;
+    if (m.counted === "event") subject = key(agent ?? doer ?? (c.ordinal ? counted : null)) ?? lastSubject(out);
+    else if (victims) subject = key(agent ?? (VICTIM_VERBS.test(verbLemma) ? doer : null) ?? (subjects.isArmed(counted) ? counted : null) ?? subjects.armedBefore(c.first, s)) ?? lastSubject(out) ?? key(counted);
+    else subject = key(counted ?? doer);
+  }
+  if (!at) return null;
+  return { subject, measure, value: c.value, period: at.interval, claim: null, evidence: evidence(m.last, at), counted: m.counted, sentence: si, elliptical: false };
+}
+
+/** "down from 161 in the same period of 2022", "a further 31": the count before, carried on. */
+function ellipsis(ctx: DocContext, subjects: Subjects, s: Sentence, si: number, c: Count, period: Period | null, out: Found[], evidence: (end: number, p: Period | null) => [number, number][]): Found | null {
+  const tokens = ctx.a.tokens;
+  const q = qualifiedStart(tokens, s, c.first);
+  const word = (tokens[q - 1] as Token | undefined)?.lower ?? "";
+  const next = tokens[c.after] as Token | undefined;
+  const further = /^(further|another)$/.test((tokens[c.first - 1] as Token | undefined)?.lower ?? "");
+  // "two Western officials": a count of something else, not the count before carried on
+  if (next && (next.pos === "NOUN" || next.pos === "ADJ" || next.pos === "PROPN")) return null;
+  if (!further && !ELLIPSIS.has(word)) return null;
+  if ((word === "with" || word === "to") && !COMPARE.test((tokens[q - 2] as Token | undefined)?.lower ?? "")) return null;
+  const parent = out[out.length - 1];
+  const root = [...out].reverse().find((x) => !x.elliptical);
+  if (!parent || !root || parent.sentence < si - 1 || c.ordinal) return null;
+  // "JNIM was responsible for a further 31": its own subject, the first count's period
+  const own = further ? clauseSubject(tokens, subjects, s, q) : null;
+  const at = period && (period.start > (tokens[c.first] as Token).start || parent.sentence !== si) ? period : null;
+  return {
+    subject: own ?? parent.subject, measure: parent.measure, value: c.value,
+    period: at?.interval ?? (further ? root.period : parent.period), claim: null, evidence: evidence(c.after, at),
+    counted: parent.counted, sentence: si, elliptical: true,
+  };
+}
+
+/** The subject of the clause a count sits in, read from its nearest verb or auxiliary. */
+function clauseSubject(tokens: Token[], subjects: Subjects, s: Sentence, k: number): string | null {
+  for (let v = k - 1; v >= s.first && v > k - 8; v--) {
+    const t = tokens[v] as Token;
+    if (t.text === "," || t.text === ";") return null;
+    if (t.pos === "VERB" || t.pos === "AUX") return subjects.subjectOf(v, s)?.entity ?? null;
+  }
+  return null;
+}
+
+/** Where the count's qualifiers begin ("at least", "more than", "as many as"). */
+function qualifiedStart(tokens: Token[], s: Sentence, k: number): number {
+  let q = k;
+  while (q > s.first && QUALIFIERS.has((tokens[q - 1] as Token).lower) && !ELLIPSIS.has((tokens[q - 1] as Token).lower)) q--;
+  return q;
+}
+
+function lastSubject(out: Found[]): string | null {
+  return out[out.length - 1]?.subject ?? null;
+}
+
+const key = (m: Mention | null): string | null => m?.entity ?? null;
