@@ -156,7 +156,7 @@ function definiteReference(tokens: Token[], trig: Trigger, own: { actor: Mention
   return [...earlier].reverse().find((e) => e.type === trig.type) ?? null;
 }
 
-const COMPLEMENT_MARKERS = new Set(["to", "of"]);
+const COMPLEMENT_MARKERS = new Set(["to", "of", "against"]);
 
 /** True when trigger b sits in an infinitive or gerund complement of trigger a. */
 function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
