@@ -64,6 +64,12 @@ describe("extract: events", () => {
     expect(run("Norway will send aid to the flooded districts, its foreign minister said.").events.map((x) => x.type)).toContain("AGREE");
     expect(run("The rebels said they would blockade the capital.").events.map((x) => x.type)).toContain("THREATEN");
   });
+  it("codes a judgement of condemnation as ACCUSE/disapprove against the doer of the act judged", () => {
+    const r = run("Chadian troops shelled the camp on Monday. Sudan called the shelling \"a cowardly act of aggression\".");
+    const e = r.events.find((x) => x.type === "ACCUSE" && x.mode === "disapprove");
+    expect(names(r, e?.actor ?? [])).toEqual(["Sudan"]);
+    expect(names(r, e?.recipient ?? []).join()).toMatch(/Chad/);
+  });
   it("codes a demand that another actor act as a request, whatever the act", () => {
     const r = run("Germany said on Monday that Russia must explain the incident.");
     const e = r.events.find((x) => x.type === "REQUEST");

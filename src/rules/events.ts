@@ -28,6 +28,8 @@ export interface NounRule {
 
 export interface EventRules {
   verbs: ReadonlyMap<string, VerbRule>;
+  /** Judgements of condemnation (data/patterns/disapproval.json). */
+  disapproval: { verbs: ReadonlySet<string>; words: PhraseMatcher<true> };
   nouns: PhraseMatcher<NounRule>;
   /** Per type, the cue phrases of each mode. */
   modes: ReadonlyMap<PloverType, PhraseMatcher<string>>;
@@ -82,5 +84,10 @@ export function loadEventRules(dir: URL): EventRules {
     for (const { mode, words } of list) for (const w of words ?? []) m.add(w, mode);
     modes.set(type, m);
   }
-  return { verbs, nouns, modes };
+  const disapprovalFile = new URL("disapproval.json", dir);
+  const d = read(disapprovalFile) as { verbs?: unknown; words?: unknown };
+  if (!Array.isArray(d.verbs) || !Array.isArray(d.words)) throw new DataError(disapprovalFile.pathname, 'expecting "verbs" and "words" arrays');
+  const words = new PhraseMatcher<true>();
+  for (const w of d.words) words.add(String(w), true);
+  return { verbs, nouns, modes, disapproval: { verbs: new Set(d.verbs.map(String)), words } };
 }

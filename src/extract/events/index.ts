@@ -9,6 +9,7 @@ import type { DocContext, Mention } from "../context.js";
 import type { FoundClaim } from "../claims/index.js";
 import { ArgumentReader } from "./arguments.js";
 import { readObligations, recodeCommitments } from "./commitments.js";
+import { readDisapproval } from "./disapproval.js";
 import { modalityOf } from "./modality.js";
 import { findTriggers, governingVerb, type Trigger } from "./triggers.js";
 
@@ -111,6 +112,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
     recodeCommitments(ctx, drafts, claims);
     drafts.push(...readObligations(ctx, args, si, drafts));
+    drafts.push(...readDisapproval(ctx, rules.disapproval, args, si, wordIndex, drafts, out));
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
     for (const d of merge(drafts)) {
