@@ -118,7 +118,7 @@ function lastSoft(tokens: Token[], r: Range, named: InName): number {
   for (let k = r[1] - 1; k >= r[0]; k--) {
     const t = tok(tokens, k);
     if (SOFT.has(t.lower) && !(t.lower === "and" && k > r[0] && k < r[1] - 1 && coordinatesNouns(tokens, k))) return k;
-    if ((t.pos === "VERB" || t.pos === "AUX") && !/(ed|en|ing)$/.test(t.lower) && k > r[0] && tok(tokens, k - 1).text !== "-" && !named(k)) return k;
+    if ((t.pos === "VERB" || t.pos === "AUX") && !/(ed|en|ing)$/.test(t.lower) && k > r[0] && tokens[k - 1]?.text !== "-" && !named(k)) return k;
   }
   return -1;
 }
@@ -147,7 +147,7 @@ function nounPhrase(tokens: Token[], r: Range, named: InName = () => false): boo
   for (let k = r[0]; k < r[1]; k++) {
     const t = tok(tokens, k);
     if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON" || t.pos === "NUM" || named(k)) noun = true;
-    if ((t.pos === "VERB" || t.pos === "AUX") && !/(ed|en|ing)$/.test(t.lower) && tok(tokens, k - 1).text !== "-" && !named(k)) return false;
+    if ((t.pos === "VERB" || t.pos === "AUX") && !/(ed|en|ing)$/.test(t.lower) && tokens[k - 1]?.text !== "-" && !named(k)) return false;
   }
   return noun;
 }
