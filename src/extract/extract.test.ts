@@ -142,3 +142,19 @@ describe("extract: actor countries", () => {
     expect(r.actors.find((a) => a.kind === "government")?.country).toBe("MWI");
   });
 });
+
+describe("extract: odd texts", () => {
+  it("never throws and keeps every span inside the text", () => {
+    const texts = [
+      "Save the Children says that mines have killed at least 20 children.",
+      ".", "—", "said", "\"", "Kabul", "(ISKP)", "It was.", "The the the.", "ثلاثة قتلى في كابول",
+      "Fifty-seven people were killed.", "Two massacres kill fifty-seven people.", "Rebels.\n\n\nArmy!", "A".repeat(5000),
+    ];
+    for (const text of texts) {
+      const r = run(text);
+      const spans = [...r.actors.flatMap((a) => a.mentions), ...r.events.flatMap((e) => e.evidence), ...r.claims.flatMap((c) => c.evidence), ...r.places.flatMap((p) => p.mentions)];
+      for (const [s, e] of spans) expect(s >= 0 && e <= text.length && s < e).toBe(true);
+      for (const e of r.events) if (e.fatalities && e.fatalities.high !== null) expect(e.fatalities.high).toBeGreaterThanOrEqual(e.fatalities.low);
+    }
+  });
+});
