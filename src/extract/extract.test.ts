@@ -90,6 +90,12 @@ describe("extract: events", () => {
 });
 
 describe("extract: actors", () => {
+  it("reads plural agents before a mistagged verb as actors ('gunmen abducted', 'residents alleged')", () => {
+    const r = run("Residents alleged that gunmen abducted 12 people.");
+    const abduction = r.events.find((x) => x.type === "ASSAULT");
+    expect(names(r, abduction?.actor ?? []).join()).toMatch(/armed group|gunmen/);
+    expect(r.events.find((x) => x.type === "ACCUSE")?.actor.length).toBe(1);
+  });
   it("combines a country with a generic agent and links the parent", () => {
     const r = run("Pakistani troops crossed the border, Pakistan said.");
     const troops = actorNamed(r, /Pakistani troops/);

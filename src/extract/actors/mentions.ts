@@ -223,11 +223,13 @@ export class MentionFinder {
     return null;
   }
 
+  /** "military aid", "police station": a singular agent word before a noun; never "gunmen abducted". */
   #modifier(next: number): boolean {
     const w = this.#ctx.words[next];
-    if (!w) return false;
+    const agent = this.#ctx.words[next - 1] as Word;
+    if (!w || /(s|men|people)$/.test(agent.key)) return false;
     const t = this.#ctx.a.tokens[w.token] as Token;
-    return (t.pos === "NOUN" || t.pos === "ADJ") && t.start === (this.#ctx.words[next - 1] as Word).end + 1 && !this.#lex.rules.agents.longestAt(this.#ctx.words, next);
+    return t.pos === "NOUN" && !/ed$/.test(t.lower) && t.start === agent.end + 1 && !this.#lex.rules.agents.longestAt(this.#ctx.words, next);
   }
 
   /** "in Afghanistan", "in eastern Baghdad", "across the whole of Gaza": a place, not an actor. */

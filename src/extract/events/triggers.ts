@@ -83,10 +83,11 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     const tok = tokens[t] as Token;
     if (taken[t - s.first]) continue;
     const prev = tokens[t - 1];
-    const lemma = tok.pos === "VERB" ? tok.lemma : mistaggedVerb(rules, tok, prev);
+    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev);
     if (!lemma) continue;
     // "Iran-backed", "the outlawed group": a participle used as an adjective reports no event
-    if (prev && (prev.text === "-" || prev.pos === "DET") && t > s.first) continue;
+    const prefixed = prev?.text === "-" && /^(re|co|pre|de|un)$/i.test(tokens[t - 2]?.text ?? "");
+    if (prev && (prev.text === "-" || prev.pos === "DET") && t > s.first && !prefixed) continue;
     const rule = rules.verbs.get(lemma);
     // a phrase of the verb itself wins ("denied the allegation" is a REJECT); event nouns inside it are its words
     const phrased = rule ? verbTrigger(ctx, rule, t, s) : null;
@@ -108,6 +109,17 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
   return out.sort((x, y) => x.head - y.head);
 }
 
+/** The coded lemma of a verb, seeing through a prefix wink-nlp keeps ("re-designated" → designate). */
+function verbLemma(rules: EventRules, tok: Token): string {
+  if (rules.verbs.has(tok.lemma) || !tok.lemma.includes("-")) return tok.lemma;
+  const w = tok.lower.slice(tok.lower.lastIndexOf("-") + 1);
+  return stems(w).find((x) => rules.verbs.has(x)) ?? tok.lemma;
+}
+
+function stems(w: string): string[] {
+  return [w, w.slice(0, -1), w.slice(0, -2), /(.)\1ed$/.test(w) ? w.slice(0, -3) : "", w.endsWith("ied") ? `${w.slice(0, -3)}y` : ""].filter(Boolean);
+}
+
 /**
  * wink-nlp tags some past forms as adjectives or nouns ("residents alleged that", "gunmen abducted"):
  * after a subject or an auxiliary, an -ed word whose stem is a coded verb is read as that verb.
@@ -115,9 +127,7 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
 function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined): string | null {
   if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !/ed$/.test(tok.lower) || !prev) return null;
   if (!["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos)) return null;
-  const w = tok.lower;
-  const stems = [w.slice(0, -1), w.slice(0, -2), /(.)\1ed$/.test(w) ? w.slice(0, -3) : "", w.endsWith("ied") ? `${w.slice(0, -3)}y` : ""];
-  return stems.find((x) => x && rules.verbs.has(x)) ?? null;
+  return stems(tok.lower).slice(1).find((x) => rules.verbs.has(x)) ?? null;
 }
 
 const MODALS = new Set(["will", "would", "'ll", "shall", "could", "might", "may", "must", "should", "to"]);
