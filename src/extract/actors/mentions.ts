@@ -9,7 +9,7 @@ import type { Word } from "../../nlp/words.js";
 import type { ActorEntry, AgentEntry, ActorRules } from "../../rules/actors.js";
 import type { DocContext, Entity, Mention, MentionVia } from "../context.js";
 import { indexMentions } from "../context.js";
-import { unknownName } from "./unknown.js";
+import { TITLE_WORDS, unknownName } from "./unknown.js";
 
 export interface ActorLexicon {
   rules: ActorRules;
@@ -87,6 +87,10 @@ export class MentionFinder {
     const named = rules.names.longestAt(words, i, limit, (a, b) => hasCapital(words, a, b));
     if (named) return this.#named(i, named.last, named.values, limit);
     const agent = rules.agents.longestAt(words, i, limit);
+    // "President Mugabe", "Defence Minister Ali Karimi": a title before a name is the person's, not the government's
+    const titled = agent && TITLE_WORDS.has((words[agent.last - 1] as Word).key) && /^\p{Lu}/u.test(words[agent.last]?.text ?? "") &&
+      !rules.names.longestAt(words, agent.last, limit, (a, b) => hasCapital(words, a, b));
+    if (titled) return agent.last;
     // "the militia Kataib Hezbollah", "the group Hamas": the name that follows is the actor
     if (agent && rules.names.longestAt(words, agent.last, limit, (a, b) => hasCapital(words, a, b))) return agent.last;
     // "military aid", "police station": an agent word used as a modifier names no actor
@@ -95,8 +99,24 @@ export class MentionFinder {
     const ref = REFERENCES[w.key];
     if (ref && i > 0 && (words[i - 1] as Word).key === "the") return this.#reference(i, ref);
     const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace);
+    // "Yoruba leaders", "Karen guerrillas": an unknown name before an agent names that group
+    const members = unknown ? null : this.#namedGroup(i, limit);
+    if (members) return this.#unknown(i, members.last, members.kind);
     if (unknown) return this.#unknown(i, unknown.last, unknown.kind);
     return i;
+  }
+
+  /** A capitalised word the dictionary does not know, followed by an agent ("Hausa politicians"). */
+  #namedGroup(i: number, limit: number): { last: number; kind: ActorKind } | null {
+    const { words, a } = this.#ctx;
+    const w = words[i] as Word;
+    const tok = a.tokens[w.token] as Token;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w.text) || (tok.pos !== "PROPN" && tok.pos !== "ADJ") || a.sentences[tok.sentence]?.first === w.token) return null;
+    let j = i + 1;
+    while (j < limit && this.#ctx.a.tokens[(words[j] as Word).token]?.pos === "ADJ" && j < i + 3) j++;
+    const agent = this.#lex.rules.agents.longestAt(words, j, limit);
+    if (!agent || this.#lex.isPlace(w.start, w.end)) return null;
+    return { last: agent.last, kind: (agent.values[0] as AgentEntry).kind };
   }
 
   #named(i: number, last: number, entries: ActorEntry[], limit: number): number {

@@ -22,7 +22,7 @@ const NOT_NAMES = new Set([
   "marshal", "admiral", "police", "army", "security", "internet", "covid", "ebola", "god", "allah", "islam",
   "muslim", "muslims", "christian", "christians", "sunni", "shia", "shiite", "english", "arabic", "urdu", "pashto", "statistics",
 ]);
-const TITLE_WORDS = new Set(["president", "minister", "general", "gen", "colonel", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier", "marshal", "admiral", "mr", "mrs", "ms", "dr"]);
+export const TITLE_WORDS = new Set(["president", "minister", "general", "gen", "colonel", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier", "marshal", "admiral", "mr", "mrs", "ms", "dr"]);
 
 /** Head words of organisation names and the kind they give. */
 const HEADS: [RegExp, ActorKind][] = [
