@@ -4,7 +4,7 @@
  * wider gap that may cross actor names, `a|b` word alternatives, `a|b?` optional words.
  */
 import { readFileSync } from "node:fs";
-import { DataError, RELATION_TYPES, type RelationType } from "../core/index.js";
+import { ACTOR_KINDS, DataError, RELATION_TYPES, type ActorKind, type RelationType } from "../core/index.js";
 
 export type RelationItem =
   | { kind: "slot"; name: "A" | "B" }
@@ -18,6 +18,8 @@ export interface RelationPattern {
   type: RelationType;
   actor: "A" | "B" | "S";
   recipient: "A" | "B" | "S";
+  /** Kinds the actor must be of, when the pattern says ("X, the president of Y": a person). */
+  actorKinds: ReadonlySet<ActorKind> | null;
 }
 
 const SIDES = ["A", "B", "S"] as const;
@@ -34,7 +36,7 @@ export function compileRelation(pattern: string): RelationItem[] {
 }
 
 function check(file: string, r: unknown): RelationPattern {
-  const x = r as { pattern?: unknown; type?: unknown; actor?: unknown; recipient?: unknown };
+  const x = r as { pattern?: unknown; type?: unknown; actor?: unknown; recipient?: unknown; actorKinds?: unknown };
   const ok = typeof x.pattern === "string" && (RELATION_TYPES as readonly unknown[]).includes(x.type) &&
     (SIDES as readonly unknown[]).includes(x.actor) && (SIDES as readonly unknown[]).includes(x.recipient);
   if (!ok) throw new DataError(file, `bad relation pattern ${JSON.stringify(r).slice(0, 80)}`);
@@ -44,7 +46,14 @@ function check(file: string, r: unknown): RelationPattern {
     const present = side === "S" ? items[0]?.kind === "subject" : items.some((i) => i.kind === "slot" && i.name === side);
     if (!present) throw new DataError(file, `relation pattern "${pattern}" has no ${String(side)}`);
   }
-  return { source: pattern, items, type: x.type as RelationType, actor: x.actor as "A" | "B" | "S", recipient: x.recipient as "A" | "B" | "S" };
+  const kinds = x.actorKinds;
+  if (kinds !== undefined && !(Array.isArray(kinds) && kinds.every((k) => (ACTOR_KINDS as readonly unknown[]).includes(k)))) {
+    throw new DataError(file, `relation pattern "${pattern}" has bad actorKinds`);
+  }
+  return {
+    source: pattern, items, type: x.type as RelationType, actor: x.actor as "A" | "B" | "S", recipient: x.recipient as "A" | "B" | "S",
+    actorKinds: kinds ? new Set(kinds as ActorKind[]) : null,
+  };
 }
 
 /** Load `patterns/relations.json` from `dir`. */

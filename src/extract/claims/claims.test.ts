@@ -66,4 +66,9 @@ describe("claims: frames", () => {
     const r = run("A letter purportedly written by the commander circulated online.");
     expect(r.claims.map((c) => [c.speaker.kind, c.hedged])).toEqual([["unattributed", true]]);
   });
+  it("finds the head of the speaker's phrase past modifiers and reduced relatives", () => {
+    expect(kinds("Some of the protesters this newspaper interviewed said they were beaten.")).toEqual(["witness"]);
+    expect(kinds("US military and security experts said the plan would fail.")).toEqual(["expert"]);
+    expect(kinds("No one has claimed the attack.")).toEqual([]);
+  });
 });

@@ -22,6 +22,7 @@ export interface Speaking {
 const PREPS = new Set(["of", "for", "at", "in", "from", "with", "on", "to", "by", "across", "near", "who", "whose", "which", "that", "familiar", "compiled", "verified", "seen", "reviewed", "released", "published", "obtained"]);
 const QUANTIFIERS = /^(one|some|many|several|most|none|all|each|both|any|two|three|four|five|dozens|hundreds|majority|half|members|one-third)$/;
 const INDEFINITE = /^(a|an|one|another|two|three|four|five|six|several|some|many|\d+|other|senior|some)$/;
+const PERSONAL_ROLES: ReadonlySet<Role> = new Set(["expert", "witness", "kin", "office", "official", "source"]);
 const ORGISH = /\b(rights|human|commission|council|forces|army|front|party|movement|union|organi[sz]ation|group|committee|agency|ministry|office|institute|centre|center|network|platform|court|command|brigades?|alliance|coalition)\b/i;
 
 export class SpeakerKinds {
@@ -62,7 +63,9 @@ export class SpeakerKinds {
         break;
       }
       // "residents and health workers": the first of a list speaks for its kind
-      if (t.text === "," || t.text === "(" || (t.lower === "and" || t.lower === "or") && head >= 0 && roleOf(this.#tok(head).lower)) break;
+      // "the protesters this newspaper interviewed": a new phrase opens a relative clause
+      if (t.pos === "DET" && head >= 0 && head === k - 1 && this.#tok(head).pos === "NOUN") break;
+      if (t.text === "," || t.text === "(" || (t.lower === "and" || t.lower === "or") && head >= 0 && PERSONAL_ROLES.has(roleOf(this.#tok(head).lower) ?? "org")) break;
       if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM" || t.pos === "PRON" || roleOf(t.lower)) head = k;
     }
     return head;
@@ -77,18 +80,26 @@ export class SpeakerKinds {
     const cm = this.#mentions(core);
     const first = asides[0];
     // "the group's leader, Abdul Malik al-Houthi": a name right after the comma is the speaker
-    const am = first ? this.#mentions(first).filter((m) => m.first === first[0] && this.#isPerson(m)) : [];
+    // (or after a title: ", US Army Colonel X")
+    const am = first ? this.#mentions(first).filter((m) => this.#isPerson(m) && this.#ctx.a.tokens.slice(first[0], m.first).every((t) => /^\p{Lu}/u.test(t.text))) : [];
     const personM = cm.find((m) => this.#isPerson(m)) ?? am[0] ?? null;
     // "according to the ISKP": an actor opening the phrase speaks, whatever preposition led to it
     const org = cm.find((m) => !this.#isPerson(m) && (!m.locative || m.first <= core[0] + 1)) ?? null;
     const coreHead = this.head(core);
     const asideHead = first ? this.head(first) : -1;
-    const coreRole = coreHead >= 0 && !(personM && coreHead >= personM.first && coreHead < personM.last) ? this.#role(coreHead) : null;
+    const inPerson = (k: number) => personM !== null && k >= personM.first && k < personM.last;
+    // "Some of the protesters Wikinews interviewed": the first noun with a role, if the head has none
+    const headRole = coreHead >= 0 && !inPerson(coreHead) ? this.#role(coreHead) : null;
+    const inName = (k: number) => inPerson(k) || (this.#ctx.entities.get(mentionAt(this.#ctx, k)?.entity ?? "")?.named ?? false);
+    const coreRole = headRole ?? this.#firstRole(core, inName);
     const asideRole = this.#role(asideHead);
     if (personM) {
       const person = this.#ctx.entities.get(personM.entity) ?? null;
-      const roles = [asideRole, coreRole];
-      if (roles.includes("org") && !roles.includes("office")) return { kind: "organization", person: null, org: personM };
+      // "Professor X", "Government spokesman X": the title just before the name
+      let title: Role | null = null;
+      for (let k = Math.min(personM.first, core[1]) - 1; k >= core[0] && !title; k--) title = this.#role(k);
+      const roles = [asideRole, title];
+      if (asideRole === "org") return { kind: "organization", person: null, org: personM };
       if (roles.includes("expert")) return { kind: "expert", person, org };
       if (roles.includes("witness")) return { kind: "witness", person, org };
       const official = person ? this.inOffice(person, [core, ...asides]) : false;
@@ -100,6 +111,14 @@ export class SpeakerKinds {
     const kind = asideRole ? byAside[asideRole] : undefined;
     if (name && kind && coreRole === null) return { kind, person: null, org: null };
     return { ...this.unnamed(core, coreHead, coreRole, org), person: null };
+  }
+
+  #firstRole(r: Range, skip: (k: number) => boolean): Role | null {
+    for (let k = r[0]; k < r[1]; k++) {
+      const role = skip(k) ? null : this.#role(k);
+      if (role && role !== "org" && role !== "document") return role;
+    }
+    return null;
   }
 
   #text(r: Range): string {

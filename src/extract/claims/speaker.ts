@@ -58,7 +58,10 @@ export function speakerBefore(tokens: Token[], s: Sentence, g: number, named: In
       const word = tok(tokens, cut).lower;
       if (core[1] > core[0]) return subjectOk(tokens, core, false, named) ? span(tokens, core, []) : null;
       // "Mondlane, who says": the relative pronoun stands for the phrase before its comma
-      if (RELATIVE.has(word) && tok(tokens, cut - 1)?.text === "," && segs[1]) return span(tokens, segs[1], [[cut, cut + 1]]);
+      if (RELATIVE.has(word) && tok(tokens, cut - 1)?.text === "," && segs[1]) {
+        const ante = phraseBefore(tokens, segs[1]);
+        return ante ? span(tokens, ante, [[cut, cut + 1]]) : null;
+      }
       return word === "and" || word === "but" ? CONTINUES : null;
     }
     if (!asideLike(tokens, s0)) return withList(tokens, segs, s0, named);
@@ -123,6 +126,13 @@ function lastSoft(tokens: Token[], r: Range, named: InName): number {
   return -1;
 }
 
+/** The noun phrase that ends a stretch: "… was backed by deputy minister X" → "deputy minister X". */
+function phraseBefore(tokens: Token[], r: Range): Range | null {
+  let k = r[1] - 1;
+  while (k >= r[0] && ["PROPN", "NOUN", "ADJ", "DET", "NUM"].includes(tok(tokens, k).pos) || k >= r[0] && /^('s|-|\.)$/.test(tok(tokens, k).text)) k--;
+  return k + 1 < r[1] ? [k + 1, r[1]] : null;
+}
+
 /** "The US and British embassies", "residents and health workers": "and" inside a noun phrase. */
 function coordinatesNouns(tokens: Token[], k: number): boolean {
   const a = tok(tokens, k - 1);
@@ -142,7 +152,7 @@ function nounPhrase(tokens: Token[], r: Range, named: InName = () => false): boo
   if (r[1] <= r[0] || r[1] - r[0] > 14) return false;
   const first = tok(tokens, r[0]);
   // "Shipping industry sources", "Save the Children": a capital verb form may open a name
-  if (first.pos === "ADP" || first.pos === "SCONJ" || first.pos === "VERB" && first.text === first.lower) return false;
+  if (first.pos === "ADP" || first.pos === "SCONJ" || first.pos === "AUX" || first.pos === "VERB" && first.text === first.lower) return false;
   let noun = false;
   for (let k = r[0]; k < r[1]; k++) {
     const t = tok(tokens, k);
@@ -172,8 +182,10 @@ function withList(tokens: Token[], segs: Range[], s0: Range, named: InName): Spe
  */
 function subjectOk(tokens: Token[], core: Range, open: boolean, named: InName): boolean {
   if (!nounPhrase(tokens, core, named)) return false;
-  // "This explains …", "That shows …": no speaker
+  // "This explains …", "No one has claimed …", "I don't believe …": no speaker of ours
   if (core[1] - core[0] === 1 && /^(this|that|these|those|there|which|what|who)$/.test(tok(tokens, core[0]).lower)) return false;
+  if (/^(no one|nobody|none)\b/i.test(tokens.slice(core[0], core[1]).map((t) => t.text).join(" "))) return false;
+  if (tokens.slice(core[0], core[1]).some((t) => /^(i|you)$/.test(t.lower))) return false;
   const pronoun = tokens.slice(core[0], core[1]).findIndex((t) => PRONOUNS.has(t.lower));
   if (pronoun < 0) return true;
   return core[1] - core[0] === 1 && open;

@@ -25,9 +25,11 @@ export function readRelations(ctx: DocContext, patterns: RelationPattern[], clai
   const out: FoundRelation[] = [];
   const phrases = new Phrases(ctx);
   const tokens = ctx.a.tokens;
+  const kind = (m: Mention): ActorKind => ctx.entities.get(m.entity)?.kind ?? "other";
   const add = (type: RelationType, x: Mention, y: Mention, s: Sentence, si: number, k: number, end: number) => {
     if (x.entity === y.entity) return;
-    const kind = (m: Mention): ActorKind => ctx.entities.get(m.entity)?.kind ?? "other";
+    // "a civilian-led government", "led by Palestinian activists": crowds lead no standing body
+    if ((type === "directs" || type === "sponsors") && kind(x) === "civilians") return;
     if (type === "sponsors" && (STATE_KINDS.has(kind(y)) || !SPONSOR_KINDS.has(kind(x)))) type = "supports";
     if (out.some((r) => r.type === type && r.actor === x.entity && r.recipient === y.entity)) return;
     const start = Math.min((tokens[k] as Token).start, x.start, y.start);
@@ -42,7 +44,10 @@ export function readRelations(ctx: DocContext, patterns: RelationPattern[], clai
       for (const p of patterns) {
         const b = matchAt(ctx, phrases, p, s, k);
         if (!b) continue;
-        for (const x of b[p.actor] ?? []) for (const y of b[p.recipient] ?? []) add(p.type, x, y, s, si, k, Math.max(b.end, k + 1));
+        for (const x of b[p.actor] ?? []) {
+          if (p.actorKinds && !p.actorKinds.has(ctx.entities.get(x.entity)?.kind ?? "other")) continue;
+          for (const y of b[p.recipient] ?? []) add(p.type, x, y, s, si, k, Math.max(b.end, k + 1));
+        }
       }
     }
   });

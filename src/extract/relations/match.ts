@@ -29,10 +29,21 @@ export function wordOk(t: Token, words: ReadonlySet<string>): boolean {
 export function matchAt(ctx: DocContext, phrases: Phrases, p: RelationPattern, s: Sentence, k: number): Bound | null {
   const items = p.items;
   const first = items[0]?.kind === "subject" ? 1 : 0;
+  // "{S} support {B}" wants a verb: not "U.S. support troops", "our fight against"
+  if (first === 1 && items[1]?.kind === "words" && !verbal(ctx.a.tokens, k)) return null;
   const bound = matchFrom(ctx, phrases, items, first, s, k, { end: k });
   if (!bound || first === 0) return bound;
   const subj = phrases.subject(k, s);
   return subj.length ? { ...bound, S: subj } : null;
+}
+
+/** A verb, or a verb form the tagger called something else before what a verb takes. */
+function verbal(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (t.pos === "VERB" || t.pos === "AUX" || t.text === ",") return true;
+  const next = tokens[k + 1];
+  return t.lower === t.text && /(s|ed|ing)$/.test(t.lower) && !/ss$/.test(t.lower) && next !== undefined && ["DET", "PROPN", "PRON", "ADP"].includes(next.pos);
 }
 
 /** Items [i, …) from token `at`; a gap tries each length in turn, shortest first. */
@@ -84,7 +95,8 @@ function gapEnds(ctx: DocContext, phrases: Phrases, next: RelationItem | undefin
     if (STOPS.has(t.text)) break;
     if (next?.kind === "words" && wordOk(t, next.words)) out.push(j);
     if (next?.kind === "slot" && phrases.startAt(j, s)) out.push(j);
-    if (!wide && (GAP_STOPS.has(t.lower) || mentionAt(ctx, j) && next?.kind === "words")) break;
+    // a short gap stays inside a phrase: no clause word, verb or preposition, no actor before words
+    if (!wide && (GAP_STOPS.has(t.lower) || t.pos === "VERB" && !(next?.kind === "words" && wordOk(t, next.words)) || t.pos === "ADP" || mentionAt(ctx, j) && next?.kind === "words")) break;
   }
   return out;
 }

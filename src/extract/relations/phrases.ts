@@ -13,6 +13,10 @@ const LEAD = new Set(["the", "a", "an", "its", "their", "his", "her", "both", "r
 /** Words that rename a phrase: "the force known as ATMIS", "a faction dubbed X". */
 const RENAMERS = new Set(["known", "called", "dubbed", "named", "styled", "calling"]);
 const RELATIVES = new Set(["that", "which", "who"]);
+/** Nouns that, after a country's name or adjective, still name its state. */
+const ITSELF = /^(state|government|regime|authorities|administration|leadership)$/;
+/** Time words after an actor end its phrase ("backed by Iran last year"). */
+const TIME = /^(last|this|next|since|year|years|week|weeks|month|months|day|days|night|morning|evening|today|yesterday|decade|decades|ago|alone)$/;
 const STOPS = new Set([".", ";", ":", "?", "!", "\"", "“", "”"]);
 const CLAUSE = new Set(["that", "which", "who", "because", "after", "when", "while", "if", "as", "since", "although", "though", "but", "and", "or", "where"]);
 const PREPOSITIONS = new Set(["of", "by", "against", "with", "for", "from", "to", "on", "in", "at", "behind", "alongside", "near", "over", "into", "across", "including"]);
@@ -49,7 +53,8 @@ export class Phrases {
    * The actor a noun phrase starting with mention m names: the last actor of the phrase
    * ("the Pakistan-based Jaish-e-Mohammed", "opposition candidate X"), renamed by "known as",
    * else m; a generic mention stands for the named actor it is set beside. Null when m only
-   * modifies a common noun ("Iran-aligned factions"): the phrase names no actor.
+   * modifies a common noun ("Iran-aligned factions", "Iran's plan", "Palestinian activists"):
+   * the phrase names no actor.
    */
   head(m: Mention, s: Sentence): Mention | null {
     let best = m;
@@ -59,24 +64,33 @@ export class Phrases {
       const t = this.#tok(k) as Token;
       const next = mentionAt(this.#ctx, k);
       if (next && next !== best) { best = next; modifier = false; k = next.last; continue; }
-      if (t.text === "-" && k === best.last) modifier = true;
-      if (t.text === "-" || t.text === "'s" || t.text === ")" || t.pos === "ADJ" || (t.pos === "NOUN" && t.lower === t.text)) { k++; continue; }
       if (RENAMERS.has(t.lower)) {
         const after = this.#tok(k + 1)?.lower === "as" ? k + 2 : k + 1;
         const renamed = this.startAt(after, s);
         if (renamed) { best = renamed; modifier = false; k = renamed.last; continue; }
       }
+      if (t.text === ")") { k++; continue; }
+      if (t.text === "-" || t.text === "'s") { modifier = true; k++; continue; }
       if (t.pos === "VERB" && /ed$/.test(t.lower) && this.#tok(k - 1)?.text === "-") { k++; continue; }
+      if (TIME.test(t.lower)) break;
+      // "the Turkish state" is Turkey; "Palestinian activists" are not Palestine
+      const noun = (x: Token | undefined) => x !== undefined && x.pos === "NOUN" && x.lower === x.text && !TIME.test(x.lower) && !ITSELF.test(x.lower);
+      if (noun(t) || t.pos === "ADJ" && noun(this.#tok(k + 1))) { modifier = true; k++; continue; }
       break;
     }
     return modifier ? null : this.named(best, s);
   }
 
-  /** The named actor a generic mention stands for: "X, the militia", "the militia X", else itself. */
+  /**
+   * The named actor a generic mention stands for: "X, the militia,", "X, a network of militias
+   * that …", "the militia X"; else itself. Not "X, the rebels are …": a new clause.
+   */
   named(m: Mention, s: Sentence): Mention {
     if (this.#named(m)) return m;
     const after = mentionAt(this.#ctx, m.last);
     if (after && this.#named(after)) return after;
+    const close = this.#tok(m.last);
+    if (close && !/^[,);.:]$/.test(close.text) && !RELATIVES.has(close.lower) && m.last < s.last) return m;
     // leftwards over the phrase ("a loose network of Amhara militias") to the comma of an apposition
     for (let k = m.first - 1; k > s.first && k >= m.first - 10; k--) {
       const t = this.#tok(k) as Token;
@@ -89,18 +103,19 @@ export class Phrases {
     return m;
   }
 
-  /** m and the actors coordinated after it ("Iran and Russia", "X, Y and Z"). */
+  /** m and the named actors coordinated after it ("Iran and Russia", "X, Y and Z"). */
   coordinated(m: Mention, s: Sentence): Mention[] {
     const out = [m];
+    const pending: Mention[] = [];
     let k = m.last;
     while (k < s.last) {
       const join = this.#tok(k) as Token;
       if (join.lower !== "and" && join.text !== "," && join.text !== "&") break;
       const next = this.startAt(k + 1, s);
-      if (!next || out.includes(next)) break;
-      // ", a front for …": an apposition, not a list
-      if (join.text === "," && !this.#named(next)) break;
-      out.push(next);
+      if (!next || out.includes(next) || pending.includes(next) || !this.#named(next)) break;
+      // "X, Y and Z" is a list; "X, a U.S. ally" is not: commas count only once "and" closes them
+      if (join.text === ",") pending.push(next);
+      else out.push(...pending.splice(0), next);
       k = next.last;
     }
     return out;
@@ -119,6 +134,8 @@ export class Phrases {
     const t0 = this.#tok(j);
     if (!t0 || j < s.first) return [];
     if (t0.lower === "to") return this.#controller(j, s);
+    // "Musharraf-supporting": a compound modifier, not a clause
+    if (t0.text === "-" || t0.pos === "VERB") return [];
     if (["DET", "ADP", "ADJ", "CCONJ", "SCONJ", "NUM"].includes(t0.pos) && !RELATIVES.has(t0.lower)) return [];
     for (let guard = 0; guard < 3 && j >= s.first; guard++) {
       const t = this.#tok(j) as Token;
@@ -130,16 +147,22 @@ export class Phrases {
       // an aside ", a loose network …," or ", many of whom …,": continue before its opening comma
       let c = j - 1;
       while (c > s.first && (this.#tok(c) as Token).text !== "," && !STOPS.has((this.#tok(c) as Token).text)) c--;
-      if ((this.#tok(c) as Token).text !== ",") return [];
+      if (c < s.first || (this.#tok(c) as Token).text !== ",") return [];
       j = c - 1;
       if (this.#tok(j)?.text === ")") j--;
     }
     // the nearest actor leftwards in the clause that is not inside a prepositional phrase
     for (let x = j; x >= s.first && x > j - 10; x--) {
       const t = this.#tok(x) as Token;
-      if (STOPS.has(t.text) || t.text === "," || CLAUSE.has(t.lower)) return [];
+      if (STOPS.has(t.text) || t.text === "," || CLAUSE.has(t.lower) || /^(what|whether|how|why)$/.test(t.lower)) return [];
       const m = mentionAt(this.#ctx, x);
-      if (!m) continue;
+      if (!m) {
+        if (t.pos === "VERB" || t.pos === "AUX" || t.pos === "SCONJ") return [];
+        continue;
+      }
+      // "Rouhani's new plan", "Pakistani-born Briton": the actor only modifies the subject
+      const follow = this.#tok(m.last)?.text;
+      if (m.last <= j && (follow === "'s" || follow === "-")) return [];
       x = m.first;
       if (m.locative || PREPOSITIONS.has(this.#tok(m.first - 1)?.lower ?? "")) continue;
       return this.#withCoordinated(this.named(m, s), s);
@@ -164,13 +187,14 @@ export class Phrases {
     return [];
   }
 
-  /** "Iran and Russia back …": the actors coordinated before m, and m. */
+  /** "Iran and Russia back …", "X, Y and Z back …": the actors coordinated before m, and m. */
   #withCoordinated(m: Mention, s: Sentence): Mention[] {
     const out = [m];
     let cur = m;
     for (;;) {
       const join = this.#tok(cur.first - 1);
-      if (!join || join.lower !== "and" && join.text !== ",") break;
+      // going leftwards a list closes with "and" first: "According to X, the rebels …" is no list
+      if (!join || join.lower !== "and" && !(join.text === "," && out.length > 1)) break;
       const prev = mentionAt(this.#ctx, cur.first - 2);
       if (!prev || prev.first < s.first || out.includes(prev) || !this.#named(prev)) break;
       out.push(prev);
@@ -178,4 +202,5 @@ export class Phrases {
     }
     return out;
   }
+
 }

@@ -56,4 +56,13 @@ describe("relations: membership, command, alliance, war", () => {
   it("does not take a hyphenated modifier for the named actor", () => {
     expect(relations("The Islamic Resistance in Iraq, an umbrella of Iran-aligned factions, claimed the attack.").join()).not.toMatch(/Iran part_of/);
   });
+  it("takes no possessor, compound modifier or noun for a subject or verb", () => {
+    expect(relations("Rouhani's new security plan would be led by Iran.")).toEqual([]);
+    expect(relations("The U.S. support troops arrived in Kabul.")).toEqual([]);
+    expect(relations("A U.S.-led coalition ousted Saddam Hussein in 2003.")).toEqual([]);
+  });
+  it("lists only what 'and' closes, and titles only persons", () => {
+    expect(relations("Qasem Soleimani, the head of the Quds Force, a U.S. target, was killed.").join()).not.toMatch(/United States/);
+    expect(relations("Speaking to Agence France-Presse, the president of the Tunisian League said the law was unjust.")).toEqual([]);
+  });
 });
