@@ -34,7 +34,9 @@ const COMPARE = /^(compared|contrast|comparison|rose|fell|increased|dropped|decl
 /** Displacement is counted as it stands: a statistic even without a period. */
 const DISPLACE = /^(displace|uproot|flee)$/;
 /** One incident's toll, not a count over time. */
-const INCIDENT = /\b(in|during) (an?|the) (\w+ ){0,2}(ambush|attack|raid|strike|airstrike|bombing|explosion|assault|blast|incident|clash|shooting|massacre)\b/i;
+const INCIDENT = /\b(in|during) (an?|the) (\w+ ){0,2}(ambush|attack|raid|strike|airstrike|bombing|explosion|assault|blast|incident|clash|shooting|massacre)\b|\b(ambush|attack|raid|strike|airstrike|bombing|explosion|assault|blast|shooting|fire)s? (\w+ ){0,3}(that|which) (\w+ ){0,2}(killed|left|wounded|injured)\b/i;
+/** People counted with what they need or face: "28.3 million Afghans will need aid in 2023". */
+const NEED = /^(need|needs|needed|require|requires|required|face|faces|faced|lack|lacks|depend|depends|rely|relies)$/;
 
 export function readStatistics(ctx: DocContext, dates: DateMention[], claims: FoundClaim[]): FoundStatistic[] {
   const out: Found[] = [];
@@ -83,10 +85,10 @@ function readOne(ctx: DocContext, subjects: Subjects, s: Sentence, si: number, c
   let at = period;
   const after = tokens[subjects.victimVerbAfter(m.last, s)] as Token | undefined;
   const displaced = DISPLACE.test(verbLemma) || after !== undefined && DISPLACE.test(subjects.lemmaOf(after));
-  if (displaced && !at?.long) at = published ? { interval: { start: published, end: published }, start: s.start, end: s.start, long: true } : null;
+  if (displaced && !at?.long) at = published ? { interval: { start: published, end: published }, start: s.start, end: s.start, long: true, since: false } : null;
   if (m.counted === "force" && DEPLOY_VERBS.test(verbLemma)) {
     // a deployment stands as stated on the day: any date of the sentence, else the report's
-    at ??= published ? { interval: { start: published, end: published }, start: s.start, end: s.start, long: true } : null;
+    at ??= published ? { interval: { start: published, end: published }, start: s.start, end: s.start, long: true, since: false } : null;
     // a state deploys its forces: the forces counted are the subject, if the text names them
     const doer = subjects.subjectOf(verb, s);
     subject = key(subjects.isNamed(counted) || counted && subjects.isState(doer) ? counted : doer ?? counted);
@@ -95,6 +97,11 @@ function readOne(ctx: DocContext, subjects: Subjects, s: Sentence, si: number, c
     const victims = m.counted !== "event" && (VICTIM_VERBS.test(verbLemma) || subjects.victimVerbAfter(m.last, s) >= 0);
     // "killing 12 people", "killed 20 soldiers in an ambush": one incident's toll
     if (victims && (INCIDENT.test(sentenceText) || /^(killing|wounding|injuring|leaving)$/.test((tokens[verb] as Token | undefined)?.lower ?? ""))) return null;
+    // "six people are killed … in the heaviest exchange since the ceasefire": "since" dates the
+    // comparison; a count since a date is told in the perfect ("have been killed since")
+    if (victims && at.since && !perfect(tokens, s, verb >= 0 && VICTIM_VERBS.test(verbLemma) ? verb : subjects.victimVerbAfter(m.last, s))) return null;
+    // people counted for no deed or need of theirs are a detail, not a statistic
+    if (m.counted !== "event" && !victims && !tokens.slice(m.last, Math.min(s.last, m.last + 4)).some((t) => NEED.test(t.lower))) return null;
     const agent = subjects.agent(m.last, s);
     const doer = verb >= 0 && !subjects.isRecorder(verb) && !(victims && verb < 0) ? subjects.subjectOf(verb, s) : null;
     if (m.counted === "event") subject = key(agent ?? doer ?? (c.ordinal ? counted : null)) ?? lastSubject(out);
@@ -137,6 +144,22 @@ function clauseSubject(tokens: Token[], subjects: Subjects, s: Sentence, k: numb
     if (t.pos === "VERB" || t.pos === "AUX") return subjects.subjectOf(v, s)?.entity ?? null;
   }
   return null;
+}
+
+/**
+ * Does the verb at v tell a total ("have been killed", "people killed since …", "dead") rather
+ * than one happening ("six people are killed")? Only a simple passive tells a happening.
+ */
+function perfect(tokens: Token[], s: Sentence, v: number): boolean {
+  if (!tokens[v]) return true;
+  let be = false;
+  for (let k = v - 1; k >= s.first && k >= v - 3; k--) {
+    const t = tokens[k] as Token;
+    if (/^(has|have|had|'ve)$/.test(t.lower)) return true;
+    if (t.lemma === "be" && t.pos === "AUX") be = true;
+    else if (t.pos !== "ADV" && t.lower !== "been") break;
+  }
+  return !be;
 }
 
 /** Where the count's qualifiers begin ("at least", "more than", "as many as"). */

@@ -15,6 +15,8 @@ export interface Period {
   end: number;
   /** A month or more, or open since a date: long enough for a count to be a statistic. */
   long: boolean;
+  /** Runs from a date to the report ("since October 17"). */
+  since: boolean;
 }
 
 const DAY = 864e5;
@@ -38,7 +40,7 @@ export function periodFor(tokens: Token[], s: Sentence, dates: DateMention[], fi
   if (!d) return null;
   const since = sinceBetween(tokens, s, d.start > startChar ? after : tokenAt(d.end), tokenAt(d.start));
   const interval = since && published && d.interval.start < published ? { start: d.interval.start, end: published } : d.interval;
-  return { interval, start: d.start, end: d.end, long: since || days(interval) >= 27 };
+  return { interval, start: d.start, end: d.end, long: since || days(interval) >= 27, since };
 }
 
 function textAfter(tokens: Token[], k: number): string {

@@ -43,4 +43,12 @@ describe("statistics", () => {
   it("counts no ages, durations or sums", () => {
     expect(stats("A 52-year-old man was held for 30 days in 2030 and paid $400 in fines.")).toEqual([]);
   });
+  it("tells a total since a date from one happening compared with it", () => {
+    expect(stats("Six people are killed by airstrikes in the heaviest exchange since the truce of March 2030.")).toEqual([]);
+    expect(stats("At least 70 people have been killed since the truce of March 2030.")[0]).toMatch(/^70 2030/);
+  });
+  it("leaves out an incident's toll in a relative clause and people counted for no deed", () => {
+    expect(stats("The army blamed the rebels for an attack this month that killed at least nine people.")).toEqual([]);
+    expect(stats("Three prison officers suffered burns in a fire in 2030.")).toEqual([]);
+  });
 });
