@@ -26,7 +26,8 @@ export function unitRelations(ctx: DocContext): UnitOf[] {
     if (!unit || !UNIT_KINDS.has(unit.kind) || out.some((u) => u.unit.entity === m.entity)) continue;
     // "the Taliban's Ministry of Economy": the parent is a mention of its own, just before
     const before = mentionAt(ctx, m.first - 2);
-    if (before && ctx.a.tokens[m.first - 1]?.text === "'s" && before.entity !== m.entity &&
+    // (a unit named as such, "Ministry of Economy"; not "al-Shabaab's forces", which are the group's own)
+    if (before && ctx.a.tokens[m.first - 1]?.text === "'s" && before.entity !== m.entity && /^\p{Lu}/u.test(ctx.a.text.slice(m.start, m.end)) &&
       parents.some((p) => p.key === before.entity) && UNIT.test(ctx.a.text.slice(m.start, m.end))) {
       out.push({ unit: m, parent: before });
       continue;
