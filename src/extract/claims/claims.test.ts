@@ -71,4 +71,10 @@ describe("claims: frames", () => {
     expect(kinds("US military and security experts said the plan would fail.")).toEqual(["expert"]);
     expect(kinds("No one has claimed the attack.")).toEqual([]);
   });
+  it("tells outlets, offices and unnamed institutions by their names", () => {
+    expect(kinds("Many were killed, according to Radio Okapi.")).toEqual(["media"]);
+    expect(kinds("The United Nations Office for Humanitarian Affairs said aid was blocked.")).toEqual(["organization"]);
+    expect(kinds("Two died, according to figures compiled by a Western embassy.")).toEqual(["anonymous_source"]);
+    expect(kinds("The German embassy said its staff were safe.")).toEqual(["organization"]);
+  });
 });

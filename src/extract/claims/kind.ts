@@ -23,6 +23,8 @@ const PREPS = new Set(["of", "for", "at", "in", "from", "with", "on", "to", "by"
 const QUANTIFIERS = /^(one|some|many|several|most|none|all|each|both|any|two|three|four|five|dozens|hundreds|majority|half|members|one-third)$/;
 const INDEFINITE = /^(a|an|one|another|two|three|four|five|six|several|some|many|\d+|other|senior|some)$/;
 const PERSONAL_ROLES: ReadonlySet<Role> = new Set(["expert", "witness", "kin", "office", "official", "source"]);
+/** Names of outlets: "Radio Okapi", "The Kyiv Post", "Tasnim News Agency". */
+const MEDIA_NAME = /\b(radio|tv|television|news|times|post|press|journal|gazette|herald|tribune|telegraph|agency|broadcasting|daily)\b/i;
 const ORGISH = /\b(rights|human|commission|council|forces|army|front|party|movement|union|organi[sz]ation|group|committee|agency|ministry|office|institute|centre|center|network|platform|court|command|brigades?|alliance|coalition)\b/i;
 
 export class SpeakerKinds {
@@ -49,7 +51,7 @@ export class SpeakerKinds {
     const e = this.#ctx.entities.get(m.entity);
     if (e?.kind !== "person") return false;
     const text = this.#ctx.a.text.slice(m.start, m.end);
-    return !/^[A-Z]{2,}$/.test(text) && !ORGISH.test(text);
+    return !/^[A-Z]{2,}$/.test(text) && !ORGISH.test(text) && !MEDIA_NAME.test(text);
   }
 
   /** The head noun of the phrase in r: the last noun before a preposition or relative word. */
@@ -99,7 +101,8 @@ export class SpeakerKinds {
       let title: Role | null = null;
       for (let k = Math.min(personM.first, core[1]) - 1; k >= core[0] && !title; k--) title = this.#role(k);
       const roles = [asideRole, title];
-      if (asideRole === "org") return { kind: "organization", person: null, org: personM };
+      // "the UN Office for Humanitarian Affairs": an office whose name ends in a person-like name
+      if (asideRole === "org" || headRole === "org") return { kind: "organization", person: null, org: personM };
       if (roles.includes("expert")) return { kind: "expert", person, org };
       if (roles.includes("witness")) return { kind: "witness", person, org };
       const official = person ? this.inOffice(person, [core, ...asides]) : false;
@@ -121,6 +124,11 @@ export class SpeakerKinds {
     return null;
   }
 
+  /** Does the mention name an institution ("the German embassy"), beyond "a Western embassy"? */
+  #properName(m: Mention): boolean {
+    return this.#ctx.a.text.slice(m.start, m.end).split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !VAGUE.test(w.toLowerCase()) && !/^(A|An|The)$/.test(w));
+  }
+
   #text(r: Range): string {
     return this.#ctx.a.text.slice(this.#tok(r[0]).start, this.#tok(r[1] - 1).end);
   }
@@ -139,11 +147,12 @@ export class SpeakerKinds {
       case "media": return { kind: "media", org };
       case "document": return this.#document(core, head, org);
       case "org":
-        if (words[0] && /^(a|an)$/.test(words[0]) && words.some((w) => VAGUE.test(w)) && !(org && /^\p{Lu}/u.test(this.#ctx.a.text.slice(org.start, org.end)))) return { kind: "anonymous_source", org };
+        if (words[0] && /^(a|an)$/.test(words[0]) && words.some((w) => VAGUE.test(w)) && !(org && this.#properName(org))) return { kind: "anonymous_source", org };
         return { kind: "organization", org };
       default: break;
     }
     const e = org ? this.#ctx.entities.get(org.entity) : undefined;
+    if (MEDIA_NAME.test(this.#text(core))) return { kind: "media", org };
     if (e) return { kind: e.kind === "media" ? "media" : "organization", org };
     const text = this.#ctx.a.text.slice(this.#tok(core[0]).start, this.#tok(core[1] - 1).end);
     if (ORGISH.test(text) || /^[A-Z]{2,}$/.test(text)) return { kind: "organization", org };
