@@ -1,136 +1,190 @@
 /**
- * Tolls from the phrasing: "killing three soldiers and wounding five", "at least 12 people were
- * killed", "between 30 and 40 dead", "a dozen", "dozens" — as {low, high}; high is null when the
- * text gives only a lower bound ("at least 12", "more than 40", "dozens").
+ * Tolls from the phrasing: "killing three soldiers and wounding five", "At least 12 people are
+ * killed", "An Israeli soldier is killed", "the death toll rises to 80", "between 30 and 40
+ * dead", "dozens", "with no casualties" — as {low, high}; high is null when the text gives only
+ * a lower bound ("at least 12", "more than 40", "dozens").
  */
 import type { Range } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
+import { headCountAt, qualify, type Bound } from "./numbers.js";
+import { countAfter, countBefore } from "./phrases.js";
+
+export { numberAt } from "./numbers.js";
 
 export interface Tolls {
   fatalities: Range | null;
   injuries: Range | null;
 }
 
-type Bound = { low: number; high: number | null };
+type Kind = "f" | "i";
+/** Verbs whose object is the count: "kills 14 people", "killing at least 26", "injures 35 others". */
+const ACTIVE = /^(kill|kills|killing|execute|executes|executing|massacre|massacres|massacring|slay|slays|slaying|slew|wound|wounds|wounding|injure|injures|injuring)$/;
+/** Participles: passive after "be" ("are killed"), active after "have" or a subject ("gunmen killed 12"). */
+const PARTICIPLE = /^(killed|executed|massacred|slain|wounded|injured|hurt)$/;
+/** Words whose subject is the count: "Seven soldiers die", "three dead", "30 deaths", "12 casualties". */
+const INTRANSITIVE = /^(die|dies|died|dying|dead|deaths|fatalities|injuries|casualties)$/;
+const FATAL = /^(kill|kills|killing|killed|execute|executes|executing|executed|massacre|massacres|massacring|massacred|slay|slays|slaying|slew|slain|die|dies|died|dying|dead|death|deaths|fatalities|lives)$/;
+/** "death sentence", "sentenced to death": no one died. */
+const NOT_A_DEATH = /^(toll|tolls|sentence|sentences|penalty|threat|threats|squad|squads|row|camp|camps|certificate|march|sentenced|condemned)$/;
+/** Words between a passive toll word and its subject: "are reportedly killed", "is shot dead", "was stabbed to death". */
+const VERB_GROUP = new Set(["AUX", "ADV", "PART"]);
+/** Verbs naming how someone was killed, before "dead" and "to death". */
+const MANNER = /^(shot|found|stabbed|beaten|burned|burnt|hacked|crushed|starved|tortured|lynched|stoned|gunned|left|reported|confirmed|declared|pronounced|claimed|believed|feared|presumed)$/;
+/** A death toll's count follows one of these: "rises to 80", "stands at 12", "reaches 300". */
+const TOLL_LINK = /^(to|at|of|reaches|reached|hits|hit|is|was|stands|surpasses|surpassed|exceeds|exceeded|passes|passed|tops|topped)$/;
+const QUALIFIER = new Set(["at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "approximately", "roughly", "upwards", "of", "an", "estimated"]);
+const isToll = (t: Token): boolean => FATAL.test(t.lower) || ACTIVE.test(t.lower) || PARTICIPLE.test(t.lower) || INTRANSITIVE.test(t.lower);
 
-const UNITS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  hundred: 100, dozen: 12,
-};
-const VAGUE: Record<string, Bound> = { dozens: { low: 24, high: null }, scores: { low: 40, high: null }, hundreds: { low: 200, high: null }, thousands: { low: 2000, high: null }, several: { low: 3, high: null }, many: { low: 2, high: null } };
-const KILL = /^(kill|killed|killing|kills|dead|die|died|dying|dies|death|deaths|slain|slew|massacred|executed|lives|neutrali[sz]ed|neutrali[sz]ing)$/;
-/** Nouns for a person: "killed a commander and two of his guards" counts the commander. */
-const PERSON = /^(commander|leader|soldier|officer|policeman|civilian|man|woman|child|boy|girl|fighter|militant|member|guard|official|journalist|worker|student|resident|farmer|driver|passenger|teenager|chief|colonel|general|mayor|judge|cleric)$/;
-const WOUND = /^(wound|wounded|wounding|wounds|injure|injured|injuring|injuries|hurt|casualties)$/;
-
-/** Parse a number word or numeral at token k: value and the number of tokens it used. */
-export function numberAt(tokens: Token[], k: number): { value: Bound; used: number } | null {
-  const t = tokens[k];
-  if (!t) return null;
-  const digits = t.text.replace(/,/g, "");
-  if (/^\d+$/.test(digits)) return { value: { low: Number(digits), high: Number(digits) }, used: 1 };
-  const vague = VAGUE[t.lower];
-  if (vague) return { value: vague, used: 1 };
-  let n = UNITS[t.lower];
-  if (n === undefined) return null;
-  if (t.lower === "a" || t.lower === "an") {
-    const next = tokens[k + 1]?.lower;
-    if (next === "dozen") return { value: { low: 12, high: 12 }, used: 2 };
-    return null;
-  }
-  let used = 1;
-  const next = tokens[k + 1];
-  if (next && n >= 20 && n < 100 && UNITS[next.lower] !== undefined && (UNITS[next.lower] ?? 0) < 10) { n += UNITS[next.lower] ?? 0; used++; }
-  return { value: { low: n, high: n }, used };
-}
-
-/** The count before token k with its qualifier ("at least 12", "more than 40", "between 30 and 40"). */
-function countBefore(tokens: Token[], s: Sentence, k: number): Bound | null {
-  // "killing 12", "killed at least 12 people": the number follows the verb
-  for (let j = k; j >= s.first && j >= k - 4; j--) {
-    const n = numberAt(tokens, j);
-    if (!n) continue;
-    return qualify(tokens, j, n.value);
-  }
-  return null;
-}
-
-function qualify(tokens: Token[], j: number, v: Bound): Bound {
-  const w1 = tokens[j - 1]?.lower ?? "";
-  const w2 = tokens[j - 2]?.lower ?? "";
-  if ((w2 === "at" && w1 === "least") || w1 === "over" || (w2 === "more" && w1 === "than") || w1 === "nearly" && false) return { low: v.low, high: null };
-  if (w2 === "between") return v;
-  if ((w2 === "up" && w1 === "to") || w1 === "nearly" || w1 === "almost") return { low: v.low, high: v.low };
-  const and = tokens[j + 1]?.lower;
-  if (tokens[j - 2] && tokens[j - 2]?.lower === "between") return v;
-  if (and === "to" || and === "-") {
-    const hi = numberAt(tokens, j + 2);
-    if (hi) return { low: v.low, high: hi.value.low };
-  }
-  return v;
-}
-
-/** "a senior commander": one person. */
-function single(tokens: Token[], j: number): { value: Bound; used: number } | null {
-  if (!["a", "an", "one"].includes(tokens[j]?.lower ?? "")) return null;
-  for (let k = j + 1; k < j + 4; k++) if (PERSON.test(tokens[k]?.lemma ?? "")) return { value: { low: 1, high: 1 }, used: 1 };
-  return null;
-}
-
-/** "a commander … and two of his guards": the counts joined by "and" in one clause add up. */
-function addCoordinated(tokens: Token[], j: number, to: number, first: Bound): Bound {
-  let total = first;
-  for (let k = j + 1; k < to; k++) {
-    const t = tokens[k] as Token;
-    if ([".", ";", ","].includes(t.text) || t.pos === "VERB") break;
-    if (t.lower !== "and") continue;
-    const n = numberAt(tokens, k + 1) ?? single(tokens, k + 1);
-    if (!n || n.value.high === null || total.high === null) break;
-    total = { low: total.low + n.value.low, high: total.high + (n.value.high ?? n.value.low) };
-    k++;
-  }
-  return total;
-}
-
-function between(tokens: Token[], j: number): Bound | null {
-  // "between 30 and 40"
-  if (tokens[j]?.lower !== "between") return null;
-  const a = numberAt(tokens, j + 1);
-  const b = a && tokens[j + 1 + a.used]?.lower === "and" ? numberAt(tokens, j + 2 + a.used) : null;
-  return a && b ? { low: a.value.low, high: b.value.low } : null;
-}
-
-/** Fatalities and injuries stated in tokens [from, to) of sentence s. */
+/**
+ * Fatalities and injuries stated in tokens [from, to) of sentence s. When the tokens run to the
+ * end of the sentence, a next sentence that only reports the casualties ("Eight people are
+ * killed and 95 others are injured.") gives what this one leaves unsaid.
+ */
 export function tollsIn(tokens: Token[], s: Sentence, from: number, to: number): Tolls {
-  let fatalities: Bound | null = null;
-  let injuries: Bound | null = null;
+  const own = tollsOf(tokens, s, from, to);
+  const next = to === s.last ? casualtyReportAfter(tokens, s) : null;
+  if (!next) return own;
+  // the injured-only rule is applied again once both sentences are read
+  const fatalities = own.fatalities && (own.fatalities.low > 0 || next.fatalities === null) ? own.fatalities : next.fatalities ?? own.fatalities;
+  return { fatalities, injuries: own.injuries ?? next.injuries };
+}
+
+/** Words that tell a sentence's count of another incident or a running total. */
+const ELSEWHERE = /^(separate|another|elsewhere|earlier|previous|previously|total|since|overall|cumulative)$/;
+
+/** The tolls of the sentence after s, when it opens with its casualty count ("At least 13 people are killed"). */
+function casualtyReportAfter(tokens: Token[], s: Sentence): Tolls | null {
+  const first = s.last;
+  const idx = tokens[first]?.sentence;
+  if (idx === undefined) return null;
+  let last = first;
+  while (last < tokens.length && tokens[last]?.sentence === idx) last++;
+  const words = tokens.slice(first, last);
+  if (words.some((t) => ELSEWHERE.test(t.lower))) return null;
+  const cue = words.findIndex((t) => isToll(t) || t.lower === "no");
+  if (cue < 0 || cue > 10) return null;
+  // only the count's phrase and a verb group before the toll word: no subject of its own doing something
+  const opening = words.slice(0, cue);
+  const none = words[cue]?.lower === "no";
+  if (!none && !opening.some((t) => t.pos === "NUM" || /^(a|an|one|dozens|several|many)$/.test(t.lower))) return null;
+  if (opening.some((t) => t.pos === "VERB" && !/(ed|said|known)$/.test(t.lower) && t.lemma !== "have" && t.lemma !== "be")) return null;
+  return tollsOf(tokens, { ...s, first, last }, first, last);
+}
+
+function tollsOf(tokens: Token[], s: Sentence, from: number, to: number): Tolls {
+  const found: Record<Kind, Bound | null> = { f: null, i: null };
+  const zero = { f: false, i: false };
+  let toldDeaths = false;
+  const note = (kind: Kind, v: Bound | null): void => {
+    if (v) found[kind] = found[kind] && found[kind].low >= v.low ? found[kind] : v;
+  };
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
-    const kind = KILL.test(t.lower) ? "f" : WOUND.test(t.lower) ? "i" : null;
-    if (!kind) continue;
-    let v: Bound | null = null;
-    // "killing four soldiers", "killed at least 12 people", "left 5 dead"
-    for (let j = k + 1; j < Math.min(to, k + 5); j++) {
-      const b = between(tokens, j);
-      if (b) { v = b; break; }
-      const n = numberAt(tokens, j) ?? single(tokens, j);
-      if (n) { v = addCoordinated(tokens, j, to, qualify(tokens, j, n.value)); break; }
-      if ([".", ",", ";", "and", "in", "on"].includes((tokens[j] as Token).lower)) break;
-    }
-    // "12 people were killed", "at least 20 soldiers have been killed", "3 dead"
-    if (!v) v = countBefore(tokens, s, k - 1);
-    if (!v) continue;
-    if (kind === "f") fatalities = fatalities ? merge(fatalities, v) : v;
-    else injuries = injuries ? merge(injuries, v) : v;
+    readZero(tokens, k, zero);
+    if (t.lower === "toll" && tokens[k - 1]?.lower === "death") { note("f", deathToll(tokens, k, to)); continue; }
+    if (!isToll(t) || combined(tokens, k)) continue;
+    const kind: Kind = FATAL.test(t.lower) ? "f" : "i";
+    if (kind === "f") toldDeaths = true;
+    note(kind, countFor(tokens, s, k, to));
   }
+  // a report that counts only the injured, or says no one was hurt, says no one was killed, unless
+  // it tells of deaths it gives no count for ("Seven in Vel and three in Ost are killed")
+  const fatalities = found.f ?? (zero.f || ((zero.i || found.i) && !toldDeaths) ? { low: 0, high: 0 } : null);
+  const injuries = found.i ?? (zero.i ? { low: 0, high: 0 } : null);
   return { fatalities: fatalities && toRange(fatalities), injuries: injuries && toRange(injuries) };
 }
 
-function merge(a: Bound, b: Bound): Bound {
-  return a.low >= b.low ? a : b;
+/** The count a toll word at k governs, read after or before it as its grammar says. */
+function countFor(tokens: Token[], s: Sentence, k: number, to: number): Bound | null {
+  const t = tokens[k] as Token;
+  const stop = (w: Token): boolean => isToll(w);
+  if (t.lower === "death" || t.lower === "lives") {
+    if (NOT_A_DEATH.test(tokens[k + 1]?.lower ?? "") || NOT_A_DEATH.test(tokens[k - 2]?.lower ?? "")) return null;
+    // "the death of IRGC spokesperson Ali Naini", "claimed the lives of 12"
+    if (tokens[k + 1]?.lower === "of") return countAfter(tokens, k + 1, to, stop) ?? (t.lower === "death" && namedAfter(tokens, k + 2, to) ? { low: 1, high: 1 } : null);
+    // "stabbed to death", but not "sentences the leader to death"
+    if (t.lower === "death" && tokens[k - 1]?.lower === "to") return tokens.slice(Math.max(s.first, k - 8), k).some((w) => /^(sentence|condemn)$/.test(w.lemma) || /^sentence/.test(w.lower)) ? null : subjectCount(tokens, s, k);
+    return null;
+  }
+  if (tokens[k + 1]?.lower === "of" && /^(deaths|killing|killings)$/.test(t.lower)) return countAfter(tokens, k + 1, to, stop);
+  if (ACTIVE.test(t.lower)) return countAfter(tokens, k, to, stop);
+  if (PARTICIPLE.test(t.lower)) {
+    if (tokens[k - 1]?.lemma === "be") return subjectCount(tokens, s, k);
+    const object = countAfter(tokens, k, to, stop);
+    if (object) return object;
+    // "One civilian killed and another injured": a headline's passive without "is"
+    const next = tokens[k + 1];
+    return !next || !["DET", "NUM", "PROPN", "NOUN", "ADJ", "PRON"].includes(next.pos) ? subjectCount(tokens, s, k) : null;
+  }
+  if (INTRANSITIVE.test(t.lower)) return subjectCount(tokens, s, k);
+  return null;
 }
+
+/** The subject count of a passive or intransitive toll word at k, past its verb group ("are reportedly", "is shot", "was stabbed to"). */
+function subjectCount(tokens: Token[], s: Sentence, k: number): Bound | null {
+  let p = k - 1;
+  let singular = tokens[k]?.lower === "dies";
+  while (p >= s.first) {
+    const w = tokens[p] as Token;
+    const next = tokens[p + 1] as Token;
+    // "are reported to have been killed", "is said to have died", "is shot and killed"
+    const hedge = w.pos === "VERB" && /(ed|said|known|thought)$/.test(w.lower) && next.lower === "to";
+    const manner = w.lower === "and" && MANNER.test(tokens[p - 1]?.lower ?? "") && next === tokens[k];
+    if (VERB_GROUP.has(w.pos) || w.lemma === "have" || w.lemma === "be" || w.lower === "to" || MANNER.test(w.lower) || hedge || manner) {
+      if (/^(is|was|has)$/.test(w.lower)) singular = true;
+      p--;
+      continue;
+    }
+    break;
+  }
+  return countBefore(tokens, s, p + 1, singular, /^(deaths|fatalities|injuries|casualties)$/.test(tokens[k]?.lower ?? ""));
+}
+
+/** A person's name after "the death of": two capitalised words or more. */
+function namedAfter(tokens: Token[], j: number, to: number): boolean {
+  let n = 0;
+  while (j + n < to && tokens[j + n]?.pos === "PROPN") n++;
+  return n >= 2;
+}
+
+/** "killed or injured at least 188": one count of both kinds, so of neither. */
+function combined(tokens: Token[], k: number): boolean {
+  const next = tokens[k + 2];
+  const prev = tokens[k - 2];
+  return (tokens[k + 1]?.lower === "or" && next !== undefined && isToll(next)) || (tokens[k - 1]?.lower === "or" && prev !== undefined && isToll(prev));
+}
+
+/**
+ * "The death toll from Friday's strike rises to at least 80": the count after a linking word.
+ * A running total ("bringing the death toll to 52,000") is the war's, not this attack's.
+ */
+function deathToll(tokens: Token[], k: number, to: number): Bound | null {
+  for (let b = k - 2; b >= Math.max(0, k - 5); b--) if (/^(bringing|raising|pushing|taking|brings|raises)$/.test((tokens[b] as Token).lower)) return null;
+  for (let j = k + 1; j < to; j++) {
+    const t = tokens[j] as Token;
+    if ([".", ";"].includes(t.text)) break;
+    const n = headCountAt(tokens, j);
+    if (!n) continue;
+    let b = j - 1;
+    while (b > k && QUALIFIER.has((tokens[b] as Token).lower)) b--;
+    if (TOLL_LINK.test((tokens[b] as Token).lower)) return qualify(tokens, j, n);
+  }
+  return null;
+}
+
+/** "no casualties", "no one was injured", "without casualties": a toll of zero. */
+function readZero(tokens: Token[], k: number, zero: Record<Kind, boolean>): void {
+  const t = tokens[k] as Token;
+  if (t.lower !== "no" && t.lower !== "without" && t.lower !== "nobody") return;
+  let j = k + 1;
+  if (t.lower === "no" && tokens[j]?.lower === "one") j++;
+  while (tokens[j]?.pos === "ADJ" || tokens[j]?.pos === "AUX" || tokens[j]?.pos === "ADV") j++;
+  const w = tokens[j]?.lower ?? "";
+  if (/^(casualties|casualty)$/.test(w)) { zero.f = true; zero.i = true; }
+  else if (/^(deaths|fatalities|dead|killed|death)$/.test(w)) zero.f = true;
+  else if (/^(injuries|injured|wounded|hurt|injury)$/.test(w)) zero.i = true;
+}
+
 function toRange(b: Bound): Range {
   return { low: b.low, high: b.high };
 }
