@@ -9,7 +9,7 @@ import type { DocContext, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
 
 /** Words a slot may step over before its actor: articles and plain modifiers ("the powerful"). */
-const LEAD = new Set(["the", "a", "an", "its", "their", "his", "her", "both", "rival", "powerful", "former", "so-called", "main", "local"]);
+const LEAD = new Set(["the", "a", "an", "its", "their", "his", "her", "both", "rival", "powerful", "former", "so-called", "main", "local", "\"", "“", "'", "‘"]);
 /** Words that rename a phrase: "the force known as ATMIS", "a faction dubbed X". */
 const RENAMERS = new Set(["known", "called", "dubbed", "named", "styled", "calling"]);
 const RELATIVES = new Set(["that", "which", "who"]);

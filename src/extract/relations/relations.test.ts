@@ -65,4 +65,8 @@ describe("relations: membership, command, alliance, war", () => {
     expect(relations("Qasem Soleimani, the head of the Quds Force, a U.S. target, was killed.").join()).not.toMatch(/United States/);
     expect(relations("Speaking to Agence France-Presse, the president of the Tunisian League said the law was unjust.")).toEqual([]);
   });
+  it("reads command from forces loyal to a leader and from 'part of' without an article", () => {
+    expect(relations("Forces loyal to Khalifa Haftar attacked Tripoli.").join()).toMatch(/^Khalifa Haftar directs/);
+    expect(relations("ISWAP, part of the Islamic State, claimed the raid.").join()).toMatch(/Islamic State West Africa Province part_of Islamic State/);
+  });
 });
