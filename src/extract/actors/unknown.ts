@@ -21,6 +21,7 @@ const NOT_NAMES = new Set([
   "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier",
   "marshal", "admiral", "police", "army", "security", "internet", "covid", "ebola", "god", "allah", "islam",
   "muslim", "muslims", "christian", "christians", "sunni", "shia", "shiite", "english", "arabic", "urdu", "pashto", "statistics",
+  "hundreds", "thousands", "dozens", "tens", "millions", "scores", "members", "some", "most", "several", "up",
 ]);
 export const TITLE_WORDS = new Set(["president", "minister", "general", "gen", "colonel", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier", "marshal", "admiral", "mr", "mrs", "ms", "dr"]);
 

@@ -18,6 +18,7 @@ export interface Arguments {
 }
 
 const PREPOSITIONS = new Set(["of", "for", "by", "with", "against", "on", "to", "from", "in", "at", "into", "near", "over", "under", "about", "between", "among", "across", "through", "after", "before", "during", "like", "than", "behind", "toward", "towards", "inside", "within", "throughout", "upon", "amid", "including", "via", "per"]);
+const QUANTITIES = new Set(["hundreds", "thousands", "dozens", "tens", "millions", "scores", "group", "members", "some", "many", "number", "majority", "most", "several", "all", "delegation", "team", "crowd"]);
 const REPORTING = new Set(["say", "tell", "claim", "add", "report", "believe", "insist", "warn", "note", "state", "argue", "suggest", "allege", "confirm", "announce"]);
 const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
 const STOPS = new Set([".", ";", ":", "?", "!"]);
@@ -92,7 +93,11 @@ export class ArgumentReader {
       const before = this.#tok(this.#headStart(m.first, s));
       // "with the people rallying behind X": the absolute construction's subject follows "with"
       const absolute = before?.lower === "with" && /ing$/.test(this.#tok(t).lower);
-      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute) continue;
+      // "thousands of Kurds", "members of the union": the people counted are the subject
+      const quantity = this.#headStart(m.first, s) - 1;
+      const counted = before?.lower === "of" && QUANTITIES.has(this.#tok(quantity)?.lower ?? "") &&
+        !PREPOSITIONS.has(this.#tok(this.#headStart(quantity, s))?.lower ?? "");
+      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted) continue;
       if (m.locative) continue;
       return this.#coordinated(m, s, -1);
     }
