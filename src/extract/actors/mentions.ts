@@ -26,6 +26,7 @@ const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout"
 const BARE_REFERENCE = new Set<ActorKind>(["military", "police", "armed_group"]);
 /** Agent words that name people acting for a body, never the body itself. */
 const PEOPLE = new Set(["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "ministers", "diplomat", "diplomats", "source", "sources", "officer", "officers", "envoy", "ambassador"]);
+const POSSESSIVES = new Set(["its", "their", "his", "her"]);
 const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
 
 /** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
@@ -175,6 +176,10 @@ export class MentionFinder {
     if (prev && DETERMINERS.has(prev.key) && !PEOPLE.has(words[last - 1]?.key ?? "")) {
       const antecedent = this.#antecedent([agent.kind], i);
       if (antecedent) return this.#add(i - 1, last, antecedent, "coref");
+      // "Bosnian Serbs said their forces …": the forces of the owner named before in the sentence
+      const owner = POSSESSIVES.has(prev.key) ? this.#owner(i) : null;
+      if (owner?.kind === "state" && owner.country) return this.#agent(i, last, agent, owner.country);
+      if (owner && owner.kind !== "person") return this.#add(i - 1, last, owner.key, "coref");
     }
     // bare "soldiers", "militants": the forces of the story, when one has been named;
     // "Russia has massed troops": else the forces of the state its clause names
@@ -214,6 +219,18 @@ export class MentionFinder {
     if (/^\s*\($/.test(before) && after === ")" && /^[A-Z][A-Za-z0-9-]{1,9}$/.test(w.text) && /[A-Z].*[A-Z]/.test(w.text)) {
       this.#acronyms.set(w.text, key);
     }
+  }
+
+  /** The last actor named (not as a place) earlier in word i's sentence. */
+  #owner(i: number): Entity | null {
+    const { words, a } = this.#ctx;
+    const sentence = a.sentences[(a.tokens[(words[i] as Word).token] as Token).sentence];
+    for (let k = this.#ctx.mentions.length - 1; k >= 0 && sentence; k--) {
+      const m = this.#ctx.mentions[k] as Mention;
+      if (m.start < sentence.start) break;
+      if (!m.locative && m.via !== "adjective") return this.#ctx.entities.get(m.entity) ?? null;
+    }
+    return null;
   }
 
   /** The country of the last state named (not as a place) earlier in word i's sentence. */
