@@ -77,4 +77,8 @@ describe("claims: frames", () => {
     expect(kinds("Two died, according to figures compiled by a Western embassy.")).toEqual(["anonymous_source"]);
     expect(kinds("The German embassy said its staff were safe.")).toEqual(["organization"]);
   });
+  it("reads a title before a name as office or expertise", () => {
+    expect(kinds("Lawmaker Maria Lopez said the bill would pass.")).toEqual(["named_official"]);
+    expect(kinds("Analyst Tomas Berg said the truce would fail.")).toEqual(["expert"]);
+  });
 });

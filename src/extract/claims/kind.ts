@@ -113,7 +113,21 @@ export class SpeakerKinds {
     const byAside: Partial<Record<Role, SpeakerKind>> = { expert: "expert", witness: "witness", kin: "named_person", office: "named_official" };
     const kind = asideRole ? byAside[asideRole] : undefined;
     if (name && kind && coreRole === null) return { kind, person: null, org: null };
+    // "Lawmaker Ana Ruiz", "analyst Tomas Berg": a title before a name the actor stage did not know
+    const titled = this.#titledName(core);
+    if (titled) return { kind: titled, person: null, org: null };
     return { ...this.unnamed(core, coreHead, coreRole, org), person: null };
+  }
+
+  /** A role word followed by a capitalised name that ends the phrase: its kind, else null. */
+  #titledName(r: Range): SpeakerKind | null {
+    const tokens = this.#ctx.a.tokens;
+    let k = r[1];
+    while (k > r[0] && tokens[k - 1]?.pos === "PROPN" && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? "") && !this.#role(k - 1)) k--;
+    if (r[1] - k < 2 || k <= r[0]) return null;
+    const role = this.#role(k - 1);
+    const byTitle: Partial<Record<Role, SpeakerKind>> = { expert: "expert", witness: "witness", office: "named_official", official: "named_official", kin: "named_person" };
+    return role ? byTitle[role] ?? null : null;
   }
 
   #firstRole(r: Range, skip: (k: number) => boolean): Role | null {
@@ -204,7 +218,8 @@ export class SpeakerKinds {
     for (const [a, b] of windows) {
       for (let k = a; k < b; k++) {
         const t = tokens[k] as Token;
-        if (roleOf(t.lower) !== "office" && !/^spokes(man|woman|person)$/.test(t.lower)) continue;
+        // a named spokesman, lawmaker or official holds office too
+        if (roleOf(t.lower) !== "office" && !/^(spokes(man|woman|person)|lawmaker|legislator|senator|mp|official|diplomat|negotiator)$/.test(t.lower)) continue;
         if (t.lower === "leader" || t.lower === "head" || t.lower === "chief") {
           if (NOT_IN_OFFICE.test(tokens[k - 1]?.lower ?? "")) continue;
         }

@@ -69,4 +69,12 @@ describe("relations: membership, command, alliance, war", () => {
     expect(relations("Forces loyal to Khalifa Haftar attacked Tripoli.").join()).toMatch(/^Khalifa Haftar directs/);
     expect(relations("ISWAP, part of the Islamic State, claimed the raid.").join()).toMatch(/Islamic State West Africa Province part_of Islamic State/);
   });
+  it("reads war from 'the X-Y war' and from a truce two sides agreed", () => {
+    expect(relations("The Israel-Hamas war has killed thousands.")).toEqual(["Israel at_war_with Hamas"]);
+    expect(relations("Israel and Hamas agreed a ceasefire in January.")).toEqual(["Israel at_war_with Hamas"]);
+    expect(relations("The Russia-Ukraine border was closed.")).toEqual([]);
+  });
+  it("reads a proxy or ally in apposition with a possessive", () => {
+    expect(relations("Hezbollah, Iran's most powerful proxy, fired rockets.")).toEqual(["Iran sponsors Hezbollah"]);
+  });
 });
