@@ -81,6 +81,10 @@ describe("extract: events", () => {
     const e = r.events.find((x) => x.type === "REQUEST");
     expect(names(r, e?.recipient ?? []).join()).toMatch(/Serbia/);
   });
+  it("reads a reported past perfect as asserted, a narrative one as historical", () => {
+    expect(run("The army said it had arrested 14 suspects.").events.find((x) => x.type === "COERCE")?.modality).toBe("asserted");
+    expect(run("The rebels had halted their attacks before the truce.").events.find((x) => x.type === "RETREAT")?.modality).toBe("historical");
+  });
   it("puts every side of two-sided fighting in actor", () => {
     const r = run("Clashes between the Sudanese army and the RSF erupted in Khartoum on Monday.");
     const e = r.events.find((x) => x.type === "ASSAULT");

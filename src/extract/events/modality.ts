@@ -10,8 +10,10 @@ const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor", "withou
 const DENIALS = new Set(["deny", "denies", "denied", "denying", "reject", "dismiss"]);
 const HYPOTHETICAL = new Set(["could", "might", "may", "if", "unless", "whether", "possible", "possibly", "potential", "risk"]);
 const FUTURE_AUX = new Set(["will", "'ll", "shall", "would"]);
-const FUTURE_LEMMAS = new Set(["plan", "intend", "prepare", "vow", "pledge", "promise", "aim", "seek", "expect", "threaten", "want", "set", "schedule", "go"]);
-const BOUNDARY = new Set([".", ";", ":", "?", "!", "that", "which", "who", "because", "while", "after", "when", "as", "but", "since"]);
+const FUTURE_LEMMAS = new Set(["plan", "intend", "prepare", "vow", "pledge", "promise", "aim", "seek", "expect", "threaten", "want", "set", "schedule", "go", "due"]);
+/** Reporting verbs: "said it had arrested 14" is the past of the report (backshift), not background. */
+const REPORTING = new Set(["say", "tell", "claim", "announce", "report", "confirm", "add", "allege", "state", "insist", "acknowledge", "admit"]);
+const BOUNDARY = new Set([".", ";", ":", "?", "!", "that", "which", "who", "because", "while", "after", "when", "as", "but", "since", "and"]);
 
 /** Modality of the trigger spanning tokens [first, …) in sentence s; `carrier` is its light verb. */
 export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier: number | null): Modality {
@@ -24,12 +26,21 @@ export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier:
     if (BOUNDARY.has(t.lower) || t.text === "," && k < start - 2) break;
     if (NEGATORS.has(t.lower)) return "negated";
     if (DENIALS.has(t.lemma) || DENIALS.has(t.lower)) return "negated";
-    if (HYPOTHETICAL.has(t.lower)) return "hypothetical";
+    // "may" the modal, not "May" the month
+    if (HYPOTHETICAL.has(t.lower) && (t.text !== "May" || t.pos === "AUX")) return "hypothetical";
     if (t.lower === "to") sawTo = true;
     if (FUTURE_AUX.has(t.lower)) return t.lower === "would" ? "hypothetical" : "future";
     if (sawTo && FUTURE_LEMMAS.has(t.lemma)) return "future";
-    if (t.lower === "had" && k === start - 1) return "historical";
-    if (t.lower === "had" && (tokens[k + 1] as Token).pos === "ADV") return "historical";
+    if (t.lower === "had" && (k === start - 1 || (tokens[k + 1] as Token).pos === "ADV")) return reported(tokens, s, k) ? "asserted" : "historical";
   }
   return "asserted";
+}
+
+/** True when a reporting verb comes before token k in its sentence ("the army said it had …"). */
+function reported(tokens: Token[], s: Sentence, k: number): boolean {
+  for (let j = k - 1; j >= s.first; j--) {
+    const t = tokens[j] as Token;
+    if (t.pos === "VERB" && REPORTING.has(t.lemma)) return true;
+  }
+  return false;
 }
