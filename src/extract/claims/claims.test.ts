@@ -81,4 +81,13 @@ describe("claims: frames", () => {
     expect(kinds("Lawmaker Maria Lopez said the bill would pass.")).toEqual(["named_official"]);
     expect(kinds("Analyst Tomas Berg said the truce would fail.")).toEqual(["expert"]);
   });
+  it("takes no claim from nouns after prepositions, participles or absolute phrases", () => {
+    expect(kinds("Protesters clashed with police amid calls for the president to resign.")).toEqual([]);
+    expect(kinds("The U.S. imposed sanctions on eight people accused of aiding the group.")).toEqual([]);
+    expect(kinds("Fighting continued in the east, with heavy clashes reported near the town.")).toEqual([]);
+  });
+  it("names companies and monitors as organisations, not people", () => {
+    expect(kinds("German shipping company Hapag-Lloyd says it will avoid the Red Sea.")).toEqual(["organization"]);
+    expect(kinds("Internet traffic collapsed, NetBlocks reports.")).toEqual(["organization"]);
+  });
 });

@@ -51,7 +51,9 @@ export class SpeakerKinds {
     const e = this.#ctx.entities.get(m.entity);
     if (e?.kind !== "person") return false;
     const text = this.#ctx.a.text.slice(m.start, m.end);
-    return !/^[A-Z]{2,}$/.test(text) && !ORGISH.test(text) && !MEDIA_NAME.test(text);
+    // "NetBlocks", "The Yomiuri Shimbun": no person has a capital inside a word or an article
+    const before = this.#ctx.a.tokens[m.first - 1]?.lower;
+    return !/^[A-Z]{2,}$/.test(text) && !ORGISH.test(text) && !MEDIA_NAME.test(text) && !/\p{Ll}\p{Lu}/u.test(text) && before !== "the";
   }
 
   /** The head noun of the phrase in r: the last noun before a preposition or relative word. */
@@ -102,7 +104,8 @@ export class SpeakerKinds {
       for (let k = Math.min(personM.first, core[1]) - 1; k >= core[0] && !title; k--) title = this.#role(k);
       const roles = [asideRole, title];
       // "the UN Office for Humanitarian Affairs": an office whose name ends in a person-like name
-      if (asideRole === "org" || headRole === "org") return { kind: "organization", person: null, org: personM };
+      if (asideRole === "org" || headRole === "org" || title === "org") return { kind: "organization", person: null, org: personM };
+      if (title === "media") return { kind: "media", person: null, org: personM };
       if (roles.includes("expert")) return { kind: "expert", person, org };
       if (roles.includes("witness")) return { kind: "witness", person, org };
       const official = person ? this.inOffice(person, [core, ...asides]) : false;
@@ -126,7 +129,7 @@ export class SpeakerKinds {
     while (k > r[0] && tokens[k - 1]?.pos === "PROPN" && /^\p{Lu}/u.test(tokens[k - 1]?.text ?? "") && !this.#role(k - 1)) k--;
     if (r[1] - k < 2 || k <= r[0]) return null;
     const role = this.#role(k - 1);
-    const byTitle: Partial<Record<Role, SpeakerKind>> = { expert: "expert", witness: "witness", office: "named_official", official: "named_official", kin: "named_person" };
+    const byTitle: Partial<Record<Role, SpeakerKind>> = { expert: "expert", witness: "witness", office: "named_official", official: "named_official", kin: "named_person", org: "organization", media: "media" };
     return role ? byTitle[role] ?? null : null;
   }
 
@@ -171,7 +174,8 @@ export class SpeakerKinds {
     const text = this.#ctx.a.text.slice(this.#tok(core[0]).start, this.#tok(core[1] - 1).end);
     if (ORGISH.test(text) || /^[A-Z]{2,}$/.test(text)) return { kind: "organization", org };
     // "Mondlane, who says": a surname alone, of a person named before or of no known actor
-    if (/^[A-Z][\p{L}'-]+( [A-Z][\p{L}'-]+){0,3}$/u.test(text) && !/^(The|A|An|It|They|He|She)\b/.test(text)) return { kind: "named_person", org };
+    if (/^[A-Z][\p{Ll}'-]+( [A-Z][\p{Ll}'-]+){0,3}$/u.test(text) && !/^(The|A|An|It|They|He|She)\b/.test(text)) return { kind: "named_person", org };
+    if (/^\p{Lu}/u.test(text) && !/^(The|A|An)\b/.test(text)) return { kind: "organization", org };
     return { kind: "unattributed", org };
   }
 

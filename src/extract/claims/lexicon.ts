@@ -37,6 +37,7 @@ export const HEDGES = /\b(reportedly|allegedly|likely|may|might|could|possibly|p
 /** Adjectives a reporting verb's past participle takes when it only describes ("reported missing"). */
 const STATES = /^(missing|dead|killed|wounded|injured|kidnapped|abducted|detained|displaced|arrested|captured|held)$/;
 
+const POSSESSIVES = new Set(["their", "his", "her", "its", "our", "my", "your", "whose"]);
 const isNumber = (t: Token | undefined) => t !== undefined && (/^\d[\d,.]*$/.test(t.text) || t.pos === "NUM");
 
 /** Is token k, a form of a reporting verb, used as one here? (not a noun, a passive or an act) */
@@ -46,12 +47,15 @@ export function reportingVerb(tokens: Token[], s: Sentence, k: number): boolean 
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   // "the claims", "a report", "his call": nouns; "to say", "declined to say": no statement made
-  if (prev && k > s.first && (prev.pos === "DET" || prev.lower === "to" || prev.text === "'s" || prev.pos === "ADJ" && t.pos === "NOUN")) return false;
-  if (t.pos !== "VERB" && t.pos !== "AUX" && !verbLike(t, next)) return false;
+  if (prev && k > s.first && (prev.pos === "DET" || prev.lower === "to" || prev.text === "'s" || POSSESSIVES.has(prev.lower) ||
+    prev.pos === "ADP" || prev.pos === "ADJ" && t.pos !== "VERB")) return false;
+  if (t.pos !== "VERB" && t.pos !== "AUX" && !verbLike(t, next, prev)) return false;
   if (/ing$/.test(t.lower)) return false;
   // "a man described by the army", "is said to", "was reported": passives
   if (next?.lower === "by" || passive(tokens, s, k)) return false;
   if (STATES.test(next?.lower ?? "")) return false;
+  // "eight people accused of …", "a suspect charged with …": participles, the accuser unnamed
+  if (/ed$/.test(t.lower) && (next?.lower === "of" || next?.lower === "with") && prev?.pos === "NOUN") return false;
   // "a faction called La Mayiza": a name given, not a statement
   if (lemma === "call" && prev?.pos === "NOUN" && prev.lower === prev.text && (next?.pos === "PROPN" || /^["“]/.test(next?.text ?? ""))) return false;
   if (SAY.has(lemma)) return true;
@@ -68,9 +72,11 @@ export function reportingVerb(tokens: Token[], s: Sentence, k: number): boolean 
  * A tagger's noun or adjective that is really a verb form ("Turkey regards the YPG as …",
  * "residents alleged that …"): lowercase, inflected, and followed by what a verb takes.
  */
-function verbLike(t: Token, next: Token | undefined): boolean {
+function verbLike(t: Token, next: Token | undefined, prev: Token | undefined): boolean {
   if (t.text !== t.lower || !/(s|ed|said|told|wrote)$/.test(t.lower) || /ss$/.test(t.lower)) return false;
-  return next !== undefined && (["DET", "PRON", "PROPN", "NUM"].includes(next.pos) || /^(that|["“,:])$/.test(next.lower));
+  // "…, NetBlocks reports.": a name, then the verb ends the clause
+  if (next !== undefined && /^[.,]$/.test(next.text)) return prev?.pos === "PROPN";
+  return next !== undefined && (["DET", "PRON", "PROPN", "NUM"].includes(next.pos) || /^(that|["“:])$/.test(next.lower));
 }
 
 /** Lemma of a reporting verb form even where the tagger calls it a noun ("Turkey regards"). */

@@ -65,6 +65,8 @@ export function speakerBefore(tokens: Token[], s: Sentence, g: number, named: In
       return word === "and" || word === "but" ? CONTINUES : null;
     }
     if (!asideLike(tokens, s0)) return withList(tokens, segs, s0, named);
+    // "…, with heavy clashes reported": an absolute phrase; its noun is no speaker's
+    if (/^(with|amid|after|despite)$/.test(tok(tokens, s0[0]).lower)) return null;
   }
   // ", said": the phrase before the comma is an aside when a subject stands before it
   const asides: Range[] = s0[1] > s0[0] ? [s0] : [];
