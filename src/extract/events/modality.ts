@@ -24,7 +24,8 @@ export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier:
   for (let k = start - 1; k >= s.first && k >= start - 7; k--) {
     const t = tokens[k] as Token;
     if (BOUNDARY.has(t.lower) || t.text === "," && k < start - 2) break;
-    if (NEGATORS.has(t.lower)) return "negated";
+    // "not just terrorise … but also": no negation
+    if (NEGATORS.has(t.lower) && !/^(just|only|merely|simply)$/.test(tokens[k + 1]?.lower ?? "")) return "negated";
     if (DENIALS.has(t.lemma) || DENIALS.has(t.lower)) return "negated";
     // "may" the modal, not "May" the month
     if (HYPOTHETICAL.has(t.lower) && (t.text !== "May" || t.pos === "AUX")) return "hypothetical";
@@ -40,7 +41,7 @@ export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier:
 function reported(tokens: Token[], s: Sentence, k: number): boolean {
   for (let j = k - 1; j >= s.first; j--) {
     const t = tokens[j] as Token;
-    if (t.pos === "VERB" && REPORTING.has(t.lemma)) return true;
+    if ((t.pos === "VERB" && REPORTING.has(t.lemma)) || /^(said|alleged|claimed|reported|told|added|confirmed|announced)$/.test(t.lower)) return true;
   }
   return false;
 }
