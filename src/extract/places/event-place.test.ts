@@ -27,8 +27,11 @@ describe("placeForSpan", () => {
     const actor = at(text, "Liberation Army of Sindh");
     expect(placeForSpan(places, [actor[0], claim[1]], sentenceOf(text, "claimed"), { text, actorSpans: [actor] })?.name)
       .toBe("Balochistan");
-    // Without the actor's span, Sindh is the first division named.
-    expect(placeForSpan(places, [actor[0], claim[1]], sentenceOf(text, "claimed"), { text })?.name).toBe("Sindh");
+    // Without the actor's span, Sindh is the first division named; Balochistan, named after
+    // "in", still says where.
+    expect(placeForSpan(places, [actor[0], claim[1]], sentenceOf(text, "claimed"), { text })?.name).toBe("Balochistan");
+    const bare = "The Liberation Army of Sindh claimed the attack, Balochistan officials said.";
+    expect(placeForSpan(findPlaces(bare, gaz), [0, 40], [0, bare.length], { text: bare })?.name).toBe("Sindh");
   });
 
   it("never takes the dateline for the first sentence's place, but falls back to it", () => {
@@ -37,9 +40,38 @@ describe("placeForSpan", () => {
     expect(datelineMention(text, places)?.place.country).toBe("ARE");
     const fired = at(text, "police fired");
     expect(placeForSpan(places, fired, sentenceOf(text, "fired"), { text })?.name).toBe("Tabriz");
-    // The second sentence names no place: where the report was filed stands for it.
+    // The second sentence names no place: the sentence before it tells where.
     const went = at(text, "crackdown went on");
-    expect(placeForSpan(places, went, sentenceOf(text, "crackdown"), { text })?.country).toBe("ARE");
+    expect(placeForSpan(places, went, sentenceOf(text, "crackdown"), { text })?.name).toBe("Tabriz");
+    // With no place before it either, where the report was filed stands for it.
+    const bare = "DUBAI — Iranian police fired on protesters on Sunday. The crackdown went on, the group said.";
+    const barePlaces = findPlaces(bare, gaz);
+    expect(placeForSpan(barePlaces, at(bare, "crackdown went on"), sentenceOf(bare, "crackdown"), { text: bare })?.country).toBe("ARE");
+  });
+
+  it("takes the place of the sentence before, within its paragraph only", () => {
+    const text = "Drones hit Kharkiv and Sumy in Ukraine overnight. Three people are killed.\n\nIn Kyiv, talks resume. Both sides attend.";
+    const places = findPlaces(text, gaz);
+    expect(placeForSpan(places, at(text, "people are killed"), sentenceOf(text, "Three people"), { text })?.name).toBe("Kharkiv");
+    expect(placeForSpan(places, at(text, "sides attend"), sentenceOf(text, "Both sides"), { text })?.name).toBe("Kyiv");
+  });
+
+  it("prefers, between places of one rank, the one named as where it happened", () => {
+    const text = "Vellish forces shoot down a U.S. drone over Syria, Russia says.";
+    const places = findPlaces(text, gaz);
+    expect(placeForSpan(places, [0, text.length], [0, text.length], { text })?.country).toBe("SYR");
+    const raid = "Russia attacks Ukraine with 90 drones.";
+    expect(placeForSpan(findPlaces(raid, gaz), [0, raid.length], [0, raid.length], { text: raid })?.country).toBe("UKR");
+  });
+
+  it("keeps a place whose actor span only adds its division word", () => {
+    const text = "Troops raid the Quneitra Governorate in Syria and detain three men.";
+    const places = findPlaces(text, gaz);
+    const actor = at(text, "the Quneitra Governorate");
+    expect(placeForSpan(places, [0, text.length], [0, text.length], { text, actorSpans: [actor] })?.admin1).toBe("Quneitra");
+    const city = "Gunmen kill two men in Gaza City.";
+    const cityActor = at(city, "Gaza City");
+    expect(placeForSpan(findPlaces(city, gaz), [0, city.length], [0, city.length], { text: city, actorSpans: [cityActor] })?.country).toBe("PSE");
   });
 
   it("skips a sentence's place in a country neither the story nor the actors are about", () => {

@@ -1,6 +1,6 @@
 /**
  * Where an event happened: the most specific place named in its clause, else in its sentence,
- * else where the story was filed or what it is about. Names that only help name something else
+ * else in the sentence before, else where the story was filed or what it is about. Names that only help name something else
  * ("the Islamic Resistance in Iraq", "condemnation from the United States") are passed over.
  */
 import type { Place, Precision, Span } from "../../core/index.js";
@@ -21,11 +21,41 @@ const within = (m: Span, outer: Span): boolean => m[0] >= outer[0] && m[1] <= ou
 
 interface Mentioned { place: Place; at: Span }
 
-function mostSpecific(found: readonly Mentioned[]): Place | null {
-  let best: Mentioned | null = null;
-  // The most specific wins; between equals, the one named first.
-  for (const f of found) if (!best || rank(f.place) > rank(best.place) || (rank(f.place) === rank(best.place) && f.at[0] < best.at[0])) best = f;
-  return best?.place ?? null;
+/**
+ * Words before a name that make it where something happened, not whose it is: "in Kharkiv",
+ * "attacks Ukraine" (where "a U.S. fighter jet" or "Russia says" only names a side).
+ */
+const WHERE = /^(in|on|at|into|across|near|inside|outside|throughout|around|over|within|toward|towards|against|attacks?|attacked|attacking|strikes?|struck|striking|hits?|hitting|targets?|targeted|targeting|bombs?|bombed|bombing|shells?|shelled|shelling|invades?|invaded|invading|raids?|raided|raiding|enters?|entered|entering)$/;
+
+/** True when the word before the mention at `at` (past "the") says where: {@link WHERE}. */
+function located(text: string | undefined, at: Span): boolean {
+  if (text === undefined) return false;
+  const w = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at[0] - 40), at[0]))?.[1];
+  return w !== undefined && WHERE.test(w.toLowerCase());
+}
+
+function mostSpecific(found: readonly Mentioned[], text?: string): Place | null {
+  return best(found, text)?.place ?? null;
+}
+
+function best(found: readonly Mentioned[], text?: string): Mentioned | null {
+  let top: Mentioned | null = null;
+  let bestWhere = false;
+  // The most specific wins; between equals, the one named as where something happened, then the first named.
+  for (const f of found) {
+    const where = located(text, f.at);
+    const better = !top || rank(f.place) > rank(top.place) ||
+      (rank(f.place) === rank(top.place) && (where && !bestWhere || (where === bestWhere && f.at[0] < top.at[0])));
+    if (better) { top = f; bestWhere = where; }
+  }
+  return top;
+}
+
+/** "Gaza City", "the Quneitra Governorate": an actor span that is only the place and its division word. */
+const DIVISION_ONLY = /^\s+(city|province|governorate|oblast|district|region|state|county|department|prefecture|municipality|territory|krai|raion)$/i;
+function onlyDivision(text: string | undefined, at: Span, actor: Span): boolean {
+  if (text === undefined) return false;
+  return /^(the\s+)?$/i.test(text.slice(actor[0], at[0])) && DIVISION_ONLY.test(text.slice(at[1], actor[1]));
 }
 
 /** "KABUL, March 4 —", "SRINAGAR/NEW DELHI (Reuters) -": capitals opening the text, before a comma, bracket or dash. */
@@ -54,10 +84,26 @@ function storyCountries(places: readonly Place[]): Map<string, number> {
 }
 
 /**
+ * The place of the story told just before `from` in its paragraph: the most specific place of
+ * the nearest sentence before that names one ("Drones hit Kharkiv. Three people are killed." puts
+ * the deaths in Kharkiv).
+ */
+function placeBefore(named: (outer: Span) => Mentioned[], text: string, from: number, onTopic: (p: Place) => boolean): Place | null {
+  const paragraph = text.lastIndexOf("\n\n", from);
+  const found = named([paragraph < 0 ? 0 : paragraph, from]).filter((f) => onTopic(f.place));
+  const nearest = found.reduce<Mentioned | null>((a, f) => (!a || f.at[0] > a.at[0] ? f : a), null);
+  if (!nearest) return null;
+  // the sentence holding the nearest one: back to the full stop before it
+  const start = Math.max(text.lastIndexOf(". ", nearest.at[0]), paragraph);
+  return mostSpecific(found.filter((f) => f.at[0] > start), text);
+}
+
+/**
  * The place of an event whose evidence is `span` inside `sentence`: the most specific place named
- * in the span (point > admin2 > admin1 > country > continent or sea), else in the sentence if it
- * lies in a country the story or the event's actors belong to, else the dateline's place, else the
- * story's main country; null when the document names no place.
+ * in the span (point > admin2 > admin1 > country > continent or sea; between equals, one named
+ * after "in", "on", "attacks" …), else in the sentence if it lies in a country the story or the
+ * event's actors belong to, else in the nearest sentence before it in its paragraph, else the
+ * dateline's place, else the story's main country; null when the document names no place.
  *
  * @example
  * placeForSpan(places, [120, 160], [100, 210], { text, actorSpans, countries: ["AFG"] });
@@ -65,16 +111,26 @@ function storyCountries(places: readonly Place[]): Map<string, number> {
 export function placeForSpan(places: readonly Place[], span: Span, sentence: Span, opts: EventPlaceOptions = {}): Place | null {
   const dateline = opts.text === undefined ? null : datelineMention(opts.text, places);
   const actorSpans = opts.actorSpans ?? [];
+  const text = opts.text;
   const named = (outer: Span): Mentioned[] => places.flatMap((place) => place.mentions
     .filter((at) => within(at, outer) && !(dateline && within(at, dateline.span)) &&
-      !actorSpans.some((a) => within(at, a) && a[1] - a[0] > at[1] - at[0]))
+      !actorSpans.some((a) => within(at, a) && a[1] - a[0] > at[1] - at[0] && !onlyDivision(text, at, a)))
     .map((at) => ({ place, at })));
-  const inSpan = mostSpecific(named(span));
-  if (inSpan) return inSpan;
   const story = storyCountries(places);
   const onTopic = (p: Place): boolean => p.country === null || story.has(p.country) || (opts.countries ?? []).includes(p.country);
-  const inSentence = mostSpecific(named(sentence).filter((f) => onTopic(f.place)));
+  const inSentenceFound = named(sentence).filter((f) => onTopic(f.place));
+  const inSpan = best(named(span), text);
+  if (inSpan) {
+    // "shoot down a U.S. jet in Iranian airspace": a name in the clause that only says whose
+    // gives way to one of its rank or finer that the sentence names as where
+    if (located(text, inSpan.at)) return inSpan.place;
+    const where = best(inSentenceFound.filter((f) => located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text);
+    return (where ?? inSpan).place;
+  }
+  const inSentence = mostSpecific(inSentenceFound, text);
   if (inSentence) return inSentence;
+  const before = text === undefined ? null : placeBefore(named, text, sentence[0], onTopic);
+  if (before) return before;
   if (dateline && onTopic(dateline.place)) return dateline.place;
   // The story's most named country, as a country.
   const main = [...story].sort((a, b) => b[1] - a[1])[0]?.[0];

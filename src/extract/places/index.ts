@@ -60,10 +60,33 @@ function precisionOf(e: GazEntry): Precision {
   }
 }
 
+/** "Iranian airspace", "Polish territory", "North Korean waters": a country's space named by its demonym. */
+const SPACE = /(\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?) (airspace|territorial waters|waters|territory|soil)\b/gu;
+
+/**
+ * Countries named by a demonym and the space they own ("shot down in Iranian airspace"), as
+ * country places: the event is there, though no toponym is written. Each joins the country's
+ * place when the text also names it.
+ */
+function countrySpaces(text: string, gaz: Gazetteer, places: Place[]): void {
+  for (const m of text.matchAll(SPACE)) {
+    const words = (m[1] as string).split(" ");
+    // "North Korean" before "Korean"; a two-word match may start with a name that is no demonym
+    const two = words.length === 2 ? gaz.countryByDemonym(words.join(" ")) : null;
+    const c = two ?? gaz.countryByDemonym(words[words.length - 1] as string);
+    if (!c) continue;
+    const start = m.index + (two ? 0 : (m[1] as string).length - (words[words.length - 1] as string).length);
+    const at: Span = [start, m.index + m[0].length];
+    const own = places.find((p) => p.country === c.iso3 && p.precision === "country");
+    if (own) own.mentions.push(at);
+    else places.push({ name: c.name, country: c.iso3, admin1: null, admin2: null, lat: c.lat, lon: c.lon, precision: "country", mentions: [at] });
+  }
+}
+
 /** Recognises and resolves the place names of `text`; each place once, with all its mentions. */
 export function findPlaces(text: string, gaz: Gazetteer, hints: PlaceHints = {}): Place[] {
   const resolved = resolve(recognise(text, gaz), gaz, hintWeights(text, gaz, hints));
-  return resolved.map(({ entry: e, mentions }) => ({
+  const places = resolved.map(({ entry: e, mentions }): Place => ({
     name: e.name,
     country: e.country,
     admin1: e.kind === "country" ? null : e.admin1,
@@ -73,4 +96,6 @@ export function findPlaces(text: string, gaz: Gazetteer, hints: PlaceHints = {})
     precision: precisionOf(e),
     mentions: mentions.map((m): Span => [m.start, m.end]),
   }));
+  countrySpaces(text, gaz, places);
+  return places;
 }

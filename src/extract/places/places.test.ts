@@ -206,6 +206,22 @@ describe("findPlaces", () => {
     expect(text.slice(...bogota!.mentions[0]!)).toBe("BOGOTÁ");
   });
 
+  it("reads a demonym's airspace, waters or territory as the country", () => {
+    const text = "A drone strays into Polish airspace and North Korean waters are closed; Poland protests.";
+    const places = findPlaces(text, gaz);
+    const pol = places.find((p) => p.country === "POL");
+    expect(pol?.precision).toBe("country");
+    expect(pol?.mentions.map(([s, e]) => text.slice(s, e))).toEqual(["Poland", "Polish airspace"]);
+    const prk = places.find((p) => p.country === "PRK");
+    expect(prk?.mentions.map(([s, e]) => text.slice(s, e))).toEqual(["North Korean waters"]);
+  });
+
+  it("reads 'X City' as the town X, not the division of that name", () => {
+    const gaza = findPlaces("Shelling hits a school in Gaza City.", gaz)[0];
+    expect(gaza?.country).toBe("PSE");
+    expect(gaza?.precision).toBe("point");
+  });
+
   it("ignores lowercase words and acronyms that are not places", () => {
     const text = "The UN and NATO met on Monday in May to discuss nice ideas.";
     expect(findPlaces(text, gaz)).toEqual([]);

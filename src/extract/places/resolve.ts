@@ -141,7 +141,9 @@ function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | nul
     if (nearDivision && nearDivision.admin1Code === e.admin1Code) s += 1;
     else if (nearCountry && nearCountry.country === e.country) s += 0.5;
   }
-  if (group.some((m) => m.generic !== "")) s += e.kind === "admin1" || e.kind === "admin2" ? 4 : e.kind === "city" ? -2 : 0;
+  // "Kunar Province" is the division; "Gaza City" is the town
+  if (group.some((m) => m.generic === "city")) s += e.kind === "city" ? 4 : 0;
+  else if (group.some((m) => m.generic !== "")) s += e.kind === "admin1" || e.kind === "admin2" ? 4 : e.kind === "city" ? -2 : 0;
   for (const m of group) {
     const n = m.next;
     if (!n) continue;
@@ -199,7 +201,10 @@ function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
 
 function contradicted(e: GazEntry, m: Mention): boolean {
   const containers = m.next?.entries.filter((x) => x.kind === "country" || x.kind === "admin1") ?? [];
-  if (containers.length === 0 || containers.length !== m.next!.entries.length) return false;
+  // "Herat, Kandahar" lists towns; but a name that is a country's ("the Catatumbo region,
+  // Colombia") is that country or a division, never a town placing the first
+  const country = m.next?.entries.some((x) => x.kind === "country") ?? false;
+  if (containers.length === 0 || (containers.length !== m.next!.entries.length && !country)) return false;
   return !containers.some((x) => x.country === e.country && (x.kind === "country" || x.admin1Code === e.admin1Code));
 }
 
