@@ -77,4 +77,10 @@ describe("relations: membership, command, alliance, war", () => {
   it("reads a proxy or ally in apposition with a possessive", () => {
     expect(relations("Hezbollah, Iran's most powerful proxy, fired rockets.")).toEqual(["Iran sponsors Hezbollah"]);
   });
+  it("reads arms and support given, affiliation and vows to destroy", () => {
+    expect(relations("Iran provides weapons and training to Hezbollah.")).toEqual(["Iran sponsors Hezbollah"]);
+    expect(relations("Iran has armed the Houthis for years.")).toEqual(["Iran sponsors Houthis"]);
+    expect(relations("Al-Shabaab is affiliated with al-Qaeda.")).toEqual(["al-Shabaab part_of al-Qaeda"]);
+    expect(relations("Israel has vowed to destroy Hamas.")).toEqual(["Israel opposes Hamas"]);
+  });
 });
