@@ -249,16 +249,22 @@ export class MentionFinder {
 
   /** The most recent entity of one of these kinds mentioned before word i (a named one if `named`). */
   #antecedent(kinds: readonly ActorKind[], i: number, named = false): string | null {
+    // the most salient fitting actor so far: most often mentioned, then most recent
+    // ("the group" is the story's group, not an affiliation named once in passing)
     const start = (this.#ctx.words[i] as Word).start;
-    const ms = this.#ctx.mentions;
-    for (let k = ms.length - 1; k >= 0; k--) {
-      const m = ms[k] as Mention;
-      if (m.start >= start) continue;
+    const counts = new Map<string, number>();
+    let best: string | null = null;
+    for (const m of this.#ctx.mentions) {
+      if (m.start >= start || m.locative) continue;
       const e = this.#ctx.entities.get(m.entity);
-      if (e && kinds.includes(e.kind) && !m.locative && (!named || e.named || e.country)) return e.key;
+      if (!e || !kinds.includes(e.kind) || (named && !e.named && !e.country)) continue;
+      const n = (counts.get(e.key) ?? 0) + 1;
+      counts.set(e.key, n);
+      if (!best || n >= (counts.get(best) ?? 0)) best = e.key;
     }
-    return null;
+    return best;
   }
+
 
   /** "military aid", "police station": a singular agent word before a noun; never "gunmen abducted". */
   #modifier(next: number): boolean {
