@@ -140,8 +140,10 @@ function conjuncts(tokens: Token[], from: number, to: number, cuts: readonly [nu
 function inPhraseAt(tokens: Token[], k: number): boolean {
   const t = tokens[k] as Token;
   if (PHRASE_POS.has(t.pos) || IN_PHRASE.has(t.lower) || SUBSET.has(t.lower) || t.pos === "PART" || t.text === "(" || t.text === ")") return true;
-  // "Iran-backed fighters", "the commanding officer": participles used as adjectives
-  return t.pos === "VERB" && (tokens[k - 1]?.text === "-" || tokens[k - 1]?.pos === "DET" || tokens[k - 1]?.pos === "ADV");
+  // "Iran-backed fighters", "the commanding officer": participles used as adjectives; a
+  // capitalised word mistagged inside a name ("Ansar Dine fighters")
+  return t.pos === "VERB" && (tokens[k - 1]?.text === "-" || tokens[k - 1]?.pos === "DET" || tokens[k - 1]?.pos === "ADV" ||
+    (/^\p{Lu}/u.test(t.text) && tokens[k - 1]?.pos === "PROPN"));
 }
 
 /** The comma opening a remark that the comma at q closes, with only phrase words between; or null. */

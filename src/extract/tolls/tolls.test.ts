@@ -52,6 +52,7 @@ describe("tollsIn on present-tense summaries", () => {
     expect(dead("Nine fighters from the Northern Front (NF), including a commander, are killed in an airstrike.")).toEqual(exactly(9));
     expect(dead("At least 20 recruits, including the commanding officer of the 4th Battalion, are killed in a bombing.")).toEqual(atLeast(20));
     expect(dead("Twenty-three state-backed militiamen are killed in the ambush.")).toEqual(exactly(23));
+    expect(dead("Six Ansar Dine fighters are killed near the river.")).toEqual(exactly(6));
     expect(dead("A village elder is shot and killed by gunmen.")).toEqual(exactly(1));
   });
   it("reads one victim named or described after a killing verb", () => {
