@@ -64,6 +64,13 @@ describe("placeForSpan", () => {
     expect(placeForSpan(findPlaces(raid, gaz), [0, raid.length], [0, raid.length], { text: raid })?.country).toBe("UKR");
   });
 
+  it("takes the finer place of an address whose country closes the clause", () => {
+    const text = "A drone strike on a market in Tessit, Gao Region, Mali, kills 30 people.";
+    const places = findPlaces(text, gaz);
+    const kills = at(text, "Mali, kills 30 people");
+    expect(placeForSpan(places, kills, [0, text.length], { text })?.admin1).toBe("Gao");
+  });
+
   it("keeps a place whose actor span only adds its division word", () => {
     const text = "Troops raid the Quneitra Governorate in Syria and detain three men.";
     const places = findPlaces(text, gaz);

@@ -123,9 +123,12 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
   if (inSpan) {
     // "shoot down a U.S. jet in Iranian airspace": a name in the clause that only says whose
     // gives way to one of its rank or finer that the sentence names as where
-    if (located(text, inSpan.at)) return inSpan.place;
-    const where = best(inSentenceFound.filter((f) => located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text);
-    return (where ?? inSpan).place;
+    const where = located(text, inSpan.at) ? inSpan
+      : best(inSentenceFound.filter((f) => located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text) ?? inSpan;
+    // "… in Injar, Tillabéri Region, Niger, kills 30": a country in the clause closes an address
+    // the sentence gives in full
+    const finer = where.place.precision === "country" ? best(inSentenceFound.filter((f) => f.place.country === where.place.country && rank(f.place) > rank(where.place)), text) : null;
+    return (finer ?? where).place;
   }
   const inSentence = mostSpecific(inSentenceFound, text);
   if (inSentence) return inSentence;

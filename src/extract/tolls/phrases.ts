@@ -49,6 +49,9 @@ function addJoined(tokens: Token[], from: number, to: number, first: Bound, stop
   let afterName = nameEnd(tokens, from - 2, from) === from;
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
+    // "kill five soldiers, including a major, and seven insurgents": over the subset to the next count
+    const remark = t.text === "," && ALWAYS_SUBSET.has(tokens[k + 1]?.lower ?? "") ? remarkEnd(tokens, k + 1, to) : null;
+    if (remark !== null && joinerAt(tokens, remark + 1) > 0) { k = remark; continue; }
     const join = joinerAt(tokens, k);
     const listed = t.text === "," && afterName ? nameEnd(tokens, k + 1, to) : null;
     if (!join && listed === null) {
@@ -64,6 +67,16 @@ function addJoined(tokens: Token[], from: number, to: number, first: Bound, stop
     k = n.end - 1;
   }
   return total;
+}
+
+/** The comma closing a subset remark that opens at j (", including a child,"), or null. */
+function remarkEnd(tokens: Token[], j: number, to: number): number | null {
+  for (let k = j + 1; k < Math.min(to, j + 12); k++) {
+    const t = tokens[k] as Token;
+    if (t.text === ",") return k;
+    if ([".", ";", ":"].includes(t.text) || t.pos === "VERB" || t.pos === "AUX") return null;
+  }
+  return null;
 }
 
 /** A count or a named person at j. */
@@ -86,8 +99,9 @@ export function countAfter(tokens: Token[], k: number, to: number, stop: (t: Tok
     // "kills a rancher", "killing Ali Rahimi, …": what a killing verb takes is someone
     const end = phraseEnd(tokens, j, to);
     if (j === k + 1 && oneOfSomething(tokens, j, end)) return addJoined(tokens, end, to, { low: 1, high: 1 }, stop);
-    const named = j === k + 1 ? nameEnd(tokens, j, to) : null;
-    if (named !== null) return addJoined(tokens, named, to, { low: 1, high: 1 }, stop);
+    // "killed Vel Brigade commanders Ivo Brask and Tomas Verin": names after their titles
+    const named = nameEnd(tokens, j, to);
+    if (named !== null && tokens.slice(k + 1, j).every((w) => w.pos !== "NUM" && w.pos !== "DET")) return addJoined(tokens, named, to, { low: 1, high: 1 }, stop);
     // "kills Hezbollah commander Ali Tabatabai", "killing the group's leader"
     if (isSingularPerson(t) && tokens.slice(k + 1, j).every((w) => ["PROPN", "ADJ", "PART", "NOUN"].includes(w.pos) || w.lower === "the")) return { low: 1, high: 1 };
     // "kills opposition councillor …": a noun before another noun names the trade
@@ -148,10 +162,11 @@ function inPhraseAt(tokens: Token[], k: number): boolean {
 
 /** The comma opening a remark that the comma at q closes, with only phrase words between; or null. */
 function leftComma(tokens: Token[], s: Sentence, q: number): number | null {
-  for (let c = q - 1; c > s.first && c > q - 14; c--) {
+  for (let c = q - 1; c > s.first && c > q - 16; c--) {
     const t = tokens[c] as Token;
     if (t.text === ",") return c;
-    if (!inPhraseAt(tokens, c)) return null;
+    // "Ivo Brask, a campaigner for the protection of sea turtles, dies"
+    if (!inPhraseAt(tokens, c) && t.pos !== "ADP") return null;
   }
   return null;
 }

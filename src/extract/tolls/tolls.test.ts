@@ -48,6 +48,7 @@ describe("tollsIn on present-tense summaries", () => {
   it("reads through hedges, appositives, brackets and compound adjectives", () => {
     expect(dead("Around 40 Ruritanian soldiers are reported to have been killed near the dam.")).toEqual(exactly(40));
     expect(dead("Tomas Verin, a commander of the northern militia, dies in custody in Oskar.")).toEqual(exactly(1));
+    expect(dead("Mara Delk, a campaigner for the protection of sea turtles, dies from wounds sustained in a raid.")).toEqual(exactly(1));
     expect(dead("Ivo Brask, leader of the river brigade, is said to have been killed in a raid.")).toEqual(exactly(1));
     expect(dead("Nine fighters from the Northern Front (NF), including a commander, are killed in an airstrike.")).toEqual(exactly(9));
     expect(dead("At least 20 recruits, including the commanding officer of the 4th Battalion, are killed in a bombing.")).toEqual(atLeast(20));
@@ -62,6 +63,8 @@ describe("tollsIn on present-tense summaries", () => {
     expect(dead("Officials say the strike killed Ivo Brask along with his wife and three children.")).toEqual(exactly(5));
     expect(dead("The raid killed Ivo Brask, Tomas Verin and Mara Delk.")).toEqual(exactly(3));
     expect(dead("The shelling kills nine people, two of them children.")).toEqual(exactly(9));
+    expect(dead("The army says it killed Vel Brigade commanders Ivo Brask and Tomas Verin.")).toEqual(exactly(2));
+    expect(dead("Clashes in the valley kill four soldiers, including a captain, and nine rebels.")).toEqual(exactly(13));
     expect(dead("Raiders kill 16 villagers in a hamlet in Oskar District, North Vel Province, Ruritania.")).toEqual(exactly(16));
     expect(dead("Shelling kills six people in Vel and two in Ost.")).toEqual(exactly(8));
     expect(dead("The ministry confirms the death of a critically injured Vellish deck hand.")).toEqual(exactly(1));
