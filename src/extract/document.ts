@@ -42,6 +42,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     demonym: (w) => gaz.countryByDemonym(w)?.iso3 ?? null,
     countryName: (iso3) => gaz.country(iso3)?.name ?? iso3,
     isPlace: (s, e) => placeSpans.has(`${s}:${e}`),
+    placeAt: (s) => places.find((p) => p.mentions.some(([a]) => a === s)) ?? null,
   }, ctx).run();
   assignCountries(ctx, places);
 

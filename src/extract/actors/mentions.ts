@@ -3,7 +3,7 @@
  * "Pakistan's military"), generic agents, references ("the group", "the regime") resolved to an
  * earlier actor, and unknown proper names, with acronyms defined in parentheses.
  */
-import type { ActorKind } from "../../core/index.js";
+import type { ActorKind, Place } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
 import type { Word } from "../../nlp/words.js";
 import type { ActorEntry, AgentEntry, ActorRules } from "../../rules/actors.js";
@@ -19,6 +19,8 @@ export interface ActorLexicon {
   countryName: (iso3: string) => string;
   /** True when the words at [start, end) are a known place name that is not an actor. */
   isPlace: (start: number, end: number) => boolean;
+  /** The resolved place whose mention starts at this offset, if any. */
+  placeAt: (start: number) => Place | null;
 }
 
 const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout", "within", "from", "at", "to", "towards", "toward", "outside", "around", "over", "through", "via", "off"]);
@@ -85,6 +87,8 @@ export class MentionFinder {
     const w = words[i] as Word;
     const acronym = this.#acronyms.get(w.text);
     if (acronym) return this.#add(i, i + 1, acronym, "name");
+    const residents = this.#placePeople(i, limit);
+    if (residents) return residents;
     const named = rules.names.longestAt(words, i, limit, (a, b) => hasCapital(words, a, b));
     if (named) return this.#named(i, named.last, named.values, limit);
     const agent = rules.agents.longestAt(words, i, limit);
@@ -105,6 +109,24 @@ export class MentionFinder {
     if (members) return this.#unknown(i, members.last, members.kind);
     if (unknown) return this.#unknown(i, unknown.last, unknown.kind);
     return i;
+  }
+
+  /** "Gaza's 2.1 million residents", "Herat women", "Kirkuk protesters": the people of a place. */
+  #placePeople(i: number, limit: number): number | null {
+    const { words, a } = this.#ctx;
+    const w = words[i] as Word;
+    const place = this.#lex.placeAt(w.start);
+    if (!place || place.precision === "country") return null;
+    let j = i;
+    while (j < limit && (words[j] as Word).end <= (place.mentions.find(([s]) => s === w.start)?.[1] ?? 0)) j++;
+    if ((words[j] as Word | undefined)?.key === "s") j++;
+    while (j < limit && (a.tokens[(words[j] as Word).token]?.pos === "NUM" || /^(million|thousand|hundred)$/.test((words[j] as Word).key))) j++;
+    const agent = this.#lex.rules.agents.longestAt(words, j, limit);
+    const entry = agent?.values[0] as AgentEntry | undefined;
+    if (!agent || !entry || entry.kind !== "civilians") return null;
+    const name = `${place.name} ${entry.label}`;
+    const key = this.#entity(`place:${name.toLowerCase()}`, name, "civilians", place.country, null, false);
+    return this.#add(i, agent.last, key, "agent");
   }
 
   /** A capitalised word the dictionary does not know, followed by an agent ("Hausa politicians"). */
