@@ -84,7 +84,8 @@ function tollsOf(tokens: Token[], s: Sentence, from: number, to: number): Tolls 
     if (t.lower === "toll" && tokens[k - 1]?.lower === "death") { note("f", deathToll(tokens, k, to)); continue; }
     if (!isToll(t) || combined(tokens, k)) continue;
     const kind: Kind = FATAL.test(t.lower) ? "f" : "i";
-    if (kind === "f") toldDeaths = true;
+    // "casualties" may be dead or wounded: counted with the injured, it leaves the dead unknown
+    if (kind === "f" || t.lower === "casualties") toldDeaths = true;
     note(kind, countFor(tokens, s, k, to));
   }
   // a report that counts only the injured, or says no one was hurt, says no one was killed, unless

@@ -21,6 +21,12 @@ const PERSON = new Set([
   "mayor", "judge", "prosecutor", "lawyer", "diplomat", "ambassador", "envoy", "president", "candidate", "councillor",
   "cleric", "imam", "priest", "pastor", "monk", "nun", "elder", "father", "mother", "son", "daughter", "wife", "husband",
   "brother", "sister", "relative", "aide", "bodyguard", "crew", "others", "victim", "individual",
+  "vigilante", "worshipper", "pilgrim", "shopkeeper", "trader", "merchant", "vendor", "firefighter", "rescuer",
+  "settler", "deputy", "councilor", "pensioner", "newborn", "grandmother", "grandfather", "grandchild", "cousin",
+  "nephew", "niece", "uncle", "aunt", "herdsman", "passerby", "motorist", "cyclist", "interpreter", "translator",
+  "engineer", "technician", "secretary", "adviser", "advisor", "convict", "perpetrator", "shooter", "abductor",
+  "kidnapper", "raider", "looter", "trafficker", "poacher", "warden", "agent", "informant", "monitor", "observer",
+  "inspector", "scientist", "preacher", "bishop", "rabbi", "chef", "cook", "guide", "porter", "courier",
 ]);
 /** Words of PERSON that name more than one. */
 const PLURAL = new Set(["people", "others", "crew"]);

@@ -160,6 +160,9 @@ function inPhraseAt(tokens: Token[], k: number): boolean {
     (/^\p{Lu}/u.test(t.text) && tokens[k - 1]?.pos === "PROPN"));
 }
 
+/** True when a count starts at j: "two civilians", "a teacher", "dozens". */
+const countStarts = (tokens: Token[], j: number): boolean => headCountAt(tokens, j) !== null || onePersonAt(tokens, j, j + 4) !== null;
+
 /** The comma opening a remark that the comma at q closes, with only phrase words between; or null. */
 function leftComma(tokens: Token[], s: Sentence, q: number): number | null {
   for (let c = q - 1; c > s.first && c > q - 16; c--) {
@@ -210,6 +213,10 @@ function subjectPhrase(tokens: Token[], s: Sentence, end: number): { start: numb
       }
       // "Two people, including a child, are killed" read from the child's side: the comma opens the remark
       if (ALWAYS_SUBSET.has((tokens[q + 1] as Token | undefined)?.lower ?? "")) { q--; continue; }
+      // "Eleven soldiers, two civilians and 22 gunmen are killed": a list of counts goes on
+      // (closed by "and" before the verb; "According to a local leader, 102 people" is no list)
+      const closed = tokens.slice(q + 1, end).some((w) => w.lower === "and");
+      if (closed && countStarts(tokens, q + 1) && inPhraseAt(tokens, q - 1)) { q--; continue; }
       break;
     }
     // the head next to the verb, whatever its tag ("three suspects have been killed")

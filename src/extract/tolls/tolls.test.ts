@@ -78,6 +78,8 @@ describe("tollsIn on present-tense summaries", () => {
   });
   it("adds up coordinated subjects of people only", () => {
     expect(dead("Two soldiers and a teacher are killed in the ambush.")).toEqual(exactly(3));
+    expect(dead("Nine guards, three drivers and 14 raiders are killed in the assault on the depot.")).toEqual(exactly(26));
+    expect(dead("According to a local elder, 40 villagers are killed in the raid.")).toEqual(exactly(40));
     expect(dead("Troops end the hostage standoff with at least eight hostages and all four kidnappers killed.")).toEqual(atLeast(12));
     expect(dead("The navy intercepts 40 drones and two sailors are killed on the frigate.")).toEqual(exactly(2));
   });
@@ -115,6 +117,7 @@ describe("tollsIn on present-tense summaries", () => {
   });
   it("reads a report of injured only as no one killed", () => {
     expect(tolls("Five police officers are injured in a grenade attack.")).toEqual({ fatalities: exactly(0), injuries: exactly(5) });
+    expect(tolls("Heavy fighting breaks out, with several casualties reported.").fatalities).toBeNull();
     expect(tolls("Guards in Vel and more in the port of Ost are killed, and several others are injured.").fatalities).toBeNull();
   });
   it("does not read ages or the count of a subject of an active verb", () => {
