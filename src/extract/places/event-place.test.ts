@@ -71,6 +71,13 @@ describe("placeForSpan", () => {
     expect(placeForSpan(places, kills, [0, text.length], { text })?.admin1).toBe("Gao");
   });
 
+  it("passes over a name glued to what it describes ('a Panama-flagged tanker')", () => {
+    const text = "Drones strike a Panama-flagged tanker off Fujairah, United Arab Emirates.";
+    expect(placeForSpan(findPlaces(text, gaz), [0, 35], [0, text.length], { text })?.country).toBe("ARE");
+    const flags = "A Liberia-flagged tanker and a Malta-flagged freighter are struck by drones.";
+    expect(placeForSpan(findPlaces(flags, gaz), [0, flags.length], [0, flags.length], { text: flags })).toBeNull();
+  });
+
   it("keeps a place whose actor span only adds its division word", () => {
     const text = "Troops raid the Quneitra Governorate in Syria and detain three men.";
     const places = findPlaces(text, gaz);

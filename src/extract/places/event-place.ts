@@ -51,6 +51,11 @@ function best(found: readonly Mentioned[], text?: string): Mentioned | null {
   return top;
 }
 
+/** "a Panama-flagged tanker", "an Iran-backed militia", "a London-based group": a name glued to a word that describes something else. */
+function attributive(text: string | undefined, at: Span): boolean {
+  return text !== undefined && /^[-‑][\p{Ll}]/u.test(text.slice(at[1], at[1] + 2));
+}
+
 /** "Gaza City", "the Quneitra Governorate": an actor span that is only the place and its division word. */
 const DIVISION_ONLY = /^\s+(city|province|governorate|oblast|district|region|state|county|department|prefecture|municipality|territory|krai|raion)$/i;
 function onlyDivision(text: string | undefined, at: Span, actor: Span): boolean {
@@ -113,10 +118,11 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
   const actorSpans = opts.actorSpans ?? [];
   const text = opts.text;
   const named = (outer: Span): Mentioned[] => places.flatMap((place) => place.mentions
-    .filter((at) => within(at, outer) && !(dateline && within(at, dateline.span)) &&
+    .filter((at) => within(at, outer) && !(dateline && within(at, dateline.span)) && !attributive(text, at) &&
       !actorSpans.some((a) => within(at, a) && a[1] - a[0] > at[1] - at[0] && !onlyDivision(text, at, a)))
     .map((at) => ({ place, at })));
-  const story = storyCountries(places);
+  // a flag or a sponsor ("Panama-flagged", "Iran-backed") says nothing of what the story is about
+  const story = storyCountries(places.filter((p) => p.mentions.some((at) => !attributive(text, at))));
   const onTopic = (p: Place): boolean => p.country === null || story.has(p.country) || (opts.countries ?? []).includes(p.country);
   const inSentenceFound = named(sentence).filter((f) => onTopic(f.place));
   const inSpan = best(named(span), text);

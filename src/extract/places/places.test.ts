@@ -216,6 +216,12 @@ describe("findPlaces", () => {
     expect(prk?.mentions.map(([s, e]) => text.slice(s, e))).toEqual(["North Korean waters"]);
   });
 
+  it("reads a river's name without 'the' as the town of that name", () => {
+    expect(findPlaces("A drone hits a block of flats in Dnipro, Ukraine.", gaz)[0]?.precision).toBe("point");
+    expect(findPlaces("Troops cross the Dnipro near Kherson, Ukraine.", gaz)[0]?.name).toBe("Dnipro");
+    expect(findPlaces("Troops cross the Dnipro near Kherson, Ukraine.", gaz)[0]?.precision).not.toBe("point");
+  });
+
   it("reads 'X City' as the town X, not the division of that name", () => {
     const gaza = findPlaces("Shelling hits a school in Gaza City.", gaz)[0];
     expect(gaza?.country).toBe("PSE");

@@ -162,6 +162,11 @@ function pick(group: Mention[], ctx: Context, prev: GazEntry | null): GazEntry |
     s += e.population / 1e10;
     if (s > bestScore) { best = e; bestScore = s; }
   }
+  // A river or range is "the Dnipro"; "in Dnipro" without the article is the city of that name
+  if (best && best.kind === "region" && best.feature === "feature" && group.every((m) => m.before !== "the")) {
+    const town = group[0]!.entries.find((x) => x.kind === "city" && x.country === best!.country && x.population >= 100_000);
+    if (town) best = town;
+  }
   // A division's seat of the same name is the usual meaning ("Kabul", "Herat") unless a division
   // word says otherwise; the town is also the more precise location.
   if (best && best.kind === "admin1" && !group.some((m) => m.generic !== "")) {
