@@ -168,12 +168,12 @@ export class ArgumentReader {
     return false;
   }
 
-  /** The agent after "by" (passive voice, event nouns). */
-  agent(t: number, s: Sentence): Mention[] {
+  /** The agent after "by" (passive voice, event nouns), or after "from" when asked ("a proposal from X"). */
+  agent(t: number, s: Sentence, orFrom = false): Mention[] {
     for (let k = t; k < s.last && k < t + 8; k++) {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text)) break;
-      if (tok.lower !== "by") continue;
+      if (tok.lower !== "by" && !(orFrom && tok.lower === "from")) continue;
       const m = mentionAt(this.#ctx, k + 1) ?? mentionAt(this.#ctx, k + 2);
       if (m) return this.#coordinated(m, s, 1);
     }

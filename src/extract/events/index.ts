@@ -29,6 +29,9 @@ export interface DraftEvent {
   last: number;
 }
 
+/** Answers to another actor's proposal, demand or offer. */
+const RESPONSES = new Set<PloverType>(["REJECT", "AGREE", "CONCEDE"]);
+
 /** Verbs of fighting whose sides all go in `actor` (PLOVER: two-sided ASSAULT). */
 const TWO_SIDED = new Set(["fight", "clash", "battle", "skirmish", "engage", "exchange"]);
 
@@ -100,6 +103,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       const place = trig.twoSided || recipient.length ? [] : keys(args.placeObject(trig.last, s));
       if (!trig.nominal && actor.length && mainSubject.length === 0) mainSubject = actor;
       args.remember(actor);
+      // "rejected calls by Belarus's rulers", "accepted a proposal from Washington": the answer goes to the proposer
+      if (recipient.length === 0 && RESPONSES.has(trig.type) && !trig.nominal) recipient = args.agent(trig.last, s, true);
       const a = keys(actor);
       const r = keys(recipient).filter((k) => !a.includes(k) && !ownForces(ctx, trig.type, a, k));
       if (a.length === 0 && r.length === 0) continue;
