@@ -169,7 +169,7 @@ function leftComma(tokens: Token[], s: Sentence, q: number): number | null {
     const t = tokens[c] as Token;
     if (t.text === ",") return c;
     // "Ivo Brask, a campaigner for the protection of sea turtles, dies"
-    if (!inPhraseAt(tokens, c) && t.pos !== "ADP") return null;
+    if (!inPhraseAt(tokens, c) && t.pos !== "ADP" && !(t.pos === "VERB" && /ed$/.test(t.lower))) return null;
   }
   return null;
 }
@@ -262,5 +262,7 @@ function oneNamed(tokens: Token[], a: number, b: number): boolean {
   const own = beforeOf < 0 ? head : head.slice(0, beforeOf);
   if (own.some(isSingularPerson) || oneOfSomething(tokens, a, a + own.length)) return true;
   if (own.length === 1 && /^(he|she)$/.test((own[0] as Token).lower)) return true;
-  return own.length >= 2 && own.every((t) => t.pos === "PROPN");
+  // "Mara Delk", "environmentalist Mara Delk": a phrase ending in a name
+  const last = own.slice(-2);
+  return last.length === 2 && last.every((t) => t.pos === "PROPN" && /^\p{Lu}/u.test(t.text));
 }

@@ -48,7 +48,7 @@ describe("tollsIn on present-tense summaries", () => {
   it("reads through hedges, appositives, brackets and compound adjectives", () => {
     expect(dead("Around 40 Ruritanian soldiers are reported to have been killed near the dam.")).toEqual(exactly(40));
     expect(dead("Tomas Verin, a commander of the northern militia, dies in custody in Oskar.")).toEqual(exactly(1));
-    expect(dead("Mara Delk, a campaigner for the protection of sea turtles, dies from wounds sustained in a raid.")).toEqual(exactly(1));
+    expect(dead("Vellish poet and activist Mara Delk, a campaigner for the protection of endangered sea turtles, dies from wounds sustained in a raid.")).toEqual(exactly(1));
     expect(dead("Ivo Brask, leader of the river brigade, is said to have been killed in a raid.")).toEqual(exactly(1));
     expect(dead("Nine fighters from the Northern Front (NF), including a commander, are killed in an airstrike.")).toEqual(exactly(9));
     expect(dead("At least 20 recruits, including the commanding officer of the 4th Battalion, are killed in a bombing.")).toEqual(atLeast(20));
