@@ -78,10 +78,10 @@ export class ArgumentReader {
       if (STOPS.has(tok.text)) break;
       if (this.#aside[k] && !this.#aside[t]) continue;
       if (PRONOUNS.has(tok.lower) && !mentionAt(this.#ctx, k)) {
-        // "X said it had …": the pronoun is the speaker
-        const say = this.#tok(k - 1);
-        if (say && (say.lemma === "say" || say.lemma === "announce" || say.lemma === "claim") && say.pos === "VERB") {
-          const speaker = this.subject(k - 1, s)[0];
+        // "X said it had …", "X said on Friday that they would …": the pronoun is the speaker
+        const say = this.#reportBefore(k, s);
+        if (say !== null) {
+          const speaker = this.subject(say, s)[0];
           if (speaker) return [{ ...speaker, start: tok.start, end: tok.end, first: k, last: k + 1, via: "pronoun" }];
         }
         const resolved = this.#pronoun(tok.lower, k);
@@ -102,6 +102,16 @@ export class ArgumentReader {
       return this.#coordinated(m, s, -1);
     }
     return [];
+  }
+
+  /** The reporting verb just before token k ("said on Friday that they"), or null. */
+  #reportBefore(k: number, s: Sentence): number | null {
+    for (let j = k - 1; j >= s.first && j >= k - 5; j--) {
+      const t = this.#tok(j);
+      if (t.pos === "VERB") return REPORTING.has(t.lemma) ? j : null;
+      if (STOPS.has(t.text)) return null;
+    }
+    return null;
   }
 
   /** The subject of the sentence's main clause: its first actor before the first verb. */

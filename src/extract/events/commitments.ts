@@ -16,12 +16,15 @@ const COOPERATIVE = new Set<PloverType>(["AGREE", "CONSULT", "SUPPORT", "COOPERA
 const CONFLICTUAL = new Set<PloverType>(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"]);
 const INTENT = new Set(["will", "'ll", "shall", "would", "ready", "willing", "prepared"]);
 const OBLIGATION = new Set(["must", "should"]);
+const PLANS = new Set(["plan", "intend", "prepare", "decide"]);
 
 /** The word before the trigger that marks intent or obligation, looking back over adverbs and "to be". */
 function marker(tokens: Token[], first: number, stopAt: number): string | null {
   for (let k = first - 1; k >= stopAt && k >= first - 4; k--) {
     const t = tokens[k] as Token;
     if (INTENT.has(t.lower) || OBLIGATION.has(t.lower)) return t.lower;
+    // "plans to impose", "decided to lift": an intent stated by the actor
+    if (PLANS.has(t.lemma) && tokens[k + 1]?.lower === "to") return "will";
     if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "to" && t.lower !== "be" && t.pos !== "AUX") return null;
   }
   return null;
