@@ -15,6 +15,7 @@ import { assignCountries } from "./actors/countries.js";
 import { MentionFinder } from "./actors/mentions.js";
 import { ClaimReader, type FoundClaim } from "./claims/index.js";
 import type { DocContext, Entity } from "./context.js";
+import { readAllegations } from "./events/allegations.js";
 import { readEvents, type DraftEvent } from "./events/index.js";
 import { findPlaces, placeForSpan } from "./places/index.js";
 import { readRelations } from "./relations/index.js";
@@ -60,6 +61,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   };
   const drafts = readEvents(ctx, rules.events, wordIndex, claims.claims).filter((d) => !counted(d));
   const relations = readRelations(ctx, rules.relations, claims.claims);
+  drafts.push(...readAllegations(ctx, relations, claims.claims, drafts));
 
   for (const d of drafts) for (const k of [...d.actor, ...d.recipient]) ctx.used.add(k);
   for (const c of claims.claims) if (c.orgKey) ctx.used.add(c.orgKey);

@@ -72,6 +72,11 @@ describe("extract: events", () => {
     expect(names(r, e?.actor ?? [])).toEqual(["Sudan"]);
     expect(names(r, e?.recipient ?? []).join()).toMatch(/Chad/);
   });
+  it("codes a claim that another side sponsors a group as that side's accusation", () => {
+    const r = run("A Kenyan defence official said the gunmen were backed by Somalia's army.");
+    const e = r.events.find((x) => x.type === "ACCUSE");
+    expect(names(r, e?.recipient ?? []).join()).toMatch(/Somalia/);
+  });
   it("codes a demand that another actor act as a request, whatever the act", () => {
     const r = run("Germany said on Monday that Russia must explain the incident.");
     const e = r.events.find((x) => x.type === "REQUEST");
