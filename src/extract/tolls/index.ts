@@ -7,7 +7,8 @@
 import type { Range } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import { headCountAt, qualify, type Bound } from "./numbers.js";
-import { countAfter, countBefore } from "./phrases.js";
+import { countAfter } from "./phrases.js";
+import { countBefore } from "./subject.js";
 
 export { numberAt } from "./numbers.js";
 
@@ -56,7 +57,8 @@ const ELSEWHERE = /^(separate|another|elsewhere|earlier|previous|previously|tota
 function casualtyReportAfter(tokens: Token[], s: Sentence): Tolls | null {
   const first = s.last;
   const idx = tokens[first]?.sentence;
-  if (idx === undefined) return null;
+  // more than a space between the sentences is a new paragraph, which may tell another story
+  if (idx === undefined || (tokens[first] as Token).start - (tokens[first - 1] as Token).end > 1) return null;
   let last = first;
   while (last < tokens.length && tokens[last]?.sentence === idx) last++;
   const words = tokens.slice(first, last);

@@ -114,6 +114,7 @@ describe("tollsIn on present-tense summaries", () => {
     expect(tolls("A guard is killed in a raid on the depot. Three other guards are injured.")).toEqual({ fatalities: exactly(1), injuries: exactly(3) });
     expect(dead("Drones hit the Varna bridge. In a separate attack, five people are killed.")).toBeNull();
     expect(dead("Drones hit the Varna bridge. The mayor says four people died.")).toBeNull();
+    expect(dead("Drones hit the Varna bridge.\n\nEight people are killed in a crash on the coast road.")).toBeNull();
   });
   it("reads a report of injured only as no one killed", () => {
     expect(tolls("Five police officers are injured in a grenade attack.")).toEqual({ fatalities: exactly(0), injuries: exactly(5) });
