@@ -22,6 +22,9 @@ export function readAllegations(ctx: DocContext, relations: readonly Relation[],
     const claim = r.claim ? claims.find((c) => c.id === r.claim) : undefined;
     const speaker = claim ? claim.orgKey ?? claim.personKey ?? null : null;
     if (!claim || !speaker || !ALLEGED.has(r.type) || side(ctx, speaker) === side(ctx, r.actor)) continue;
+    // "the Iran-backed militia" describes; "were backed by Pakistan's military" alleges
+    const [s0, s1] = r.evidence[0] ?? [0, 0];
+    if (!/\bby\b/.test(ctx.a.text.slice(s0, s1))) continue;
     const known = ctx.entities.get(speaker);
     if (!known || (!known.named && !known.country)) continue;
     if ([...drafts, ...out].some((d) => d.type === "ACCUSE" && d.actor.includes(speaker) && d.recipient.includes(r.actor))) continue;
