@@ -36,7 +36,9 @@ export interface AnalyzedText {
   sentences: Sentence[];
 }
 
-const nlp = winkNLP(model, ["sbd", "pos"]);
+// Tagging only: wink-nlp's own sentence splitter ("sbd") is not asked for, since sentences are
+// split below from the tokens and the line breaks (the tagger does not read sentences).
+const nlp = winkNLP(model, ["pos"]);
 const its = nlp.its;
 
 /** Tokenise, tag and split `text`; every token satisfies `text.slice(start, end) === token.text`. */

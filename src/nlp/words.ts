@@ -27,10 +27,17 @@ export function phraseKeys(phrase: string): string[] {
   return phrase.split(SPLIT).map(keyOf).filter(Boolean);
 }
 
+const PLAIN = /^[A-Za-z0-9]+$/;
+
 /** Word units of an analysed text, in order. */
 export function words(a: AnalyzedText): Word[] {
   const out: Word[] = [];
   a.tokens.forEach((t, i) => {
+    // Most tokens are plain ASCII words or numbers: one word whose key is the token lowercased.
+    if (PLAIN.test(t.text)) {
+      out.push({ key: t.lower, text: t.text, start: t.start, end: t.end, token: i });
+      return;
+    }
     if (!/[\p{L}\p{N}]/u.test(t.text)) return;
     let offset = 0;
     for (const part of t.text.split(/(?<=[^-–—/])(?=[-–—/])|(?<=[-–—/])(?=[^-–—/])/)) {
