@@ -1,7 +1,7 @@
 /**
- * Longest-match lookup of dictionary phrases over word units. Phrases are stored under the
- * space-joined keys of their words; a phrase marked `exact` matches only with the same letters in
- * the same case ("IS" the group, not "is" the verb).
+ * Longest-match lookup of dictionary phrases over word units. Phrases are stored in a trie of
+ * their words' keys, so a look-up walks only as far as some phrase goes; a phrase marked `exact`
+ * matches only with the same letters in the same case ("IS" the group, not "is" the verb).
  */
 import { keyOf, phraseKeys, type Word } from "../nlp/words.js";
 
@@ -20,9 +20,17 @@ export interface PhraseMatch<T> {
 
 const caseKey = (s: string) => s.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "");
 
+/** A trie node: the phrases ending after the words that lead here, and the words that go on. */
+interface Node<T> {
+  entries: Entry<T>[] | null;
+  next: Map<string, Node<T>> | null;
+}
+
+const node = <T>(): Node<T> => ({ entries: null, next: null });
+
 export class PhraseMatcher<T> {
-  readonly #entries = new Map<string, Entry<T>[]>();
-  readonly #longest = new Map<string, number>();
+  /** Word keys in sequence, one trie level per word. */
+  readonly #root = node<T>();
   #size = 0;
 
   get size(): number {
@@ -33,20 +41,22 @@ export class PhraseMatcher<T> {
   add(phrase: string, value: T, exact = false): boolean {
     const keys = phraseKeys(phrase);
     if (keys.length === 0) return false;
-    const key = keys.join(" ");
-    const list = this.#entries.get(key) ?? [];
+    let at = this.#root;
+    for (const k of keys) {
+      at.next ??= new Map();
+      let child = at.next.get(k);
+      if (!child) at.next.set(k, (child = node<T>()));
+      at = child;
+    }
     const exactWords = exact ? phrase.split(/[-–—/\s]+|(?=['’]s\b)/).map(caseKey).filter(Boolean) : null;
-    list.push({ value, exact: exactWords });
-    this.#entries.set(key, list);
-    const first = keys[0] as string;
-    this.#longest.set(first, Math.max(this.#longest.get(first) ?? 0, keys.length));
+    (at.entries ??= []).push({ value, exact: exactWords });
     this.#size++;
     return true;
   }
 
   /** True when some phrase starts with this word key. */
   starts(key: string): boolean {
-    return this.#longest.has(key);
+    return this.#root.next?.has(key) ?? false;
   }
 
   /**
@@ -54,16 +64,28 @@ export class PhraseMatcher<T> {
    * `accept` may refuse a match (for example one with no capital letter).
    */
   longestAt(words: readonly Word[], i: number, limit = words.length, accept?: (first: number, last: number) => boolean): PhraseMatch<T> | null {
-    const w0 = words[i];
-    if (!w0) return null;
-    const max = this.#longest.get(w0.key);
-    if (!max) return null;
-    for (let n = Math.min(max, limit - i); n >= 1; n--) {
-      let key = w0.key;
-      for (let k = 1; k < n; k++) key += " " + (words[i + k] as Word).key;
-      const list = this.#entries.get(key);
-      if (!list) continue;
-      const values = list.filter((e) => !e.exact || e.exact.every((w, k) => caseKey((words[i + k] as Word).text) === w)).map((e) => e.value);
+    // Walk the trie along the words, noting each length at which some phrase ends; then try
+    // those lengths longest first.
+    let at = this.#root;
+    let ends: Array<Node<T>> | null = null;
+    let lengths: number[] | null = null;
+    for (let n = 0; i + n < limit; n++) {
+      const w = words[i + n];
+      const child = w ? at.next?.get(w.key) : undefined;
+      if (!child) break;
+      at = child;
+      if (at.entries) {
+        (ends ??= []).push(at);
+        (lengths ??= []).push(n + 1);
+      }
+    }
+    if (!ends || !lengths) return null;
+    for (let c = ends.length - 1; c >= 0; c--) {
+      const n = lengths[c]!;
+      const values: T[] = [];
+      for (const e of ends[c]!.entries!) {
+        if (!e.exact || e.exact.every((w, k) => caseKey((words[i + k] as Word).text) === w)) values.push(e.value);
+      }
       if (values.length === 0) continue;
       if (accept && !accept(i, i + n)) continue;
       return { first: i, last: i + n, values };
@@ -73,7 +95,9 @@ export class PhraseMatcher<T> {
 
   /** Values of the phrase equal to `phrase` (case-insensitive), ignoring `exact` marks. */
   lookup(phrase: string): T[] {
-    return (this.#entries.get(phraseKeys(phrase).join(" ")) ?? []).map((e) => e.value);
+    let at: Node<T> | undefined = this.#root;
+    for (const k of phraseKeys(phrase)) at = at?.next?.get(k);
+    return at && at !== this.#root ? (at.entries ?? []).map((e) => e.value) : [];
   }
 }
 
