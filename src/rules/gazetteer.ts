@@ -66,13 +66,44 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   st: "saint", ste: "sainte", mt: "mount", ft: "fort", pt: "port", n: "north", s: "south",
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * The words of an ASCII name as the general path of {@link normaliseName} splits them, in one
+ * pass: lowercase letters and digits, apostrophes dropped, anything else a separator.
+ */
+function asciiWords(s: string): string[] {
+  const low = s.toLowerCase();
+  const words: string[] = [];
+  let word = "";
+  let from = -1;
+  for (let k = 0; k <= low.length; k++) {
+    const c = k < low.length ? low.charCodeAt(k) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (from < 0) from = k;
+      continue;
+    }
+    if (from >= 0) {
+      word += low.slice(from, k);
+      from = -1;
+    }
+    if (c === 39 || c === 96) continue; // ' and ` vanish: "Sana'a" is "sanaa"
+    if (word !== "") {
+      words.push(word);
+      word = "";
+    }
+  }
+  return words;
+}
+
 /**
  * Lowercase, accents stripped, punctuation folded to spaces, a leading "the" dropped and
  * "St."/"Mt."/"Ft." spelt out, so that "St. Nicolas", "Saint-Nicolas" and "saint nicolas" meet.
  * Apostrophes vanish ("Sana'a" → "sanaa") because transliterations use them inconsistently.
  */
 export function normaliseName(s: string): string {
-  const words = s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+  // ASCII (most names in English news) has nothing to decompose and no letters beyond a-z.
+  const words = ASCII.test(s) ? asciiWords(s) : s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
     .replace(/[’'`ʼ]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ");
   if (words[0] === "the" && words.length > 1) words.shift();
   return words.map((w, i) => (i < words.length - 1 || words.length === 1 ? ABBREVIATIONS[w] ?? w : w))

@@ -49,12 +49,22 @@ export function tokenise(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index;
     const s = m[0];
+    const word = startsWithLetter(s);
     // "Afghanistan's" is the name "Afghanistan"; the whole stays one token so that
     // "People's Republic of China" still reads as one name.
-    const end = /^\p{L}.*['’]s$/u.test(s) ? start + s.length - 2 : start + s.length;
-    out.push({ start, end, fullEnd: start + s.length, text: text.slice(start, end), word: /^\p{L}/u.test(s) });
+    const n = s.length;
+    const possessive = word && n >= 3 && s.charCodeAt(n - 1) === 115 /* s */ && (s[n - 2] === "'" || s[n - 2] === "’");
+    const end = possessive ? start + n - 2 : start + n;
+    out.push({ start, end, fullEnd: start + n, text: possessive ? s.slice(0, n - 2) : s, word });
   }
   return out;
+}
+
+/** `/^\p{L}/u`, without the regular expression for ASCII. */
+function startsWithLetter(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}/u.test(s);
 }
 
 /** Lowercase words allowed inside a name ("Gulf of Aden", "Port-au-Prince", "Rio de Janeiro"). */
@@ -100,7 +110,11 @@ const LOWER_GENERIC_WORDS = new Set(["province", "provinces", "district", "distr
   "governorate", "oblast", "department", "prefecture", "municipality", "parish", "borough", "territory"]);
 
 const major = (e: GazEntry): boolean => e.kind !== "city" && e.kind !== "admin2" || e.population >= 1_000_000;
-const isCapitalised = (t: Token): boolean => t.word && /^\p{Lu}/u.test(t.text);
+const isCapitalised = (t: Token): boolean => {
+  if (!t.word) return false;
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
+};
 const isAllCaps = (t: Token): boolean => t.word && t.text.length > 1 && !/\p{Ll}/u.test(t.text);
 
 /** Dateline ranges: capitals at the start of the text or a line, before a comma, "(" or a dash. */
@@ -148,8 +162,8 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     for (let j = i; j < tokens.length && j - i < maxSpan; j++) {
       const t = tokens[j]!;
       const prev = tokens[j - 1];
-      if (j > i && prev && /\n/.test(text.slice(prev.fullEnd, t.start))) break;
-      if (j > i && prev && t.start - prev.fullEnd > 1) break;
+      // a name runs on over one space at most, never over a line break (gaps are whitespace)
+      if (j > i && prev && (t.start - prev.fullEnd > 1 || (t.start > prev.fullEnd && text.charCodeAt(prev.fullEnd) === 10))) break;
       if (!t.word) {
         const glued = prev && prev.fullEnd === t.start;
         if (t.text === "-" || t.text === "&") continue;
