@@ -18,7 +18,13 @@ export interface PhraseMatch<T> {
   values: T[];
 }
 
-const caseKey = (s: string) => s.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "");
+/** The letters and digits of a word as written; for ASCII, without decomposing it first. */
+const caseKey = (s: string): string => {
+  if (ALNUM.test(s)) return s;
+  return ASCII.test(s) ? s.replace(/[^A-Za-z0-9]/g, "") : s.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "");
+};
+const ALNUM = /^[A-Za-z0-9]*$/;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** A trie node: the phrases ending after the words that lead here, and the words that go on. */
 interface Node<T> {
@@ -64,26 +70,23 @@ export class PhraseMatcher<T> {
    * `accept` may refuse a match (for example one with no capital letter).
    */
   longestAt(words: readonly Word[], i: number, limit = words.length, accept?: (first: number, last: number) => boolean): PhraseMatch<T> | null {
-    // Walk the trie along the words, noting each length at which some phrase ends; then try
-    // those lengths longest first.
-    let at = this.#root;
-    let ends: Array<Node<T>> | null = null;
-    let lengths: number[] | null = null;
-    for (let n = 0; i + n < limit; n++) {
+    if (i >= limit) return null;
+    const first = words[i] && this.#root.next?.get(words[i]!.key);
+    if (!first) return null;
+    // Walk the trie along the words, keeping the nodes passed; then try the lengths at which
+    // some phrase ends, longest first.
+    let path: Array<Node<T>> | null = null;
+    for (let at = first, n = 1; at.next && i + n < limit; n++) {
       const w = words[i + n];
-      const child = w ? at.next?.get(w.key) : undefined;
+      const child = w && at.next.get(w.key);
       if (!child) break;
-      at = child;
-      if (at.entries) {
-        (ends ??= []).push(at);
-        (lengths ??= []).push(n + 1);
-      }
+      (path ??= [first]).push((at = child));
     }
-    if (!ends || !lengths) return null;
-    for (let c = ends.length - 1; c >= 0; c--) {
-      const n = lengths[c]!;
+    for (let n = path ? path.length : 1; n >= 1; n--) {
+      const entries = (path ? path[n - 1]! : first).entries;
+      if (!entries) continue;
       const values: T[] = [];
-      for (const e of ends[c]!.entries!) {
+      for (const e of entries) {
         if (!e.exact || e.exact.every((w, k) => caseKey((words[i + k] as Word).text) === w)) values.push(e.value);
       }
       if (values.length === 0) continue;
