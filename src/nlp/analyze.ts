@@ -83,10 +83,11 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
     const t = tokens[i] as Token;
     const prev = tokens[i - 1];
     if (prev) {
-      const gap = text.slice(prev.end, t.start);
-      if (gap.includes("\n")) {
+      let nl = prev.end;
+      while (nl < t.start && text.charCodeAt(nl) !== 10) nl++;
+      if (nl < t.start) {
         close(i);
-        if (/\n\s*\n/.test(gap)) paragraph++;
+        if (/\n\s*\n/.test(text.slice(nl, t.start))) paragraph++;
       }
     }
     if (isSentenceEnd(t, tokens[i + 1])) close(i + 1);
