@@ -122,7 +122,13 @@ function addWeight(m: Map<string, number>, k: string | null, w: number): void {
   if (k !== null) m.set(k, (m.get(k) ?? 0) + w);
 }
 
-function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | null): number {
+/** The places named nearest with a division and with a country: the same for every candidate of a group. */
+interface Nearby {
+  division: GazEntry | null;
+  country: GazEntry | null;
+}
+
+function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | null, nearby: () => Nearby): number {
   let s = prior(e);
   const selfW = (key: string | null, map: Map<string, number>, ownKey: string | null): number =>
     key === null ? 0 : (map.get(key) ?? 0) - (ownKey === key ? 1 : 0);
@@ -136,8 +142,7 @@ function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | nul
   if (aw > 0 && e.kind !== "admin1") s += 2;
   // Between two Monroe Counties, the one in the state named nearby ("in Michigan ... Monroe County").
   if (e.kind !== "country") {
-    const nearDivision = nearest(group, ctx, (x) => x.admin1Code !== null);
-    const nearCountry = nearest(group, ctx, (x) => x.country !== null);
+    const { division: nearDivision, country: nearCountry } = nearby();
     if (nearDivision && nearDivision.admin1Code === e.admin1Code) s += 1;
     else if (nearCountry && nearCountry.country === e.country) s += 0.5;
   }
@@ -156,8 +161,13 @@ function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | nul
 function pick(group: Mention[], ctx: Context, prev: GazEntry | null): GazEntry | null {
   let best: GazEntry | null = null;
   let bestScore = -Infinity;
+  let near: Nearby | null = null;
+  const nearby = (): Nearby => (near ??= {
+    division: nearest(group, ctx, (x) => x.admin1Code !== null),
+    country: nearest(group, ctx, (x) => x.country !== null),
+  });
   for (const e of group[0]!.entries) {
-    let s = score(e, group, ctx, prev);
+    let s = score(e, group, ctx, prev, nearby);
     // Equal scores go to the larger town, then to the first listed (the larger country).
     s += e.population / 1e10;
     if (s > bestScore) { best = e; bestScore = s; }
