@@ -3,6 +3,7 @@ import type { Place } from "../../core/index.js";
 import { countryByDemonym, countryByName, countryName, loadGazetteer, normaliseName } from "../../rules/gazetteer.js";
 import type { Gazetteer } from "../../rules/gazetteer.js";
 import { findPlaces, placeForSpan } from "./index.js";
+import { tokenise } from "./recognise.js";
 
 let gaz: Gazetteer;
 beforeAll(() => { gaz = loadGazetteer(); });
@@ -27,6 +28,13 @@ describe("gazetteer", () => {
     expect(normaliseName("the Gaza Strip")).toBe("gaza strip");
     expect(normaliseName("Sana'a")).toBe("sanaa");
     expect(normaliseName("Türkiye")).toBe("turkiye");
+  });
+  it("normalises ASCII and non-ASCII names alike", () => {
+    for (const [ascii, other] of [["Port-au-Prince", "Port‑au‑Prince"], ["Ft. `Worth`", "Ft. ʼWorth’"], [" the  St ", "\u00a0the St\u00a0"]]) {
+      expect(normaliseName(ascii as string)).toBe(normaliseName(other as string));
+    }
+    expect(normaliseName("Port-au-Prince")).toBe("port au prince");
+    expect(normaliseName("Ft. `Worth`")).toBe("fort worth");
   });
 
   it("finds countries by name, acronym, code and demonym", () => {
@@ -247,5 +255,24 @@ describe("placeForSpan", () => {
     // Nothing named in the clause or the sentence: the story's country.
     expect(placeForSpan(places, [0, 2], [0, 2])?.name).toBe("Pakistan");
     expect(placeForSpan([], [0, 2], [0, 2])).toBeNull();
+  });
+});
+
+describe("recogniser tokens", () => {
+  // The pattern the tokeniser's ASCII scanner stands in for; anything else goes to the pattern.
+  const TOKEN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S/gu;
+  const byPattern = (text: string) => [...text.matchAll(TOKEN)].map((m) => [m.index, m.index + m[0].length]);
+  const byScanner = (text: string) => tokenise(text).map((t) => [t.start, t.fullEnd]);
+
+  it("splits as the pattern does, initialisms, apostrophes and non-ASCII included", () => {
+    for (const text of ["The U.S. envoy left D.C.'s office.", "U.S", "A.B.c", "U.É. and É.U.", "Sana'a, People's Front",
+      "rock'n5 5pm 12,000", "São Tomé\u00a0and Príncipe", "x’y a'é Ω٣٣ 5٣²", "tab\there\nand\u2028there", "😀-$"]) {
+      expect(byScanner(text)).toEqual(byPattern(text));
+    }
+  });
+  it("keeps a possessive 's out of the name", () => {
+    const [t] = tokenise("Afghanistan's");
+    expect(t?.text).toBe("Afghanistan");
+    expect(t?.fullEnd).toBe(13);
   });
 });

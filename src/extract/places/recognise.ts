@@ -46,18 +46,70 @@ const TOKEN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}
 
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    const s = m[0];
+  let k = 0;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      k++;
+      continue;
+    }
+    let start = k;
+    let end = asciiTokenEnd(text, k);
+    if (end < 0) {
+      // Something outside ASCII: the pattern itself finds the token (after any Unicode space).
+      TOKEN.lastIndex = k;
+      const m = TOKEN.exec(text);
+      if (!m) break;
+      start = m.index;
+      end = start + m[0].length;
+    }
+    k = end;
+    const s = text.slice(start, end);
     const word = startsWithLetter(s);
     // "Afghanistan's" is the name "Afghanistan"; the whole stays one token so that
     // "People's Republic of China" still reads as one name.
     const n = s.length;
     const possessive = word && n >= 3 && s.charCodeAt(n - 1) === 115 /* s */ && (s[n - 2] === "'" || s[n - 2] === "’");
-    const end = possessive ? start + n - 2 : start + n;
-    out.push({ start, end, fullEnd: start + n, text: possessive ? s.slice(0, n - 2) : s, word });
+    out.push({ start, end: possessive ? end - 2 : end, fullEnd: end, text: possessive ? s.slice(0, n - 2) : s, word });
   }
   return out;
+}
+
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Where the token starting at `k` (not a space) ends, as TOKEN would match it, when that token
+ * and the character after it are ASCII; -1 otherwise, for TOKEN to decide.
+ */
+function asciiTokenEnd(text: string, k: number): number {
+  const at = (j: number): number => (j < text.length ? text.charCodeAt(j) : 0);
+  const c = at(k);
+  if (c >= 128) return -1;
+  if (isDigit(c)) {
+    let j = k + 1;
+    while (isDigit(at(j))) j++;
+    return at(j) >= 128 ? -1 : j;
+  }
+  if (!isLetter(c)) return k + 1;
+  // "U.S.": two or more capitals, each with its full stop
+  if (isUpper(c) && at(k + 1) === 46) {
+    let j = k;
+    while (isUpper(at(j)) && at(j + 1) === 46) j += 2;
+    if (at(j) >= 128) return -1;
+    if (j >= k + 4) return j;
+  }
+  // a word, and its parts after apostrophes ("Sana'a", "People's")
+  let j = k + 1;
+  while (isLetter(at(j)) || isDigit(at(j))) j++;
+  for (;;) {
+    const d = at(j);
+    if (d >= 128) return -1;
+    if (d !== 39 || !isLetter(at(j + 1))) return at(j + 1) >= 128 && d === 39 ? -1 : j;
+    j += 2;
+    while (isLetter(at(j))) j++;
+  }
 }
 
 /** `/^\p{L}/u`, without the regular expression for ASCII. */
