@@ -9,6 +9,7 @@ import type { RelationPattern } from "../../rules/relations.js";
 import type { FoundClaim } from "../claims/index.js";
 import type { DocContext, Mention } from "../context.js";
 import { modalityOf } from "../events/modality.js";
+import { candidates } from "./anchors.js";
 import { unitRelations } from "./units.js";
 import { matchAt } from "./match.js";
 import { Phrases } from "./phrases.js";
@@ -39,9 +40,12 @@ export function readRelations(ctx: DocContext, patterns: RelationPattern[], clai
     ctx.used.add(x.entity);
     ctx.used.add(y.entity);
   };
+  // only the patterns that can start at a token are tried there (anchors.ts), in file order
+  const { bits, width } = candidates(ctx, patterns);
   ctx.a.sentences.forEach((s, si) => {
     for (let k = s.first; k < s.last; k++) {
-      for (const p of patterns) {
+      for (let w = 0; w < width; w++) for (let set = bits[k * width + w]!; set !== 0; set &= set - 1) {
+        const p = patterns[w * 32 + 31 - Math.clz32(set & -set)]!;
         const b = matchAt(ctx, phrases, p, s, k);
         if (!b) continue;
         for (const x of b[p.actor] ?? []) {

@@ -1,0 +1,147 @@
+/**
+ * Where each relation pattern can start. Trying some hundred patterns at every token is most of
+ * the work of reading relations, and nearly every try fails on the first item that reads a
+ * token. That item is known from the pattern alone, so each pattern is filed under it once, and
+ * a document marks, per token, the patterns whose first item the token can meet. Every other try
+ * would have failed in `matchAt` (match.ts), so the relations found are the same.
+ *
+ * The anchors follow `matchFrom`: a word list reads the token itself (an optional one may also
+ * be skipped), a slot takes a mention starting within three tokens (`Phrases.startAt`), and a
+ * gap ends where the next item's word, or a slot's mention, is found within its reach (`gapEnds`).
+ */
+import type { RelationItem, RelationPattern } from "../../rules/relations.js";
+import { mentionAt, type DocContext } from "../context.js";
+
+/** Tokens a gap reaches (`gapEnds`: 3 words after its start, 6 for a wide one) and a slot. */
+const GAP_REACH = 4;
+const WIDE_GAP_REACH = 7;
+const SLOT_REACH = 3;
+
+type Anchor =
+  /** The token has one of the words as its lowercase form or lemma. */
+  | { kind: "word"; words: ReadonlySet<string> }
+  /** One of the `reach` tokens from here has one of the words. */
+  | { kind: "near"; words: ReadonlySet<string>; reach: number }
+  /** One of the `reach` tokens from here is inside an actor mention. */
+  | { kind: "mention"; reach: number }
+  /** Likewise, and the token after that mention (or after a ")" closing it) has one of the words. */
+  | { kind: "mentionThen"; words: ReadonlySet<string> }
+  | { kind: "any" };
+
+/** The anchors of items [i, …): where the first of them that reads a token can read one. */
+function anchorsOf(items: readonly RelationItem[], i: number): Anchor[] {
+  const item = items[i];
+  if (!item) return [{ kind: "any" }];
+  switch (item.kind) {
+    case "subject": return []; // only the first item may be the subject: this never matches
+    case "words": return [{ kind: "word", words: item.words }, ...(item.optional ? anchorsOf(items, i + 1) : [])];
+    case "slot": {
+      // words after the slot must follow its mention: an optional word, or else the next words
+      const next = items[i + 1];
+      const then = items[i + 2];
+      if (next?.kind === "words" && !next.optional) return [{ kind: "mentionThen", words: next.words }];
+      if (next?.kind === "words" && then?.kind === "words" && !then.optional) {
+        return [{ kind: "mentionThen", words: new Set([...next.words, ...then.words]) }];
+      }
+      return [{ kind: "mention", reach: SLOT_REACH }];
+    }
+    case "gap": {
+      const reach = item.wide ? WIDE_GAP_REACH : GAP_REACH;
+      const next = items[i + 1];
+      if (next?.kind === "words") return [{ kind: "near", words: next.words, reach }];
+      // the slot's mention may start up to SLOT_REACH - 1 tokens after the gap's last end
+      if (next?.kind === "slot") return [{ kind: "mention", reach: reach + SLOT_REACH - 1 }];
+      return []; // a gap ends only before words or a slot
+    }
+  }
+}
+
+/** The patterns filed by anchor; pattern numbers index the array the index was built from. */
+interface RelationIndex {
+  readonly count: number;
+  readonly word: ReadonlyMap<string, readonly number[]>;
+  /** By reach. */
+  readonly near: ReadonlyMap<number, ReadonlyMap<string, readonly number[]>>;
+  readonly mention: ReadonlyMap<number, readonly number[]>;
+  /** By the word after the mention; all with SLOT_REACH. */
+  readonly mentionThen: ReadonlyMap<string, readonly number[]>;
+  readonly any: readonly number[];
+}
+
+function file(map: Map<string, number[]>, words: Iterable<string>, n: number): void {
+  for (const w of words) {
+    const list = map.get(w);
+    if (!list) map.set(w, [n]);
+    else if (list.at(-1) !== n) list.push(n);
+  }
+}
+
+function indexPatterns(patterns: readonly RelationPattern[]): RelationIndex {
+  const word = new Map<string, number[]>();
+  const near = new Map<number, Map<string, number[]>>();
+  const mention = new Map<number, number[]>();
+  const mentionThen = new Map<string, number[]>();
+  const any: number[] = [];
+  patterns.forEach((p, n) => {
+    const first = p.items[0]?.kind === "subject" ? 1 : 0;
+    for (const a of anchorsOf(p.items, first)) {
+      if (a.kind === "word") file(word, a.words, n);
+      else if (a.kind === "near") {
+        if (!near.has(a.reach)) near.set(a.reach, new Map());
+        file(near.get(a.reach)!, a.words, n);
+      } else if (a.kind === "mention") {
+        const list = mention.get(a.reach) ?? [];
+        if (list.at(-1) !== n) list.push(n);
+        mention.set(a.reach, list);
+      } else if (a.kind === "mentionThen") file(mentionThen, a.words, n);
+      else if (any.at(-1) !== n) any.push(n);
+    }
+  });
+  return { count: patterns.length, word, near, mention, mentionThen, any };
+}
+
+const INDEXES = new WeakMap<readonly RelationPattern[], RelationIndex>();
+
+/**
+ * For every token of the document, the bit set (`width` 32-bit words a token) of the patterns
+ * that may match from it: bit n of word n >>> 5 for `patterns[n]`.
+ */
+export function candidates(ctx: DocContext, patterns: readonly RelationPattern[]): { bits: Uint32Array; width: number } {
+  let index = INDEXES.get(patterns);
+  if (!index) INDEXES.set(patterns, (index = indexPatterns(patterns)));
+  const width = Math.max(1, Math.ceil(index.count / 32));
+  const tokens = ctx.a.tokens;
+  const bits = new Uint32Array(tokens.length * width);
+  const set = (k: number, list: readonly number[] | undefined): void => {
+    if (list) for (const n of list) bits[k * width + (n >>> 5)]! |= 1 << (n & 31);
+  };
+  /** Marks the tokens from which `reach` tokens get to token j, within its sentence. */
+  const setBefore = (first: number, j: number, reach: number, list: readonly number[] | undefined): void => {
+    if (list) for (let k = Math.max(first, j - reach + 1); k <= j; k++) set(k, list);
+  };
+  for (const s of ctx.a.sentences) {
+    for (let j = s.first; j < s.last; j++) {
+      const t = tokens[j]!;
+      const lemma = t.lemma === t.lower ? null : t.lemma;
+      set(j, index.any);
+      set(j, index.word.get(t.lower));
+      if (lemma !== null) set(j, index.word.get(lemma));
+      for (const [reach, byWord] of index.near) {
+        setBefore(s.first, j, reach, byWord.get(t.lower));
+        if (lemma !== null) setBefore(s.first, j, reach, byWord.get(lemma));
+      }
+      const m = mentionAt(ctx, j);
+      if (!m) continue;
+      for (const [reach, list] of index.mention) setBefore(s.first, j, reach, list);
+      if (index.mentionThen.size === 0) continue;
+      // `matchFrom` reads the slot's next item after the mention, or after a ")" closing it
+      for (let f = m.last; f <= m.last + 1 && f < tokens.length; f++) {
+        const u = tokens[f]!;
+        setBefore(s.first, j, SLOT_REACH, index.mentionThen.get(u.lower));
+        if (u.lemma !== u.lower) setBefore(s.first, j, SLOT_REACH, index.mentionThen.get(u.lemma));
+        if (u.text !== ")") break;
+      }
+    }
+  }
+  return { bits, width };
+}
