@@ -75,6 +75,8 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     if (headTok.pos === "VERB" || headTok.pos === "AUX") continue;
     if (lastTok > s.last) continue;
     const rule = m.values[0] as NounRule;
+    // "the Joint Operations Command", "Operation Sindoor": an event word inside a name names no event
+    if (t > s.first && /^\p{Lu}/u.test(tok.text) && tok.pos === "PROPN") { t = lastTok - 1; continue; }
     out.push({ head: lastTok - 1, first: t, last: lastTok, type: rule.type, mode: rule.mode, nominal: true, twoSided: rule.twoSided, carrier: null });
     for (let k = t; k < lastTok; k++) taken[k - s.first] = 1;
     t = lastTok - 1;
@@ -88,6 +90,12 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     // "Iran-backed", "the outlawed group": a participle used as an adjective reports no event
     const prefixed = prev?.text === "-" && /^(re|co|pre|de|un)$/i.test(tokens[t - 2]?.text ?? "");
     if (prev && (prev.text === "-" || prev.pos === "DET") && t > s.first && !prefixed) continue;
+    // "heavily armed men": a participle between an adverb and its noun describes
+    const beforeAdverb = tokens[t - 2];
+    if (prev?.pos === "ADV" && /ed$/.test(tok.lower) && tokens[t + 1]?.pos === "NOUN" &&
+      (!beforeAdverb || ["DET", "ADJ", "NUM", "ADP", "PUNCT"].includes(beforeAdverb.pos))) continue;
+    // "speaking on condition of anonymity to discuss …": the speaker's terms, not an event
+    if (tokens.slice(Math.max(s.first, t - 3), t).some((x) => x.lower === "anonymity")) continue;
     const rule = rules.verbs.get(lemma);
     // a phrase of the verb itself wins ("denied the allegation" is a REJECT); event nouns inside it are its words
     const phrased = rule ? verbTrigger(ctx, rule, t, s) : null;
