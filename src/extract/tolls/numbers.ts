@@ -58,13 +58,21 @@ export function numberAt(tokens: Token[], k: number): { value: Bound; used: numb
   return { value: { low: n, high: n }, used };
 }
 
-/** A head count at token j, or null where the number measures years, days or distance ("a 25-year-old"). */
+const MONTH = /^(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)$/;
+
+/**
+ * A head count at token j, or null where the number measures years, days or distance ("a
+ * 25-year-old", "three days"), is a date ("October 7", "7 March") or a year ("the 2016 accord"
+ * is none; "2000 people" is one).
+ */
 export function headCountAt(tokens: Token[], j: number): { value: Bound; used: number } | null {
   const n = numberAt(tokens, j);
   if (!n) return null;
   let after = j + n.used;
   if (tokens[after]?.text === "-") after++;
-  if (NOT_PEOPLE.test(tokens[after]?.lower ?? "")) return null;
+  const next = tokens[after]?.lower ?? "";
+  if (NOT_PEOPLE.test(next) || MONTH.test(next) || MONTH.test(tokens[j - 1]?.lower ?? "")) return null;
+  if (/^(19|20)\d\d$/.test(tokens[j]?.text ?? "") && !/^(people|persons|civilians|soldiers|troops|residents|refugees|migrants)$/.test(next)) return null;
   return n;
 }
 

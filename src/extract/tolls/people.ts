@@ -27,6 +27,7 @@ const PERSON = new Set([
   "engineer", "technician", "secretary", "adviser", "advisor", "convict", "perpetrator", "shooter", "abductor",
   "kidnapper", "raider", "looter", "trafficker", "poacher", "warden", "agent", "informant", "monitor", "observer",
   "inspector", "scientist", "preacher", "bishop", "rabbi", "chef", "cook", "guide", "porter", "courier",
+  "troop", "force", "personnel", "staff", "seafarer", "naxalite", "maoist", "islamist", "separatist", "extremist",
 ]);
 /** Words of PERSON that name more than one. */
 const PLURAL = new Set(["people", "others", "crew"]);

@@ -50,7 +50,9 @@ function addJoined(tokens: Token[], from: number, to: number, first: Bound, stop
     const join = joinerAt(tokens, k);
     const listed = t.text === "," && afterName ? nameEnd(tokens, k + 1, to) : null;
     if (!join && listed === null) {
-      if ([".", ";", ",", ":"].includes(t.text) || t.pos === "VERB" || t.pos === "AUX" || stop(t)) break;
+      // "a commander of the Iran-backed militia and two guards": a hyphenated participle is an adjective
+      const adjective = t.pos === "VERB" && tokens[k - 1]?.text === "-";
+      if ([".", ";", ",", ":"].includes(t.text) || (t.pos === "VERB" && !adjective) || t.pos === "AUX" || stop(t)) break;
       afterName = false;
       continue;
     }
@@ -101,7 +103,9 @@ export function countAfter(tokens: Token[], k: number, to: number, stop: (t: Tok
     if (isSingularPerson(t) && tokens.slice(k + 1, j).every((w) => ["PROPN", "ADJ", "PART", "NOUN"].includes(w.pos) || w.lower === "the")) return { low: 1, high: 1 };
     // "kills opposition councillor …": a noun before another noun names the trade
     const modifier = t.pos === "NOUN" && ["NOUN", "PROPN"].includes(tokens[j + 1]?.pos ?? "");
-    if (!BEFORE_COUNT.has(t.lower) && !modifier && t.pos !== "ADJ" && t.pos !== "PROPN" && t.pos !== "DET" && t.pos !== "PART") return null;
+    // quotation marks: killed "more than 20 officials"
+    const quote = /^["“”'‘’]$/.test(t.text);
+    if (!BEFORE_COUNT.has(t.lower) && !modifier && !quote && t.pos !== "ADJ" && t.pos !== "PROPN" && t.pos !== "DET" && t.pos !== "PART") return null;
   }
   return null;
 }

@@ -6,12 +6,12 @@
 import type { Sentence, Token } from "../../nlp/index.js";
 import { add, headCountAt, type Bound } from "./numbers.js";
 import { isPersonNoun, isSingularPerson, oneOfSomething, onePersonAt } from "./people.js";
-import { ALWAYS_SUBSET, countAt, PHRASE_POS } from "./phrases.js";
+import { ALWAYS_SUBSET, countAt, nameEnd, PHRASE_POS } from "./phrases.js";
 
 /** Words opening a remark on a subset: ", including two children,", ", most of them women,". */
 const SUBSET = new Set([...ALWAYS_SUBSET, "most", "many", "all", "of"]);
 /** Words inside a subject noun phrase besides nouns, adjectives, numbers and determiners. */
-const IN_PHRASE = new Set(["of", "from", "in", "at", "least", "more", "than", "up", "to", "and", "-", "'s", "’s", "another", "other", "others", "all", "some", "nearly", "almost", "over", "about", "around"]);
+const IN_PHRASE = new Set(["his", "her", "its", "their", "between", "of", "from", "in", "at", "least", "more", "than", "up", "to", "and", "-", "'s", "’s", "another", "other", "others", "all", "some", "nearly", "almost", "over", "about", "around"]);
 
 /** Conjuncts of a subject phrase [from, to), right to left, leaving out subset remarks (", including two children") and the cuts. */
 function conjuncts(tokens: Token[], from: number, to: number, cuts: readonly [number, number][]): [number, number][] {
@@ -26,6 +26,8 @@ function conjuncts(tokens: Token[], from: number, to: number, cuts: readonly [nu
     const t = tokens[k] as Token;
     const cut = cuts.find(([c0, c1]) => c0 <= k && k < c1);
     if (cut) { keep(cut[1], end); end = cut[0]; k = cut[0]; continue; }
+    // "between 30 and 40 people" is one count
+    if (t.lower === "and" && tokens[k - 2]?.lower === "between") continue;
     if (t.lower === "and" || t.text === ",") { keep(k + 1, end); end = k; }
     // "Eight civilians including five children": the remark has no comma of its own
     else if (ALWAYS_SUBSET.has(t.lower)) end = k;
@@ -58,6 +60,33 @@ function leftComma(tokens: Token[], s: Sentence, q: number): number | null {
   return null;
 }
 
+/** The comma opening ", who led the raid of October 7, 2023, …" that the comma at q closes, over commas inside it; or null. */
+function relativeOpening(tokens: Token[], s: Sentence, q: number): number | null {
+  for (let c = q - 1; c > s.first && c > q - 40; c--) {
+    const t = tokens[c] as Token;
+    if (t.text === ";" || t.text === ".") return null;
+    if (t.text === "," && /^(who|which|whose)$/.test(tokens[c + 1]?.lower ?? "")) return c;
+  }
+  return null;
+}
+
+/**
+ * The "who" or "which" opening the relative clause that holds token q, right after a noun; or
+ * null. ("that" is left out: "the ministry reports that five people were killed" is no relative.)
+ */
+function relativeBefore(tokens: Token[], s: Sentence, q: number, end: number): number | null {
+  for (let w = q; w > s.first && w > q - 15; w--) {
+    const t = tokens[w] as Token;
+    if ([",", ";", ".", ":"].includes(t.text)) return null;
+    if (!/^(who|which)$/.test(t.lower)) continue;
+    // the clause must run up to this verb group: "who were involved … are killed and two others are
+    // injured" ends at "are killed", so the injured are not the ones it describes
+    const ownVerbs = tokens.slice(w + 1, end).filter((x, i) => x.pos === "AUX" && i > 1).length;
+    return ["NOUN", "PROPN"].includes(tokens[w - 1]?.pos ?? "") && ownVerbs === 0 ? w : null;
+  }
+  return null;
+}
+
 /** Where the modifiers of a toll noun begin: "an estimated six to 30 civilian casualties", "30 deaths". */
 function modifiersStart(tokens: Token[], s: Sentence, end: number): number {
   let q = end - 1;
@@ -79,9 +108,11 @@ function subjectPhrase(tokens: Token[], s: Sentence, end: number): { start: numb
       // look left, over phrase words and commas, for ", including" opening the remark this comma closes
       let c = q - 1;
       while (c > s.first && (inPhraseAt(tokens, c) || (tokens[c] as Token).text === ",") && !(ALWAYS_SUBSET.has((tokens[c] as Token).lower) && (tokens[c - 1] as Token).text === ",")) c--;
-      // "Ali Rahimi, a commander of the unit, is killed": an appositive after a name
-      const opening = leftComma(tokens, s, q);
-      if (opening !== null && tokens[opening - 1]?.pos === "PROPN" && !ALWAYS_SUBSET.has((tokens[opening + 1] as Token).lower)) {
+      // "Ali Rahimi, a commander of the unit, is killed", "Two aides, his lawyer and a driver,
+      // are shot dead": an appositive after a name, or any remark closed right before the verb
+      const opening = q === end - 1 ? relativeOpening(tokens, s, q) ?? leftComma(tokens, s, q) : leftComma(tokens, s, q);
+      const appositive = tokens[opening === null ? -1 : opening - 1]?.pos === "PROPN" || q === end - 1;
+      if (opening !== null && appositive && !ALWAYS_SUBSET.has((tokens[opening + 1] as Token).lower)) {
         cuts.push([opening, q + 1]);
         q = opening - 1;
         continue;
@@ -106,7 +137,10 @@ function subjectPhrase(tokens: Token[], s: Sentence, end: number): { start: numb
     // the head next to the verb, whatever its tag ("three suspects have been killed")
     if (inPhraseAt(tokens, q) || (q === end - 1 && t.pos === "VERB" && /s$/.test(t.lower))) { q--; continue; }
     // "He was stabbed to death"
-    if (t.lower === "he" || t.lower === "she") q--;
+    if (t.lower === "he" || t.lower === "she") { q--; break; }
+    // "Three militants who took part in the raid are killed": over the relative clause to its noun
+    const who = relativeBefore(tokens, s, q, end);
+    if (who !== null) { cuts.push([who, end]); q = who - 1; continue; }
     break;
   }
   return { start: q + 1, cuts };
@@ -126,17 +160,32 @@ export function countBefore(tokens: Token[], s: Sentence, end: number, singular:
   for (const [a, b] of conjuncts(tokens, start, end, cuts)) {
     let found: Bound | null = null;
     for (let j = a; j < b && !found; j++) found = countAt(tokens, j, b)?.value ?? null;
-    // only people add up: "50 drones and 3 people are killed" counts 3
-    const people = tokens.slice(a, b).some((t) => isPersonNoun(t)) || tokens[b - 1]?.pos === "NUM";
+    // only people count and add up: "50 drones and 3 people are killed" counts 3; a bare number
+    // ("three were killed"), "another" or a name stands for people
+    const people = tokens.slice(a, b).some((t) => isPersonNoun(t) || /^(another|one|he|she)$/.test(t.lower)) ||
+      tokens[b - 1]?.pos === "NUM" || numberEnds(tokens, a, b) || nameEnd(tokens, b - 2, b) === b;
     if (total === null) {
-      if (found) total = found;
-      else if (singular && oneNamed(tokens, a, b)) total = { low: 1, high: 1 };
+      // "the 2016 peace deal and …": a year counts no one
+      if (found && (people || !yearAt(tokens, a, b))) total = found;
+      // "a priest and leader of the movement … was killed": one person of two titles
+      else if (singular && oneNamed(tokens, a, b)) return { low: 1, high: 1 };
       // "Two members of Hamas and Islamic Jihad": a conjunct naming no one belongs to the phrase before it
       else if (people) return null;
     } else if (found && people) total = add(total, found);
     else break;
   }
   return total;
+}
+
+/** True when the conjunct [a, b) holds a year ("the 2016 accord") and no noun for people. */
+function yearAt(tokens: Token[], a: number, b: number): boolean {
+  return tokens.slice(a, b).some((t) => /^(19|20)\d\d$/.test(t.text));
+}
+
+/** True when the conjunct [a, b) is a count alone ("three", "twenty - two", "a dozen"). */
+function numberEnds(tokens: Token[], a: number, b: number): boolean {
+  const n = headCountAt(tokens, a);
+  return n !== null && a + n.used === b;
 }
 
 /** One person without a number: a singular person noun, a name, or "he"/"she". */

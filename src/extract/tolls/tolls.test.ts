@@ -22,11 +22,15 @@ describe("tollsIn", () => {
   });
   it("reads ranges and number words", () => {
     expect(dead("The raid killed between 30 and 40 villagers.")).toEqual({ low: 30, high: 40 });
+    expect(dead("Witnesses said between 30 and 40 people were killed when the shells landed.")).toEqual({ low: 30, high: 40 });
+    expect(dead('The army says it had "neutralised" 14 fighters since Monday.')).toEqual(exactly(14));
+    expect(dead('The group says it killed "more than 20 officers and their guards".')).toEqual(atLeast(20));
     expect(dead("A dozen guards died in the ambush.")).toEqual(exactly(12));
     expect(hurt("Dozens were wounded in the fighting.")).toEqual(atLeast(24));
   });
   it("adds up counts joined by 'and' in one clause", () => {
     expect(dead("The strike killed a militia commander and two of his bodyguards.")).toEqual(exactly(3));
+    expect(dead("The strike killed a commander of the Vel-backed militia Ostra Front and two of his guards.")).toEqual(exactly(3));
     expect(dead("Raiders kill at least nine herders and two police officers near the river.")).toEqual(atLeast(11));
   });
   it("says null when no count is given", () => {
@@ -79,6 +83,15 @@ describe("tollsIn on present-tense summaries", () => {
   it("adds up coordinated subjects of people only", () => {
     expect(dead("Two soldiers and a teacher are killed in the ambush.")).toEqual(exactly(3));
     expect(dead("Nine guards, three drivers and 14 raiders are killed in the assault on the depot.")).toEqual(exactly(26));
+    expect(dead("Two of the mayor's aides, her driver and a clerk, are shot dead outside the town hall.")).toEqual(exactly(2));
+    expect(dead("Four men who opposed the 2018 accord and were later killed are buried today.")).toEqual(exactly(4));
+    expect(dead("Five gunmen who took part in the raid on the depot in 2021 are killed by the army.")).toEqual(exactly(5));
+    expect(dead("The ministry reports that five people were killed in the shelling.")).toEqual(exactly(5));
+    expect(tolls("Four guards who were posted at the gate in 2020 are killed and two others are injured.")).toEqual({ fatalities: exactly(4), injuries: exactly(2) });
+    expect(dead("Ivo Brask, a poet and leader of the river brigade who was killed in 1990, is reburied.")).toEqual(exactly(1));
+    expect(dead("Ivo Brask, who led the raid of October 7, 2023, on the border post, has been killed.")).toEqual(exactly(1));
+    expect(tolls("Two guards are killed and 14 more are injured.")).toEqual({ fatalities: exactly(2), injuries: exactly(14) });
+    expect(dead("Thirty rebels and two security forces are killed in the clash.")).toEqual(exactly(32));
     expect(dead("According to a local elder, 40 villagers are killed in the raid.")).toEqual(exactly(40));
     expect(dead("Troops end the hostage standoff with at least eight hostages and all four kidnappers killed.")).toEqual(atLeast(12));
     expect(dead("The navy intercepts 40 drones and two sailors are killed on the frigate.")).toEqual(exactly(2));
