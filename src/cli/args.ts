@@ -28,7 +28,7 @@ export function parseCommand<T>(command: string, parse: () => T): T {
   }
 }
 
-const UNITS: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+const UNITS: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 });
 
 /** A byte count from `--max-bytes`: `5000000`, `500K`, `5M` or `5MB`. */
 export function parseByteSize(value: string, command: string): number {

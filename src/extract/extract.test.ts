@@ -175,3 +175,10 @@ describe("extract: odd texts", () => {
     }
   });
 });
+
+describe("extract: words that name built-in properties", () => {
+  it("reads 'constructor', 'toString' and '__proto__' as plain words", () => {
+    const text = "The constructor said the toString hasOwnProperty valueOf __proto__ killed a constructor dozen.";
+    expect(() => run(text)).not.toThrow();
+  });
+});

@@ -62,9 +62,9 @@ export interface Gazetteer {
   readonly maxWords: number;
 }
 
-const ABBREVIATIONS: Readonly<Record<string, string>> = {
+const ABBREVIATIONS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   st: "saint", ste: "sainte", mt: "mount", ft: "fort", pt: "port", n: "north", s: "south",
-};
+});
 
 const ASCII = /^[\x00-\x7f]*$/;
 

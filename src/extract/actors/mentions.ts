@@ -32,12 +32,12 @@ const POSSESSIVES = new Set(["its", "their", "his", "her"]);
 const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
 
 /** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
-const REFERENCES: Record<string, readonly ActorKind[]> = {
+const REFERENCES: ReadonlyMap<string, readonly ActorKind[]> = new Map(Object.entries({
   group: ["armed_group", "political_party", "ngo"], outfit: ["armed_group"], organisation: ["armed_group", "igo", "ngo"],
   organization: ["armed_group", "igo", "ngo"], movement: ["armed_group", "political_party"], faction: ["armed_group"],
   militia: ["armed_group"], regime: ["government", "state"], junta: ["government", "military"],
   administration: ["government", "state"], attackers: ["armed_group"], assailants: ["armed_group"],
-};
+}));
 
 function hasCapital(words: readonly Word[], first: number, last: number): boolean {
   for (let k = first; k < last; k++) if (/\p{Lu}/u.test((words[k] as Word).text)) return true;
@@ -101,7 +101,7 @@ export class MentionFinder {
     // "military aid", "police station": an agent word used as a modifier names no actor
     if (agent && agent.last - i === 1 && this.#modifier(agent.last)) return agent.last;
     if (agent) return this.#agent(i, agent.last, agent.values[0] as AgentEntry, null);
-    const ref = REFERENCES[w.key];
+    const ref = REFERENCES.get(w.key);
     if (ref && i > 0 && (words[i - 1] as Word).key === "the") return this.#reference(i, ref);
     const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace);
     // "Yoruba leaders", "Karen guerrillas": an unknown name before an agent names that group

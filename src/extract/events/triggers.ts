@@ -125,7 +125,7 @@ function verbLemma(rules: EventRules, tok: Token): string {
 }
 
 function stems(w: string): string[] {
-  return [w, w.slice(0, -1), w.slice(0, -2), /(.)\1ed$/.test(w) ? w.slice(0, -3) : "", w.endsWith("ied") ? `${w.slice(0, -3)}y` : ""].filter(Boolean);
+  return [w, w.slice(0, -1), w.slice(0, -2), /(.)\1ed$/.test(w) ? w.slice(0, -3) : "", /ie[ds]$/.test(w) ? `${w.slice(0, -3)}y` : ""].filter(Boolean);
 }
 
 /**
@@ -133,8 +133,11 @@ function stems(w: string): string[] {
  * after a subject or an auxiliary, an -ed word whose stem is a coded verb is read as that verb.
  */
 function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined): string | null {
-  if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !/ed$/.test(tok.lower) || !prev) return null;
-  if (!["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos)) return null;
+  if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !prev) return null;
+  // "residents alleged", "gunmen abducted"; in headlines also "troops advance", "Iran launches"
+  const past = /ed$/.test(tok.lower) && ["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos);
+  const present = tok.pos === "NOUN" && /s$/.test(tok.lower) && (prev.pos === "PROPN" || (prev.pos === "NOUN" && /s$/.test(prev.lower)));
+  if (!past && !present) return null;
   return stems(tok.lower).slice(1).find((x) => rules.verbs.has(x)) ?? null;
 }
 

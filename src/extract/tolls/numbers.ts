@@ -8,22 +8,22 @@ import type { Token } from "../../nlp/index.js";
 /** A count: high is null when the text gives only a lower bound ("at least 12", "dozens"). */
 export type Bound = { low: number; high: number | null };
 
-const UNITS: Readonly<Record<string, number>> = {
+const UNITS: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   hundred: 100, dozen: 12,
-};
+});
 /** Words that multiply the count before them: "two hundred", "three dozen". */
-const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, dozen: 12 };
+const SCALES: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, { hundred: 100, thousand: 1000, dozen: 12 });
 /**
  * Vague counts, read as their least plausible value and left open: "dozens" is at least 24.
  * "Several" and "many" say more than one or two.
  */
-const VAGUE: Readonly<Record<string, Bound>> = {
+const VAGUE: Readonly<Record<string, Bound>> = Object.assign(Object.create(null) as Record<string, Bound>, {
   dozens: { low: 24, high: null }, scores: { low: 40, high: null }, hundreds: { low: 200, high: null },
   thousands: { low: 2000, high: null }, tens: { low: 20, high: null }, several: { low: 3, high: null }, many: { low: 2, high: null },
-};
+});
 /** What a number before them measures is no head count: ages, durations, distances. */
 const NOT_PEOPLE = /^(year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|%|am|pm|a\.m\.|p\.m\.|times)$/;
 
