@@ -45,6 +45,10 @@ describe("extract: events", () => {
     expect(retreat?.date).toEqual({ start: "2031-05-01", end: "2031-05-31" });
     expect(retreat?.dateSource).toBe("published");
   });
+  it("dates a present-tense summary to its day of publication", () => {
+    const r = run("Rebel drones kill 14 civilians in a market in Goma.");
+    expect(r.events.find((x) => x.type === "ASSAULT")?.date).toEqual({ start: "2031-05-10", end: "2031-05-10" });
+  });
   it("reads the passive voice: the agent after 'by' initiates", () => {
     const r = run("Two villages were shelled by Russian forces overnight.");
     const e = r.events.find((x) => x.type === "ASSAULT");

@@ -56,6 +56,8 @@ function toInterval(r: chrono.ParsedResult, ref: Date | null, text: string): Dat
   if (!ref && (!known("year") || !/\d{4}/.test(r.text))) return null;
   // "ten days after the raid" counts from another event, not from the reference date
   if (/\b(after|before|later|earlier)$/.test(lower) || /\b(next|following|same) day\b/.test(lower)) return null;
+  // "has now stepped in": discourse, not a date
+  if (/^(now|right now|just now)$/.test(lower)) return null;
   if (/\bweek\b/.test(lower)) {
     const day = r.start.date();
     const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 864e5);

@@ -5,6 +5,7 @@
  */
 import type { DateInterval } from "../../core/index.js";
 import type { DateMention } from "../../nlp/dates.js";
+import type { Token } from "../../nlp/index.js";
 import { datelineEnd } from "../actors/mentions.js";
 import type { DocContext } from "../context.js";
 import type { DraftEvent } from "../events/index.js";
@@ -34,6 +35,20 @@ export function eventDate(ctx: DocContext, d: DraftEvent, dates: DateMention[]):
     .sort((x, y) => Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
   if (near) return { date: near.interval, source: "text" };
   const published = ctx.doc.published;
+  // a present-tense report ("Airstrikes kill 26 in Gaza") tells what happened on the day it is dated
+  if (published && d.modality === "asserted" && presentIn(a.tokens, d)) return { date: { start: published, end: published }, source: "published" };
   if (published && (d.modality === "asserted" || d.modality === "negated")) return { date: publicationMonth(published), source: "published" };
   return { date: null, source: null };
+}
+
+/** Whether the event's words hold a verb in the present ("Airstrikes … kill 26"). */
+function presentIn(tokens: Token[], d: DraftEvent): boolean {
+  for (let k = d.first; k < d.last; k++) if (presentTense(tokens[k] as Token, tokens[k - 1])) return true;
+  return false;
+}
+
+/** "kill", "kills", "launches" after a subject: the historical present of summaries and headlines. */
+function presentTense(t: Token, prev: Token | undefined): boolean {
+  if (t.pos !== "VERB" || !prev || prev.pos === "AUX" || prev.lower === "to" || /^(will|would|could|may|might|must|should|can)$/.test(prev.lower)) return false;
+  return t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es` || (t.lemma.endsWith("y") && t.lower === `${t.lemma.slice(0, -1)}ies`);
 }
