@@ -49,6 +49,12 @@ describe("extract: events", () => {
     const r = run("Rebel drones kill 14 civilians in a market in Goma.");
     expect(r.events.find((x) => x.type === "ASSAULT")?.date).toEqual({ start: "2031-05-10", end: "2031-05-10" });
   });
+  it("keeps an attack told with its toll when no one is named", () => {
+    const r = run("A drone strikes a bus near Sumy, killing nine and injuring 13.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(e?.fatalities).toEqual({ low: 9, high: 9 });
+    expect(e?.actor).toEqual([]);
+  });
   it("reads the passive voice: the agent after 'by' initiates", () => {
     const r = run("Two villages were shelled by Russian forces overnight.");
     const e = r.events.find((x) => x.type === "ASSAULT");

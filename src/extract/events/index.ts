@@ -10,6 +10,7 @@ import type { FoundClaim } from "../claims/index.js";
 import { ArgumentReader } from "./arguments.js";
 import { readObligations, recodeCommitments } from "./commitments.js";
 import { readDisapproval } from "./disapproval.js";
+import { tollsIn } from "../tolls/index.js";
 import { modalityOf } from "./modality.js";
 import { findTriggers, governingVerb, type Trigger } from "./triggers.js";
 
@@ -27,6 +28,11 @@ export interface DraftEvent {
   /** Token span [first, last) of the evidence. */
   first: number;
   last: number;
+}
+
+function hasToll(tokens: Token[], s: Sentence): boolean {
+  const t = tollsIn(tokens, s, s.first, s.last);
+  return Boolean(t.fatalities?.low || t.injuries?.low);
 }
 
 /** Answers to another actor's proposal, demand or offer. */
@@ -107,7 +113,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (recipient.length === 0 && RESPONSES.has(trig.type) && !trig.nominal) recipient = args.agent(trig.last, s, true);
       const a = keys(actor);
       const r = keys(recipient).filter((k) => !a.includes(k) && !ownForces(ctx, trig.type, a, k));
-      if (a.length === 0 && r.length === 0) continue;
+      // an attack told with its toll is an event even when no one is named ("a drone strikes a bus, killing nine")
+      if (a.length === 0 && r.length === 0 && !(trig.type === "ASSAULT" && !trig.twoSided && hasToll(tokens, s))) continue;
       const spanTokens = [trig.first, trig.last - 1, trig.carrier ?? trig.first, ...actor.flatMap((m) => [m.first, m.last - 1]), ...recipient.flatMap((m) => [m.first, m.last - 1])].filter((k) => k >= s.first && k < s.last);
       drafts.push({
         type: trig.type, mode: trig.mode, actor: a, recipient: r,
