@@ -87,6 +87,11 @@ describe("extract: events", () => {
     const e = r.events.find((x) => x.type === "ACCUSE");
     expect(names(r, e?.recipient ?? []).join()).toMatch(/Somalia/);
   });
+  it("has a rejection answer the side whose official made the allegation", () => {
+    const r = run("A Kenyan defence ministry official said the gunmen came from Somalia. Somalia's foreign ministry rejected the allegation on Friday.");
+    const e = r.events.find((x) => x.type === "REJECT");
+    expect(names(r, e?.recipient ?? []).join()).toMatch(/Kenya/);
+  });
   it("codes a demand that another actor act as a request, whatever the act", () => {
     const r = run("Germany said on Monday that Russia must explain the incident.");
     const e = r.events.find((x) => x.type === "REQUEST");
