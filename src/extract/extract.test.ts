@@ -55,6 +55,11 @@ describe("extract: events", () => {
     expect(e?.fatalities).toEqual({ low: 9, high: 9 });
     expect(e?.actor).toEqual([]);
   });
+  it("gives an attack by unnamed gunmen to the group that claims it, past an apposition", () => {
+    const r = run("Gunmen attacked a police post in Menaka on Tuesday. The Ndovu Front, a local affiliate of al-Qaeda, claimed the attack.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(names(r, e?.actor ?? [])).toEqual(["Ndovu Front"]);
+  });
   it("reads the passive voice: the agent after 'by' initiates", () => {
     const r = run("Two villages were shelled by Russian forces overnight.");
     const e = r.events.find((x) => x.type === "ASSAULT");

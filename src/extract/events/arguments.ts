@@ -257,14 +257,24 @@ export class ArgumentReader {
 
 const ASIDE_OPENERS = new Set(["which", "who", "whose", "whom", "where"]);
 
-/** Mark tokens of relative clauses set off by commas, and of parentheses. */
+/** ", al-Qaeda's affiliate in the Sahel, claimed": a verbless phrase between commas, right before a verb. */
+function appositive(tokens: Token[], k: number, last: number): boolean {
+  for (let j = k + 1; j < Math.min(last, k + 12); j++) {
+    const t = tokens[j] as Token;
+    if (t.pos === "VERB" || t.pos === "AUX" || t.text === ";") return false;
+    if (t.text === ",") return j > k + 1 && (tokens[j + 1]?.pos === "VERB" || (tokens[j + 1]?.pos === "ADV" && tokens[j + 2]?.pos === "VERB"));
+  }
+  return false;
+}
+
+/** Mark tokens of relative clauses and appositions set off by commas, and of parentheses. */
 function asides(ctx: DocContext): Uint8Array {
   const tokens = ctx.a.tokens;
   const mask = new Uint8Array(tokens.length);
   for (const s of ctx.a.sentences) {
     for (let k = s.first; k < s.last; k++) {
       const t = tokens[k] as Token;
-      const open = t.text === "(" || (t.text === "," && ASIDE_OPENERS.has(tokens[k + 1]?.lower ?? ""));
+      const open = t.text === "(" || (t.text === "," && (ASIDE_OPENERS.has(tokens[k + 1]?.lower ?? "") || appositive(tokens, k, s.last)));
       if (!open) continue;
       const close = t.text === "(" ? ")" : ",";
       let j = k + 1;
