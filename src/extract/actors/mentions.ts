@@ -142,6 +142,13 @@ export class MentionFinder {
     return { last: agent.last, kind: (agent.values[0] as AgentEntry).kind };
   }
 
+  /** True when word `next` follows word `prev - 1` within one phrase: no comma, stop or bracket between ("Liberia, Defence Minister"). */
+  #adjacent(prev: number, next: number): boolean {
+    const { words } = this.#ctx;
+    const a = words[prev - 1], b = words[next];
+    return !a || !b || !/[,.;:()"“”]/.test(this.#ctx.a.text.slice(a.end, b.start));
+  }
+
   #named(i: number, last: number, entries: ActorEntry[], limit: number): number {
     const { words } = this.#ctx;
     const e = pick(entries);
@@ -151,7 +158,7 @@ export class MentionFinder {
       let j = last;
       if ((words[j] as Word | undefined)?.key === "s") j++;
       const agent = this.#lex.rules.agents.longestAt(words, j, limit);
-      if (agent && !(words[j - 1]?.key === "s" && this.#lex.rules.names.longestAt(words, j, limit))) {
+      if (agent && this.#adjacent(last, j) && !(words[j - 1]?.key === "s" && this.#lex.rules.names.longestAt(words, j, limit))) {
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }
       const demonym = this.#lex.demonym(surface);
@@ -178,7 +185,7 @@ export class MentionFinder {
     // "Hamas fighters", "IDF soldiers": the members named by the group are the group
     // "Red Cross officials", "European Community foreign ministers": the body acting through its people
     const members = e.kind !== "person" ? this.#lex.rules.agents.longestAt(words, last, limit) : null;
-    if (members) return this.#add(i, members.last, key, "name");
+    if (members && this.#adjacent(last, last)) return this.#add(i, members.last, key, "name");
     const next = this.#add(i, last, key, "name");
     this.#defineAcronym(last, key);
     return next;

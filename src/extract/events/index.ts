@@ -59,7 +59,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         // "threatened to attack Israeli ships": the target of the act threatened is the threat's target
         if (host.recipient.length === 0) {
           const target = trig.nominal ? args.nominal(trig, s).recipient : args.object(trig.last, s);
-          host.recipient.push(...keys(target).filter((k) => !host.actor.includes(k) && !ownForces(ctx, trig.type, host.actor, k)));
+          host.recipient.push(...keys(target).filter((k) => !host.actor.includes(k) && !(GIVEN.has(trig.type) && ownForces(ctx, host.actor, k))));
         }
         continue;
       }
@@ -99,7 +99,13 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         const head = tokens[trig.head] as Token;
         // ", accusing Hamas of …": a participle after a comma belongs to the main clause's subject
         actor = /ing$/.test(head.lower) && tokens[trig.first - 1]?.text === "," ? args.mainSubject(s) : args.subject(trig.first, s);
-        recipient = args.object(trig.last, s);
+        // "gave Tanzania a grant", "accused India of": the object may stand inside the verb's phrase
+        recipient = args.object(trig.last > trig.head + 1 ? trig.head + 1 : trig.last, s);
+        // "offered its troops to Lebanon", "will withdraw its forces from Lebanon": the forces an
+        // actor gives or moves are its own; the target is named after them
+        for (let n = 0; n < 2 && recipient.length && GIVEN.has(trig.type) && recipient.every((m) => ownForces(ctx, actor.map((x) => x.entity), m.entity)); n++) {
+          recipient = args.object((recipient[recipient.length - 1] as Mention).last, s);
+        }
         // a participle or second verb with no subject of its own: "…, killing four soldiers"
         if (actor.length === 0 && mainSubject.length) actor = mainSubject;
         const lemma = (tokens[trig.head] as Token).lemma;
@@ -112,7 +118,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       // "rejected calls by Belarus's rulers", "accepted a proposal from Washington": the answer goes to the proposer
       if (recipient.length === 0 && RESPONSES.has(trig.type) && !trig.nominal) recipient = args.agent(trig.last, s, true);
       const a = keys(actor);
-      const r = keys(recipient).filter((k) => !a.includes(k) && !ownForces(ctx, trig.type, a, k));
+      const r = keys(recipient).filter((k) => !a.includes(k) && !(GIVEN.has(trig.type) && ownForces(ctx, a, k)));
       // an attack told with its toll is an event even when no one is named ("a drone strikes a bus, killing nine")
       if (a.length === 0 && r.length === 0 && !(trig.type === "ASSAULT" && !trig.twoSided && hasToll(tokens, s))) continue;
       const spanTokens = [trig.first, trig.last - 1, trig.carrier ?? trig.first, ...actor.flatMap((m) => [m.first, m.last - 1]), ...recipient.flatMap((m) => [m.first, m.last - 1])].filter((k) => k >= s.first && k < s.last);
@@ -147,9 +153,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
   return out;
 }
 
-/** "Russia massed troops": the forces an actor mobilises are its own, not the target. */
-function ownForces(ctx: DocContext, type: PloverType, actors: string[], key: string): boolean {
-  if (type !== "MOBILIZE") return false;
+/** Acts whose object may be the actor's own forces, given, sent or moved rather than targeted. */
+const GIVEN = new Set<PloverType>(["MOBILIZE", "AGREE", "AID", "RETREAT", "CONCEDE"]);
+
+/** "Russia massed troops", "offered its troops": the forces an actor moves are its own, not the target. */
+function ownForces(ctx: DocContext, actors: string[], key: string): boolean {
   const e = ctx.entities.get(key);
   if (!e || (e.kind !== "military" && e.kind !== "police")) return false;
   return !e.country || actors.some((k) => ctx.entities.get(k)?.country === e.country || ctx.entities.get(k)?.key === e.parent);
