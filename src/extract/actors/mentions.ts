@@ -28,6 +28,11 @@ const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout"
 const BARE_REFERENCE = new Set<ActorKind>(["military", "police", "armed_group"]);
 /** Agent words that name people acting for a body, never the body itself. */
 const PEOPLE = new Set(["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "ministers", "diplomat", "diplomats", "source", "sources", "officer", "officers", "envoy", "ambassador"]);
+/** Kinds of generic agents that may be the members of a named body, and the bodies they join. */
+const MEMBER_OF = new Set<ActorKind>(["armed_group", "military", "police", "political_party"]);
+const BODIES = new Set<ActorKind>(["armed_group", "military", "police", "political_party"]);
+/** Day and month names, capitalised but naming no group ("on Friday rebels attacked"). */
+const CALENDAR = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const POSSESSIVES = new Set(["its", "their", "his", "her"]);
 const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
 
@@ -73,7 +78,35 @@ export class MentionFinder {
       const next = this.#at(i, limit);
       i = next > i ? next : i + 1;
     }
+    this.#membersOf();
     indexMentions(this.#ctx);
+  }
+
+  /**
+   * "Fighters of the outlawed BLA", "jihadists from ISWAP": a generic agent followed by the body its
+   * people belong to is that body.
+   */
+  #membersOf(): void {
+    const { mentions, entities, a } = this.#ctx;
+    for (let k = 0; k + 1 < mentions.length; k++) {
+      const m = mentions[k] as Mention;
+      const n = mentions[k + 1] as Mention;
+      const from = entities.get(m.entity);
+      const to = entities.get(n.entity);
+      // a generic agent, or a bare plural first read as the story's group ("militants from al-Shabaab")
+      const generic = (m.via === "agent" && !from?.named) || m.via === "coref";
+      if (!from || !to || from === to || !generic || !to.named) continue;
+      if (!MEMBER_OF.has(from.kind) || !BODIES.has(to.kind) || (m.via === "agent" && from.country && to.country && from.country !== to.country)) continue;
+      if (!/^\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+)?$/.test(a.text.slice(m.end, n.start))) continue;
+      if ((a.tokens[m.first] as Token).sentence !== (a.tokens[n.first] as Token).sentence) continue;
+      from.mentions = from.mentions.filter((x) => x !== m);
+      from.surfaces = new Set(from.mentions.map((x) => a.text.slice(x.start, x.end)));
+      m.entity = to.key;
+      to.mentions.push(m);
+      to.mentions.sort((x, y) => x.start - y.start);
+      to.surfaces.add(a.text.slice(m.start, m.end));
+      if (from.mentions.length === 0) entities.delete(from.key);
+    }
   }
 
   #tok(i: number): Token {
@@ -138,8 +171,20 @@ export class MentionFinder {
     let j = i + 1;
     while (j < limit && this.#ctx.a.tokens[(words[j] as Word).token]?.pos === "ADJ" && j < i + 3) j++;
     const agent = this.#lex.rules.agents.longestAt(words, j, limit);
-    if (!agent || this.#lex.isPlace(w.start, w.end)) return null;
+    if (!agent || this.#lex.isPlace(w.start, w.end) || !this.#adjacent(i + 1, j) || CALENDAR.test(w.text)) return null;
     return { last: agent.last, kind: (agent.values[0] as AgentEntry).kind };
+  }
+
+  /** "Iraqi F-16 jets", "Israeli Apache helicopters": a type designation between a country and its forces. */
+  #modelThenForce(j: number, limit: number): ReturnType<ActorRules["agents"]["longestAt"]> {
+    const { words } = this.#ctx;
+    for (let k = j; k < j + 2 && k < limit; k++) {
+      const w = words[k] as Word;
+      if (!/\d|^\p{Lu}/u.test(w.text) || this.#lex.rules.names.longestAt(words, k, limit)) return null;
+      const agent = this.#lex.rules.agents.longestAt(words, k + 1, limit);
+      if (agent && (agent.values[0] as AgentEntry).kind === "military" && this.#adjacent(j, k + 1)) return agent;
+    }
+    return null;
   }
 
   /** True when word `next` follows word `prev - 1` within one phrase: no comma, stop or bracket between ("Liberia, Defence Minister"). */
@@ -157,7 +202,7 @@ export class MentionFinder {
     if (e.kind === "state" && e.country) {
       let j = last;
       if ((words[j] as Word | undefined)?.key === "s") j++;
-      const agent = this.#lex.rules.agents.longestAt(words, j, limit);
+      const agent = this.#lex.rules.agents.longestAt(words, j, limit) ?? this.#modelThenForce(j, limit);
       if (agent && this.#adjacent(last, j) && !(words[j - 1]?.key === "s" && this.#lex.rules.names.longestAt(words, j, limit))) {
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }

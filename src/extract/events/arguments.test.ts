@@ -28,3 +28,31 @@ describe("event arguments: what is given and to whom", () => {
     for (const a of r.actors) for (const [s, e] of a.mentions) expect(text.slice(s, e)).not.toContain(",");
   });
 });
+
+describe("event arguments: who the people named belong to", () => {
+  it("reads 'fighters of X' and 'militants from X' as X", () => {
+    const r = run("Fighters of the outlawed Kurdistan Workers' Party attacked a police post on Monday. On Friday, militants from al-Shabaab raided a market.");
+    const pkk = r.actors.find((a) => /Kurdistan Workers/.test(a.name));
+    expect(pkk?.aliases).toContain("Fighters");
+    expect(r.actors.find((a) => /Shabaab/.test(a.name))?.aliases).toContain("militants");
+    expect(r.actors.some((a) => a.name === "armed group")).toBe(false);
+  });
+  it("sees a country's forces through a type designation ('Iraqi F-16 jets')", () => {
+    const r = run("Iraqi F-16 jets struck caves in the mountains on Sunday, killing a dozen militants.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(r.actors.find((a) => a.id === e?.actor[0])?.country).toBe("IRQ");
+  });
+  it("takes the people an air strike killed as its target, not the land struck", () => {
+    const r = run("Turkish air strikes on northern Syria have killed at least eight civilians.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(names(r, e?.recipient ?? [])).toEqual(["civilians"]);
+  });
+});
+
+describe("event arguments: a date before the subject", () => {
+  it("does not read a day name before a comma as a group's name", () => {
+    const r = run("On Friday, rebels attacked a market.");
+    expect(r.actors.map((a) => a.name)).toEqual(["armed group"]);
+    expect(r.events.map((e) => e.type)).toEqual(["ASSAULT"]);
+  });
+});

@@ -92,6 +92,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           !tokens.slice(d.trigger.last, trig.first).some((t, j, all) => (t.pos === "VERB" && all[j - 1]?.text !== "-") || t.text === ";"));
         if (noun) {
           const obj = keys(args.object(trig.last, s)).filter((k) => !noun.actor.includes(k));
+          // "air strikes on northeast Syria killed eight civilians": the people killed are the target, not the land
+          const land = noun.recipient.length > 0 && noun.recipient.every((k) => ctx.entities.get(k)?.kind === "state");
+          if (land && obj.some((k) => ctx.entities.get(k)?.kind !== "state")) noun.recipient = [];
           if (noun.recipient.length === 0) noun.recipient.push(...obj);
           noun.last = Math.max(noun.last, trig.last);
           continue;
