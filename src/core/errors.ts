@@ -39,3 +39,21 @@ export class DataError extends SitrepError {
     this.file = file;
   }
 }
+
+/** A store that cannot be opened, migrated, read or written: says which operation, wraps the driver's error. */
+export class StoreError extends SitrepError {
+  readonly op: string;
+  constructor(op: string, reason: string, options?: { cause?: unknown }) {
+    super("ESTORE", `${op}: ${reason}`, options);
+    this.name = "StoreError";
+    this.op = op;
+  }
+}
+
+/** An id that names nothing stored. */
+export class NotFoundError extends SitrepError {
+  constructor(kind: string, id: string) {
+    super("ENOTFOUND", `no ${kind} ${id}`);
+    this.name = "NotFoundError";
+  }
+}

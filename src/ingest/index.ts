@@ -20,6 +20,9 @@ export {
   DEFAULT_MAX_BYTES, INPUT_FORMATS, checkPublished, formatSize,
   type IngestItem, type IngestOptions, type InputFormat,
 } from "./common.js";
+export {
+  NEAR_DUPLICATE_THRESHOLD, SIGNATURE_SIZE, bandKeys, contentHash, minHash, signatureBytes, signatureFromBytes, similarity,
+} from "./fingerprint.js";
 export { readJsonl, splitLines } from "./jsonl-file.js";
 export { readText, textFileId } from "./text-file.js";
 

@@ -1,0 +1,112 @@
+/**
+ * The PostgreSQL schema, as numbered migrations applied in order; `sitrep_migrations` records
+ * those applied. Never edit a released migration: add the next.
+ */
+export interface Migration { version: number; name: string; sql: string }
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "documents, records, actors, events, claims, full-text indexes",
+    sql: `
+CREATE TABLE documents (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  doc_key TEXT NOT NULL,
+  source TEXT NOT NULL,
+  url TEXT,
+  title TEXT,
+  published TEXT,
+  retrieved_at TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  signature BYTEA NOT NULL,
+  duplicate_of BIGINT REFERENCES documents(id),
+  text TEXT NOT NULL,
+  tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED
+);
+CREATE UNIQUE INDEX documents_url ON documents(url) WHERE url IS NOT NULL;
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
+CREATE INDEX documents_tsv ON documents USING GIN (tsv);
+
+CREATE TABLE document_bands (
+  band TEXT NOT NULL,
+  document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, document_id)
+);
+
+CREATE TABLE records (
+  document_id BIGINT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  extractor TEXT NOT NULL,
+  extracted_at TEXT NOT NULL,
+  record JSONB NOT NULL
+);
+
+CREATE TABLE actors (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  local_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  aliases TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT,
+  UNIQUE (document_id, local_id)
+);
+CREATE TABLE actor_names (
+  name TEXT NOT NULL,
+  actor_id BIGINT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  PRIMARY KEY (name, actor_id)
+);
+CREATE INDEX actor_names_actor ON actor_names(actor_id);
+
+CREATE TABLE events (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  local_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  mode TEXT,
+  modality TEXT NOT NULL,
+  date_start TEXT,
+  date_end TEXT,
+  country TEXT,
+  admin1 TEXT,
+  place TEXT,
+  lat DOUBLE PRECISION,
+  lon DOUBLE PRECISION,
+  fatalities_low INTEGER,
+  fatalities_high INTEGER,
+  injuries_low INTEGER,
+  injuries_high INTEGER,
+  claim TEXT,
+  evidence TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  sentence_tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', sentence)) STORED,
+  UNIQUE (document_id, local_id)
+);
+CREATE INDEX events_date ON events(date_start, id);
+CREATE INDEX events_country_date ON events(country, date_start);
+CREATE INDEX events_type_date ON events(type, date_start);
+CREATE INDEX events_admin1 ON events(lower(admin1));
+CREATE INDEX events_sentence_tsv ON events USING GIN (sentence_tsv);
+
+CREATE TABLE event_actors (
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  actor_id BIGINT NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  PRIMARY KEY (event_id, actor_id, role)
+);
+CREATE INDEX event_actors_actor ON event_actors(actor_id);
+
+CREATE TABLE claims (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  local_id TEXT NOT NULL,
+  speaker TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT,
+  hedged BOOLEAN NOT NULL,
+  evidence TEXT NOT NULL,
+  UNIQUE (document_id, local_id)
+);
+`,
+  },
+];

@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, inject, it } from "vitest";
+import { StoreError } from "../../core/index.js";
+import { storeContract } from "../store.contract.js";
+import { openPostgresStore } from "./postgres-store.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Set by test/postgres-cluster.ts: the test server's URL, or null when none could be started. */
+    postgresUrl: string | null;
+  }
+}
+
+const url = inject("postgresUrl");
+if (url === null) process.stderr.write("\n!!! PostgreSQL store tests SKIPPED: no server (see DEVELOPERS.md)\n\n");
+
+/** Each test gets a schema of its own in the shared test server. */
+const open = async () => openPostgresStore({ url: url ?? "", schema: `t_${randomBytes(6).toString("hex")}` });
+
+describe.skipIf(url === null)("PostgreSQL", () => {
+  storeContract("PostgreSQL", open);
+
+  it("migrates a schema once, even when two processes open it together", async () => {
+    const schema = `t_${randomBytes(6).toString("hex")}`;
+    const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore({ url: url ?? "", schema })));
+    expect((await Promise.all(stores.map((s) => s.counts()))).map((c) => c.documents)).toEqual([0, 0, 0]);
+    await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it("says in one line, without the password, which server it cannot reach", async () => {
+    const error = await openPostgresStore({ url: "postgres://sitrep:secret@127.0.0.1:1/none" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(String((error as Error).message)).toMatch(/^open PostgreSQL postgres:\/\/sitrep:\*\*\*@127\.0\.0\.1:1\/none: /);
+  });
+});

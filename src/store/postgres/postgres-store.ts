@@ -1,0 +1,269 @@
+/**
+ * The PostgreSQL driver (pg, loaded only when chosen): tsvector columns for full text, a batch
+ * per transaction on one pooled connection, multi-row INSERTs for a record's rows. Several
+ * processes may ingest at once: unique hash and URL indexes settle who stored a document first.
+ */
+import type { Pool, PoolClient } from "pg";
+import type { ExtractionRecord } from "../../core/index.js";
+import { StoreError } from "../../core/index.js";
+import { signatureBytes } from "../../ingest/index.js";
+import { actorNames, saveDocument, type BatchWriter } from "../batch.js";
+import {
+  actorsSql, COUNTS_SQL, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql,
+  toActorSummary, toStoredDocument, toStoredEvent, type Dialect, type Sql,
+} from "../queries.js";
+import { recordRows, type RecordRows } from "../rows.js";
+import type { NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
+import { POSTGRES_MIGRATIONS } from "./migrations.js";
+
+type Row = Record<string, unknown>;
+
+const DIALECT: Dialect = {
+  param: (n) => `$${n}`,
+  eventText: (p) => `e.sentence_tsv @@ plainto_tsquery('english', ${p})`,
+  documentText: (p) => `d.tsv @@ plainto_tsquery('english', ${p})`,
+  textQuery: (words) => words.join(" "),
+  caseless: (column, p) => `lower(${column}) = lower(${p})`,
+};
+
+export interface PostgresOptions {
+  /** A connection URL: postgres://user:password@host:port/database. */
+  url: string;
+  /** The schema to keep the archive in (created when missing); default `public`. */
+  schema?: string;
+}
+
+/** Connects to PostgreSQL, creates the schema's tables when needed, and returns the store. */
+export async function openPostgresStore(options: PostgresOptions): Promise<Store> {
+  let pg: typeof import("pg").default;
+  try {
+    pg = (await import("pg")).default;
+  } catch (error) {
+    throw new StoreError("open PostgreSQL", "the pg package is not installed (npm install pg)", { cause: error });
+  }
+  const schema = options.schema ?? "public";
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError("open PostgreSQL", `bad schema name "${schema}"`);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: 4,
+    connectionTimeoutMillis: 10_000,
+    options: `-c search_path=${schema}`,
+  });
+  // An idle connection that breaks (server restart) must not crash the process.
+  pool.on("error", () => undefined);
+  try {
+    await migrate(pool, schema);
+  } catch (error) {
+    await pool.end();
+    throw new StoreError(`open PostgreSQL ${redact(options.url)}`, error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  return new PostgresStore(pool);
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+}
+
+async function migrate(pool: Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    // One migrator at a time across processes; the lock ends with the transaction.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`sitrep-migrate:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`CREATE TABLE IF NOT EXISTS sitrep_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: number }>("SELECT COALESCE(MAX(version), 0) AS version FROM sitrep_migrations");
+    const current = Number(rows[0]?.version ?? 0);
+    for (const migration of POSTGRES_MIGRATIONS) {
+      if (migration.version <= current) continue;
+      await client.query(migration.sql);
+      await client.query("INSERT INTO sitrep_migrations (version, name) VALUES ($1, $2)", [migration.version, migration.name]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+class PostgresStore implements Store {
+  readonly driver = "postgres" as const;
+  readonly features: StoreFeatures = Object.freeze({ fullText: "tsvector", concurrentWriters: true });
+  readonly #pool: Pool;
+
+  constructor(pool: Pool) {
+    this.#pool = pool;
+  }
+
+  async #all(sql: Sql): Promise<Row[]> {
+    try {
+      return (await this.#pool.query(sql.text, sql.params)).rows as Row[];
+    } catch (error) {
+      throw new StoreError("query", error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+
+  async findDocument(contentHash: string, url: string | null): Promise<number | null> {
+    return postgresWriter(this.#pool).existing(contentHash, url);
+  }
+
+  async saveBatch(docs: readonly NewDocument[], options: SaveOptions): Promise<SaveOutcome[]> {
+    return this.#inTransaction("save batch", async (client) => {
+      const writer = postgresWriter(client);
+      const outcomes: SaveOutcome[] = [];
+      for (const doc of docs) outcomes.push(await saveDocument(writer, doc, options));
+      return outcomes;
+    });
+  }
+
+  async replaceRecord(documentId: number, record: ExtractionRecord): Promise<void> {
+    await this.#inTransaction("replace record", async (client) => {
+      const { rows } = await client.query("SELECT text FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
+      const text = rows[0]?.text;
+      if (typeof text !== "string") throw new StoreError("replace record", `no document ${documentId}`);
+      for (const table of ["events", "actors", "claims", "records"]) {
+        await client.query(`DELETE FROM ${table} WHERE document_id = $1`, [documentId]);
+      }
+      await postgresWriter(client).insertRecord(documentId, record, recordRows(record, text), new Date().toISOString());
+    });
+  }
+
+  async #inTransaction<T>(op: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw new StoreError(op, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(op, error instanceof Error ? error.message : String(error), { cause: error });
+    } finally {
+      client.release();
+    }
+  }
+
+  async events(query: Parameters<Store["events"]>[0]) {
+    const rows = await this.#all(eventsSql(query, DIALECT));
+    const links = rows.length === 0 ? [] : await this.#all(eventActorsSql(rows.map((r) => Number(r["id"])), DIALECT));
+    return rows.map((row) => toStoredEvent(row, links));
+  }
+
+  async event(id: number) {
+    const [row] = await this.#all(eventSql(id, DIALECT));
+    return row === undefined ? null : toStoredEvent(row, await this.#all(eventActorsSql([id], DIALECT)));
+  }
+
+  async actors(query: Parameters<Store["actors"]>[0]) {
+    return (await this.#all(actorsSql(query, DIALECT))).map(toActorSummary);
+  }
+
+  async documents(query: Parameters<Store["documents"]>[0]) {
+    return (await this.#all(documentsSql(query, DIALECT))).map(toStoredDocument);
+  }
+
+  async document(id: number) {
+    const [row] = await this.#all(documentSql(id, DIALECT));
+    return row === undefined ? null : { ...toStoredDocument(row), text: String(row["text"]) };
+  }
+
+  async record(documentId: number): Promise<ExtractionRecord | null> {
+    const [row] = await this.#all({ text: "SELECT record FROM records WHERE document_id = $1", params: [documentId] });
+    return row === undefined ? null : (row["record"] as ExtractionRecord);
+  }
+
+  async recordsToCheck(afterId: number, limit: number) {
+    const rows = await this.#all({
+      text: `SELECT d.id, r.extractor FROM documents d LEFT JOIN records r ON r.document_id = d.id
+        WHERE d.id > $1 AND d.duplicate_of IS NULL ORDER BY d.id LIMIT $2`,
+      params: [afterId, limit],
+    });
+    return rows.map((r) => ({ id: Number(r["id"]), extractor: r["extractor"] === null ? null : String(r["extractor"]) }));
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [row = {}] = await this.#all({ text: COUNTS_SQL, params: [] });
+    return {
+      documents: Number(row["documents"]), duplicates: Number(row["duplicates"]), events: Number(row["events"]),
+      actors: Number(row["actors"]), claims: Number(row["claims"]),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+}
+
+/** Queryable: a pool or one client inside a transaction. */
+type Queryable = Pick<PoolClient, "query">;
+
+/** Largest rows per multi-row INSERT, under PostgreSQL's 65,535 parameters for any table here. */
+const ROWS_PER_INSERT = 2000;
+
+/** `INSERT INTO table (columns) VALUES (…), (…) suffix`, in chunks; returns the rows RETURNING gave. */
+async function insertMany(db: Queryable, table: string, columns: string, rows: unknown[][], suffix = ""): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+    const chunk = rows.slice(from, from + ROWS_PER_INSERT);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => `(${row.map((value) => { params.push(value); return `$${params.length}`; }).join(", ")})`);
+    const result = await db.query(`INSERT INTO ${table} (${columns}) VALUES ${tuples.join(", ")} ${suffix}`, params);
+    out.push(...(result.rows as Row[]));
+  }
+  return out;
+}
+
+function postgresWriter(db: Queryable): BatchWriter {
+  const one = async (text: string, params: unknown[]): Promise<number | null> => {
+    const { rows } = await db.query(text, params);
+    const id = (rows[0] as Row | undefined)?.["id"];
+    return id === undefined || id === null ? null : Number(id);
+  };
+  return {
+    async existing(contentHash, url) {
+      return one("SELECT id FROM documents WHERE content_hash = $1 OR (url IS NOT NULL AND url = $2) ORDER BY id LIMIT 1", [contentHash, url]);
+    },
+    async candidates(bands) {
+      const { rows } = await db.query(`SELECT DISTINCT d.id, d.signature FROM document_bands b JOIN documents d ON d.id = b.document_id
+        WHERE b.band = ANY($1) AND d.duplicate_of IS NULL`, [bands]);
+      return (rows as Row[]).map((r) => ({ id: Number(r["id"]), signature: r["signature"] as Uint8Array }));
+    },
+    async insertDocument(doc, duplicateOf) {
+      return one(`INSERT INTO documents (doc_key, source, url, title, published, retrieved_at, content_hash, signature, duplicate_of, text)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id`,
+      [doc.key, doc.source, doc.url, doc.title, doc.published, doc.retrievedAt, doc.contentHash, signatureBytes(doc.signature), duplicateOf, doc.text]);
+    },
+    async insertBands(documentId, bands) {
+      await insertMany(db, "document_bands", "band, document_id", bands.map((band) => [band, documentId]), "ON CONFLICT DO NOTHING");
+    },
+    async insertRecord(documentId, record, rows: RecordRows, extractedAt) {
+      await db.query("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES ($1, $2, $3, $4)",
+        [documentId, record.extractor, extractedAt, JSON.stringify(record)]);
+      const actorRows = await insertMany(db, "actors", "document_id, local_id, name, aliases, kind, country",
+        rows.actors.map((a) => [documentId, a.localId, a.name, a.aliases, a.kind, a.country]), "RETURNING id, local_id");
+      const actorIds = new Map(actorRows.map((r) => [String(r["local_id"]), Number(r["id"])]));
+      const names = rows.actors.flatMap((a) => actorNames(a.name, a.aliases).map((name) => [name, actorIds.get(a.localId)]));
+      await insertMany(db, "actor_names", "name, actor_id", names, "ON CONFLICT DO NOTHING");
+      const eventRows = await insertMany(db, "events", `document_id, local_id, type, mode, modality, date_start, date_end, country, admin1,
+        place, lat, lon, fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence`,
+      rows.events.map((e) => [documentId, e.localId, e.type, e.mode, e.modality, e.dateStart, e.dateEnd, e.country, e.admin1, e.place,
+        e.lat, e.lon, e.fatalitiesLow, e.fatalitiesHigh, e.injuriesLow, e.injuriesHigh, e.claim, e.evidence, e.sentence]), "RETURNING id, local_id");
+      const eventIds = new Map(eventRows.map((r) => [String(r["local_id"]), Number(r["id"])]));
+      const links = rows.events.flatMap((e) => e.links
+        .filter((l) => actorIds.has(l.actor))
+        .map((l) => [eventIds.get(e.localId), actorIds.get(l.actor), l.role]));
+      await insertMany(db, "event_actors", "event_id, actor_id, role", links, "ON CONFLICT DO NOTHING");
+      await insertMany(db, "claims", "document_id, local_id, speaker, kind, name, hedged, evidence",
+        rows.claims.map((c) => [documentId, c.localId, c.speaker, c.kind, c.name, c.hedged, c.evidence]));
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The SQLite schema, as numbered migrations applied in order; `PRAGMA user_version` records the
+ * last one applied. Never edit a released migration: add the next.
+ */
+export interface Migration { version: number; name: string; sql: string }
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "documents, records, actors, events, claims, full-text indexes",
+    sql: `
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  doc_key TEXT NOT NULL,
+  source TEXT NOT NULL,
+  url TEXT,
+  title TEXT,
+  published TEXT,
+  retrieved_at TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  signature BLOB NOT NULL,
+  duplicate_of INTEGER REFERENCES documents(id),
+  text TEXT NOT NULL
+);
+CREATE UNIQUE INDEX documents_url ON documents(url) WHERE url IS NOT NULL;
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
+
+CREATE TABLE document_bands (
+  band TEXT NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, document_id)
+) WITHOUT ROWID;
+
+CREATE TABLE records (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  extractor TEXT NOT NULL,
+  extracted_at TEXT NOT NULL,
+  record TEXT NOT NULL
+);
+
+CREATE TABLE actors (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  local_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  aliases TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT,
+  UNIQUE (document_id, local_id)
+);
+CREATE TABLE actor_names (
+  name TEXT NOT NULL,
+  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  PRIMARY KEY (name, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX actor_names_actor ON actor_names(actor_id);
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  local_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  mode TEXT,
+  modality TEXT NOT NULL,
+  date_start TEXT,
+  date_end TEXT,
+  country TEXT,
+  admin1 TEXT COLLATE NOCASE,
+  place TEXT,
+  lat REAL,
+  lon REAL,
+  fatalities_low INTEGER,
+  fatalities_high INTEGER,
+  injuries_low INTEGER,
+  injuries_high INTEGER,
+  claim TEXT,
+  evidence TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  UNIQUE (document_id, local_id)
+);
+CREATE INDEX events_date ON events(date_start, id);
+CREATE INDEX events_country_date ON events(country, date_start);
+CREATE INDEX events_type_date ON events(type, date_start);
+CREATE INDEX events_admin1 ON events(admin1);
+
+CREATE TABLE event_actors (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  PRIMARY KEY (event_id, actor_id, role)
+) WITHOUT ROWID;
+CREATE INDEX event_actors_actor ON event_actors(actor_id);
+
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  local_id TEXT NOT NULL,
+  speaker TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT,
+  hedged INTEGER NOT NULL,
+  evidence TEXT NOT NULL,
+  UNIQUE (document_id, local_id)
+);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence, content='events', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+  INSERT INTO events_fts(rowid, sentence) VALUES (new.id, new.sentence);
+END;
+CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+  INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.id, old.sentence);
+END;
+`,
+  },
+];

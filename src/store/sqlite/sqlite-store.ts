@@ -1,0 +1,211 @@
+/**
+ * The SQLite driver (better-sqlite3): one file, WAL journal, FTS5 for full text. A batch is one
+ * `BEGIN IMMEDIATE … COMMIT`: after a crash (kill -9 included) the file holds every committed
+ * batch whole and nothing of the one in flight. One writer at a time; readers never wait.
+ */
+import Database from "better-sqlite3";
+import type { ExtractionRecord } from "../../core/index.js";
+import { StoreError } from "../../core/index.js";
+import { signatureBytes } from "../../ingest/index.js";
+import { actorNames, saveDocument, type BatchWriter } from "../batch.js";
+import {
+  actorsSql, COUNTS_SQL, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql,
+  toActorSummary, toStoredDocument, toStoredEvent, type Dialect, type Sql,
+} from "../queries.js";
+import { recordRows, type RecordRows } from "../rows.js";
+import type { NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
+import { SQLITE_MIGRATIONS } from "./migrations.js";
+
+type Row = Record<string, unknown>;
+
+const DIALECT: Dialect = {
+  param: () => "?",
+  eventText: (p) => `e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${p})`,
+  documentText: (p) => `d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${p})`,
+  // Each word quoted: FTS5 operators and punctuation in the user's text are only words.
+  textQuery: (words) => words.map((w) => `"${w}"`).join(" "),
+  caseless: (column, p) => `${column} = ${p}`, // admin1 is declared COLLATE NOCASE
+};
+
+/** Opens (creating and migrating when needed) the SQLite archive at `path`. */
+export function openSqliteStore(path: string): Store {
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    // NORMAL in WAL mode: a commit survives a crash of the process; only power loss can undo the last ones.
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 10000");
+    migrate(db);
+  } catch (error) {
+    throw new StoreError(`open ${path}`, error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database): void {
+  const current = Number(db.pragma("user_version", { simple: true }));
+  for (const migration of SQLITE_MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
+
+class SqliteStore implements Store {
+  readonly driver = "sqlite" as const;
+  readonly features: StoreFeatures = Object.freeze({ fullText: "fts5", concurrentWriters: false });
+  readonly #db: Database.Database;
+  readonly #writer: BatchWriter;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#writer = sqliteWriter(db);
+  }
+
+  async findDocument(contentHash: string, url: string | null): Promise<number | null> {
+    return this.#writer.existing(contentHash, url);
+  }
+
+  async saveBatch(docs: readonly NewDocument[], options: SaveOptions): Promise<SaveOutcome[]> {
+    // The writer's promises resolve synchronously (better-sqlite3 is synchronous), so nothing
+    // else runs on this connection between BEGIN and COMMIT.
+    return this.#inTransaction("save batch", async () => {
+      const outcomes: SaveOutcome[] = [];
+      for (const doc of docs) outcomes.push(await saveDocument(this.#writer, doc, options));
+      return outcomes;
+    });
+  }
+
+  async replaceRecord(documentId: number, record: ExtractionRecord): Promise<void> {
+    const text = this.#db.prepare("SELECT text FROM documents WHERE id = ?").pluck().get(documentId);
+    if (typeof text !== "string") throw new StoreError("replace record", `no document ${documentId}`);
+    await this.#inTransaction("replace record", async () => {
+      for (const table of ["events", "actors", "claims", "records"]) {
+        this.#db.prepare(`DELETE FROM ${table} WHERE document_id = ?`).run(documentId);
+      }
+      await this.#writer.insertRecord(documentId, record, recordRows(record, text), new Date().toISOString());
+    });
+  }
+
+  async #inTransaction<T>(op: string, work: () => Promise<T>): Promise<T> {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work();
+      this.#db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(op, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+
+  #all(sql: Sql): Row[] {
+    return this.#db.prepare(sql.text).all(...sql.params) as Row[];
+  }
+
+  async events(query: Parameters<Store["events"]>[0]) {
+    const rows = this.#all(eventsSql(query, DIALECT));
+    const links = rows.length === 0 ? [] : this.#all(eventActorsSql(rows.map((r) => Number(r["id"])), DIALECT));
+    return rows.map((row) => toStoredEvent(row, links));
+  }
+
+  async event(id: number) {
+    const [row] = this.#all(eventSql(id, DIALECT));
+    return row === undefined ? null : toStoredEvent(row, this.#all(eventActorsSql([id], DIALECT)));
+  }
+
+  async actors(query: Parameters<Store["actors"]>[0]) {
+    return this.#all(actorsSql(query, DIALECT)).map(toActorSummary);
+  }
+
+  async documents(query: Parameters<Store["documents"]>[0]) {
+    return this.#all(documentsSql(query, DIALECT)).map(toStoredDocument);
+  }
+
+  async document(id: number) {
+    const [row] = this.#all(documentSql(id, DIALECT));
+    return row === undefined ? null : { ...toStoredDocument(row), text: String(row["text"]) };
+  }
+
+  async record(documentId: number): Promise<ExtractionRecord | null> {
+    const json = this.#db.prepare("SELECT record FROM records WHERE document_id = ?").pluck().get(documentId);
+    return typeof json === "string" ? (JSON.parse(json) as ExtractionRecord) : null;
+  }
+
+  async recordsToCheck(afterId: number, limit: number) {
+    const rows = this.#db.prepare(`SELECT d.id, r.extractor FROM documents d LEFT JOIN records r ON r.document_id = d.id
+      WHERE d.id > ? AND d.duplicate_of IS NULL ORDER BY d.id LIMIT ?`).all(afterId, limit) as Row[];
+    return rows.map((r) => ({ id: Number(r["id"]), extractor: r["extractor"] === null ? null : String(r["extractor"]) }));
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const row = this.#db.prepare(COUNTS_SQL).get() as Row;
+    return {
+      documents: Number(row["documents"]), duplicates: Number(row["duplicates"]), events: Number(row["events"]),
+      actors: Number(row["actors"]), claims: Number(row["claims"]),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+/** The batch statements, prepared once. */
+function sqliteWriter(db: Database.Database): BatchWriter {
+  const byHash = db.prepare("SELECT id FROM documents WHERE content_hash = ?").pluck();
+  const byUrl = db.prepare("SELECT id FROM documents WHERE url = ?").pluck();
+  const insertDoc = db.prepare(`INSERT INTO documents (doc_key, source, url, title, published, retrieved_at, content_hash, signature, duplicate_of, text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`).pluck();
+  const insertBand = db.prepare("INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)");
+  const insertRecord = db.prepare("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES (?, ?, ?, ?)");
+  const insertActor = db.prepare(`INSERT INTO actors (document_id, local_id, name, aliases, kind, country) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`).pluck();
+  const insertName = db.prepare("INSERT OR IGNORE INTO actor_names (name, actor_id) VALUES (?, ?)");
+  const insertEvent = db.prepare(`INSERT INTO events (document_id, local_id, type, mode, modality, date_start, date_end, country, admin1, place,
+    lat, lon, fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).pluck();
+  const insertLink = db.prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)");
+  const insertClaim = db.prepare(`INSERT INTO claims (document_id, local_id, speaker, kind, name, hedged, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  return {
+    async existing(contentHash, url) {
+      const id = byHash.get(contentHash) ?? (url === null ? undefined : byUrl.get(url));
+      return id === undefined ? null : Number(id);
+    },
+    async candidates(bands) {
+      const list = bands.map(() => "?").join(", ");
+      return db.prepare(`SELECT DISTINCT d.id, d.signature FROM document_bands b JOIN documents d ON d.id = b.document_id
+        WHERE b.band IN (${list}) AND d.duplicate_of IS NULL`).all(...bands) as Array<{ id: number; signature: Uint8Array }>;
+    },
+    async insertDocument(doc, duplicateOf) {
+      const id = insertDoc.get(doc.key, doc.source, doc.url, doc.title, doc.published, doc.retrievedAt, doc.contentHash,
+        signatureBytes(doc.signature), duplicateOf, doc.text);
+      return id === undefined ? null : Number(id);
+    },
+    async insertBands(documentId, bands) {
+      for (const band of bands) insertBand.run(band, documentId);
+    },
+    async insertRecord(documentId, record, rows: RecordRows, extractedAt) {
+      insertRecord.run(documentId, record.extractor, extractedAt, JSON.stringify(record));
+      const actorIds = new Map<string, number>();
+      for (const a of rows.actors) {
+        const id = Number(insertActor.get(documentId, a.localId, a.name, a.aliases, a.kind, a.country));
+        actorIds.set(a.localId, id);
+        for (const name of actorNames(a.name, a.aliases)) insertName.run(name, id);
+      }
+      for (const e of rows.events) {
+        const id = insertEvent.get(documentId, e.localId, e.type, e.mode, e.modality, e.dateStart, e.dateEnd, e.country, e.admin1,
+          e.place, e.lat, e.lon, e.fatalitiesLow, e.fatalitiesHigh, e.injuriesLow, e.injuriesHigh, e.claim, e.evidence, e.sentence);
+        for (const link of e.links) {
+          const actor = actorIds.get(link.actor);
+          if (actor !== undefined) insertLink.run(Number(id), actor, link.role);
+        }
+      }
+      for (const c of rows.claims) insertClaim.run(documentId, c.localId, c.speaker, c.kind, c.name, c.hedged ? 1 : 0, c.evidence);
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * The store's contract: one suite that every driver's test runs whole against a real database.
+ * `open` must return a store on an empty archive of the test's own.
+ */
+import { describe, expect, it } from "vitest";
+import type { Actor, Event, ExtractionRecord, Modality, PloverType } from "../core/index.js";
+import { StoreError } from "../core/index.js";
+import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD } from "../ingest/index.js";
+import type { NewDocument, Store } from "./store.js";
+
+const OPTIONS = { nearDuplicateThreshold: NEAR_DUPLICATE_THRESHOLD };
+
+interface EventSpec {
+  type: PloverType;
+  /** A part of the text: the event's evidence. */
+  sentence: string;
+  actor?: string[];
+  recipient?: string[];
+  country?: string | null;
+  admin1?: string | null;
+  date?: string | null;
+  modality?: Modality;
+  claim?: string | null;
+}
+
+/** A hand-made record for `text`: actors by name (alias = name in upper case), events as given. */
+export function recordOf(id: string, text: string, events: EventSpec[], extractor = "test@1"): ExtractionRecord {
+  const names = [...new Set(events.flatMap((e) => [...(e.actor ?? []), ...(e.recipient ?? [])]))];
+  const actors: Actor[] = names.map((name, i) => ({
+    id: `a${i + 1}`, name, aliases: [name.toUpperCase()], kind: "armed_group", country: null, parent: null, mentions: [],
+  }));
+  const idOf = (name: string) => `a${names.indexOf(name) + 1}`;
+  const built: Event[] = events.map((e, i) => {
+    const start = text.indexOf(e.sentence);
+    if (start < 0) throw new Error(`"${e.sentence}" is not in the text`);
+    return {
+      id: `e${i + 1}`, type: e.type, mode: null,
+      actor: (e.actor ?? []).map(idOf), recipient: (e.recipient ?? []).map(idOf),
+      modality: e.modality ?? "asserted",
+      date: e.date ? { start: e.date, end: e.date } : null,
+      location: e.country === undefined && e.admin1 === undefined ? null : {
+        name: e.admin1 ?? e.country ?? "", country: e.country ?? null, admin1: e.admin1 ?? null, admin2: null,
+        lat: null, lon: null, precision: "admin1",
+      },
+      fatalities: null, injuries: null, claim: e.claim ?? null, evidence: [[start, start + e.sentence.length]],
+    };
+  });
+  const claims = events.some((e) => e.claim) ? [{
+    id: "c1", speaker: { text: "a provincial spokesman", kind: "anonymous_official" as const, organization: null, name: null },
+    hedged: true, evidence: [[0, 10] as [number, number]],
+  }] : [];
+  return { id, published: "2026-02-01", actors, events: built, statistics: [], claims, places: [], relations: [], extractor };
+}
+
+export function newDocument(key: string, text: string, events: EventSpec[] = [], extra: Partial<NewDocument> = {}): NewDocument {
+  return {
+    key, source: `${key}.txt`, url: null, title: null, published: "2026-02-01", retrievedAt: "2026-02-02T10:00:00.000Z",
+    text, contentHash: contentHash(text), signature: minHash(text), record: recordOf(key, text, events), ...extra,
+  };
+}
+
+const NORTH = "Militia fighters shelled a market in the northern town on Tuesday. Police arrested four suspects near the border crossing.";
+const SOUTH = "Hundreds of students marched through the southern capital on Friday, demanding the release of detained journalists.";
+
+/** A wire story long enough for shingles to tell a lightly edited copy from another story. */
+const WIRE = [
+  "Heavy fighting broke out on Monday between army units and the Hill Front rebels around the river port,",
+  "residents said, as both sides brought reinforcements towards the crossing that controls the only paved road",
+  "into the valley. Aid agencies said several thousand families had left their villages over the weekend and",
+  "that convoys carrying food and medicine had been turned back at two checkpoints. A regional official said",
+  "the army had retaken a hilltop position overlooking the port, a claim the rebels denied in a statement",
+  "posted online. The valley has seen sporadic clashes since a ceasefire collapsed in the spring.",
+].join(" ");
+
+function seed(): NewDocument[] {
+  return [
+    newDocument("north", NORTH, [
+      { type: "ASSAULT", sentence: "Militia fighters shelled a market in the northern town on Tuesday.", actor: ["Hill Front"],
+        country: "AFG", admin1: "Balkh", date: "2026-01-20", claim: "c1" },
+      { type: "COERCE", sentence: "Police arrested four suspects near the border crossing.", actor: ["Border Police"],
+        recipient: ["Hill Front"], country: "AFG", admin1: "Kunduz", date: "2026-01-22", modality: "asserted" },
+    ], { url: "https://news.example/north", title: "Market shelled" }),
+    newDocument("south", SOUTH, [
+      { type: "PROTEST", sentence: "Hundreds of students marched through the southern capital on Friday", actor: ["Student Union"],
+        country: "PAK", admin1: "Sindh", date: "2026-02-06", modality: "hypothetical" },
+    ], { title: "Students march", published: "2026-02-07" }),
+  ];
+}
+
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`${name} store`, { timeout: 30_000 }, () => {
+    const withStore = async (test: (store: Store) => Promise<void>): Promise<void> => {
+      const store = await open();
+      try {
+        await test(store);
+      } finally {
+        await store.close();
+      }
+    };
+
+    it("stores documents with their metadata and record, and reads them back", () => withStore(async (store) => {
+      const outcomes = await store.saveBatch(seed(), OPTIONS);
+      expect(outcomes.map((o) => o.status)).toEqual(["new", "new"]);
+      const north = await store.document(outcomes[0]?.id ?? -1);
+      expect(north).toMatchObject({
+        key: "north", source: "north.txt", url: "https://news.example/north", title: "Market shelled", published: "2026-02-01",
+        retrievedAt: "2026-02-02T10:00:00.000Z", contentHash: contentHash(NORTH), duplicateOf: null, extractor: "test@1", events: 2, text: NORTH,
+      });
+      expect((await store.record(outcomes[0]?.id ?? -1))?.events.map((e) => e.type)).toEqual(["ASSAULT", "COERCE"]);
+      expect(await store.counts()).toEqual({ documents: 2, duplicates: 0, events: 3, actors: 3, claims: 1 });
+    }));
+
+    it("finds a stored document by hash or URL; saving it again changes nothing", () => withStore(async (store) => {
+      const [first] = await store.saveBatch(seed(), OPTIONS);
+      const again = await store.saveBatch(seed(), OPTIONS);
+      expect(again.map((o) => o.status)).toEqual(["unchanged", "unchanged"]);
+      expect(again[0]?.id).toBe(first?.id);
+      const edited = newDocument("north-2", `${NORTH} Updated.`, [], { url: "https://news.example/north" });
+      expect((await store.saveBatch([edited], OPTIONS))[0]?.status).toBe("unchanged");
+      expect(await store.findDocument(contentHash(SOUTH), null)).toBe(again[1]?.id);
+      expect(await store.findDocument("0".repeat(64), "https://news.example/north")).toBe(first?.id);
+      expect(await store.findDocument("0".repeat(64), "https://news.example/other")).toBeNull();
+      expect((await store.counts()).events).toBe(3);
+    }));
+
+    it("links a lightly edited copy to the first one, without counting its events again", () => withStore(async (store) => {
+      const events: EventSpec[] = [{ type: "ASSAULT", sentence: "Heavy fighting broke out on Monday", actor: ["Hill Front"] }];
+      const [original] = await store.saveBatch([newDocument("wire", WIRE, events)], OPTIONS);
+      const copy = `RIVER PORT (Daily Courier) - ${WIRE.replace("several thousand", "thousands of")} Reporting by our correspondent.`;
+      const [syndicated, other] = await store.saveBatch([newDocument("copy", copy, events), newDocument("north", NORTH)], OPTIONS);
+      expect(syndicated).toMatchObject({ status: "near-duplicate", duplicateOf: original?.id });
+      expect(other?.status).toBe("new");
+      expect(await store.counts()).toMatchObject({ documents: 3, duplicates: 1, events: 1 });
+      expect((await store.document(syndicated?.id ?? -1))?.duplicateOf).toBe(original?.id);
+      expect((await store.recordsToCheck(0, 10)).map((r) => r.id)).toEqual([original?.id, other?.id]);
+    }));
+
+    it("commits a batch whole or not at all", () => withStore(async (store) => {
+      const bad = newDocument("bad", SOUTH, [{ type: "PROTEST", sentence: "Hundreds of students" }]);
+      const record = bad.record as ExtractionRecord;
+      record.events.push({ ...(record.events[0] as Event) }); // the same event id twice breaks a unique key
+      await expect(store.saveBatch([newDocument("north", NORTH), bad], OPTIONS)).rejects.toBeInstanceOf(StoreError);
+      expect(await store.counts()).toEqual({ documents: 0, duplicates: 0, events: 0, actors: 0, claims: 0 });
+      expect(await store.findDocument(contentHash(NORTH), null)).toBeNull();
+      expect((await store.saveBatch([newDocument("north", NORTH)], OPTIONS))[0]?.status).toBe("new");
+    }));
+
+    it("filters events by country, admin1, dates, type, actor, modality and text", () => withStore(async (store) => {
+      await store.saveBatch(seed(), OPTIONS);
+      const types = async (query: Parameters<Store["events"]>[0]) => (await store.events(query)).map((e) => e.type);
+      expect(await types({})).toEqual(["PROTEST", "COERCE", "ASSAULT"]); // latest first
+      expect(await types({ country: "afg" })).toEqual(["COERCE", "ASSAULT"]);
+      expect(await types({ admin1: "kunduz" })).toEqual(["COERCE"]);
+      expect(await types({ since: "2026-01-21", until: "2026-02-01" })).toEqual(["COERCE"]);
+      expect(await types({ type: "ASSAULT" })).toEqual(["ASSAULT"]);
+      expect(await types({ actor: "hill front" })).toEqual(["COERCE", "ASSAULT"]);
+      expect(await types({ actor: "STUDENT UNION" })).toEqual(["PROTEST"]);
+      expect(await types({ actor: "Hill" })).toEqual([]);
+      expect(await types({ modality: "hypothetical" })).toEqual(["PROTEST"]);
+      expect(await types({ text: "shelling markets" })).toEqual(["ASSAULT"]); // stemmed
+      expect(await types({ text: '"border" crossing*' })).toEqual(["COERCE"]); // quotes and operators are not syntax
+      expect(await types({ country: "AFG", type: "PROTEST" })).toEqual([]);
+      expect(await types({ limit: 1 })).toEqual(["PROTEST"]);
+    }));
+
+    it("returns an event with its names, claim, evidence and sentence", () => withStore(async (store) => {
+      const [north] = await store.saveBatch(seed(), OPTIONS);
+      const [listed] = await store.events({ type: "COERCE" });
+      const event = await store.event(listed?.id ?? -1);
+      expect(event).toMatchObject({
+        documentId: north?.id, localId: "e2", actors: ["Border Police"], recipients: ["Hill Front"], claim: null,
+        country: "AFG", admin1: "Kunduz", dateStart: "2026-01-22", dateEnd: "2026-01-22", modality: "asserted",
+      });
+      const [start, end] = event?.evidence[0] ?? [0, 0];
+      expect(event?.sentence).toBe(NORTH.slice(start, end));
+      expect((await store.events({ type: "ASSAULT" }))[0]?.claim).toBe("c1");
+      expect(await store.event(999_999)).toBeNull();
+    }));
+
+    it("summarises actors and searches documents", () => withStore(async (store) => {
+      await store.saveBatch(seed(), OPTIONS);
+      const actors = await store.actors({});
+      expect(actors[0]).toEqual({ name: "Hill Front", kind: "armed_group", country: null, documents: 1, events: 2 });
+      expect((await store.actors({ name: "border police" })).map((a) => a.name)).toEqual(["Border Police"]);
+      expect((await store.documents({ text: "journalists" })).map((d) => d.key)).toEqual(["south"]);
+      expect((await store.documents({ text: "shelled" })).map((d) => d.key)).toEqual(["north"]);
+      expect((await store.documents({})).map((d) => d.key)).toEqual(["south", "north"]);
+      expect((await store.documents({ until: "2026-02-03" })).map((d) => d.key)).toEqual(["north"]);
+    }));
+
+    it("replaces a record: the old rows go, the new ones come, with the new extractor", () => withStore(async (store) => {
+      const [north] = await store.saveBatch(seed(), OPTIONS);
+      const id = north?.id ?? -1;
+      const record = recordOf("north", NORTH, [{ type: "MOBILIZE", sentence: "Police arrested four suspects", actor: ["Police"] }], "test@2");
+      await store.replaceRecord(id, record);
+      expect((await store.events({ country: "AFG" }))).toEqual([]);
+      expect((await store.events({ type: "MOBILIZE" })).map((e) => e.actors)).toEqual([["Police"]]);
+      expect((await store.actors({ name: "Hill Front" }))).toEqual([]);
+      expect((await store.document(id))?.extractor).toBe("test@2");
+      expect(await store.counts()).toMatchObject({ documents: 2, events: 2, claims: 0 });
+      await expect(store.replaceRecord(999_999, record)).rejects.toBeInstanceOf(StoreError);
+    }));
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * The archive's one interface: every other part talks to a `Store`, never to SQL. Two drivers
+ * implement it (sqlite/, postgres/); where they differ, `features` says so.
+ */
+import type { ExtractionRecord, Modality, PloverType, Span } from "../core/index.js";
+
+export const DRIVERS = ["sqlite", "postgres"] as const;
+export type DriverName = (typeof DRIVERS)[number];
+
+/** What a driver can do, declared rather than discovered. */
+export interface StoreFeatures {
+  /** The full-text engine behind `--text`. */
+  readonly fullText: "fts5" | "tsvector";
+  /** Whether several processes may write at once (PostgreSQL) or one at a time (SQLite). */
+  readonly concurrentWriters: boolean;
+}
+
+/** A document ready to be stored: its text, where it came from, its fingerprints and its record. */
+export interface NewDocument {
+  /** The document's own id (JSONL `id`, a file's name). */
+  key: string;
+  /** Where it was read: `path`, `path:line`, or a URL. */
+  source: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  /** ISO timestamp of when it was read. */
+  retrievedAt: string;
+  text: string;
+  /** SHA-256 of the text, hex. */
+  contentHash: string;
+  /** MinHash signature of the text's shingles (see ingest/fingerprint.ts). */
+  signature: Uint32Array;
+  /** The record; null when extraction failed (the document is still kept). */
+  record: ExtractionRecord | null;
+}
+
+export type SaveStatus = "new" | "unchanged" | "near-duplicate";
+
+/** What became of one document of a batch. */
+export interface SaveOutcome {
+  status: SaveStatus;
+  /** The stored document's id: the new row, the existing one, or the near-duplicate's own row. */
+  id: number;
+  /** For a near-duplicate, the first copy it is linked to. */
+  duplicateOf: number | null;
+}
+
+export interface SaveOptions {
+  /** Estimated Jaccard similarity from which a document is a near-duplicate of an earlier one. */
+  nearDuplicateThreshold: number;
+}
+
+/** Filters of `events`; every field narrows, absent fields do not. */
+export interface EventQuery {
+  country?: string;
+  admin1?: string;
+  /** Events whose date interval ends on or after this day (YYYY-MM-DD). */
+  since?: string;
+  /** Events whose date interval starts on or before this day. */
+  until?: string;
+  type?: PloverType;
+  /** An actor's name, alias or country-qualified name, case-insensitive, as actor or recipient. */
+  actor?: string;
+  modality?: Modality;
+  /** Words that must all occur in the event's sentence (full-text search). */
+  text?: string;
+  limit?: number;
+}
+
+export interface StoredEvent {
+  id: number;
+  documentId: number;
+  /** The event's id within its record (`e1`). */
+  localId: string;
+  type: PloverType;
+  mode: string | null;
+  modality: Modality;
+  dateStart: string | null;
+  dateEnd: string | null;
+  country: string | null;
+  admin1: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  fatalitiesLow: number | null;
+  fatalitiesHigh: number | null;
+  /** Names of the actors and recipients. */
+  actors: string[];
+  recipients: string[];
+  /** The claim's id within the record (`c1`), or null when the document asserts it. */
+  claim: string | null;
+  evidence: Span[];
+  /** The evidence text (the spans joined by " … "). */
+  sentence: string;
+}
+
+export interface ActorQuery {
+  name?: string;
+  country?: string;
+  kind?: string;
+  limit?: number;
+}
+
+/** An actor across the archive: one row per (name, kind, country), with how often it was seen. */
+export interface ActorSummary {
+  name: string;
+  kind: string;
+  country: string | null;
+  documents: number;
+  events: number;
+}
+
+export interface DocumentQuery {
+  /** Words that must all occur in the title or text. */
+  text?: string;
+  since?: string;
+  until?: string;
+  limit?: number;
+}
+
+export interface StoredDocument {
+  id: number;
+  key: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  published: string | null;
+  retrievedAt: string;
+  contentHash: string;
+  duplicateOf: number | null;
+  /** The extractor that made the stored record, or null (none: a near-duplicate, or it failed). */
+  extractor: string | null;
+  events: number;
+}
+
+/** Counts of the stored rows, for summaries and checks. */
+export interface StoreCounts { documents: number; duplicates: number; events: number; actors: number; claims: number }
+
+/** The archive. All methods are async; a driver may be synchronous underneath. */
+export interface Store {
+  readonly driver: DriverName;
+  readonly features: StoreFeatures;
+  /** The id of a stored document with this content hash or URL, or null. */
+  findDocument(contentHash: string, url: string | null): Promise<number | null>;
+  /**
+   * Stores a batch in one transaction: all of it or, on failure, none. A document already
+   * there (same hash or URL) is `unchanged`; one close to an earlier document is stored as a
+   * `near-duplicate` linked to it, without its record.
+   */
+  saveBatch(docs: readonly NewDocument[], options: SaveOptions): Promise<SaveOutcome[]>;
+  /** Replaces a document's record (re-extraction), in one transaction. */
+  replaceRecord(documentId: number, record: ExtractionRecord): Promise<void>;
+  events(query: EventQuery): Promise<StoredEvent[]>;
+  event(id: number): Promise<StoredEvent | null>;
+  actors(query: ActorQuery): Promise<ActorSummary[]>;
+  documents(query: DocumentQuery): Promise<StoredDocument[]>;
+  document(id: number): Promise<(StoredDocument & { text: string }) | null>;
+  /** The stored record of a document, or null. */
+  record(documentId: number): Promise<ExtractionRecord | null>;
+  /** Ids of documents that have a record, with the extractor that made it, in id order, after `afterId`. */
+  recordsToCheck(afterId: number, limit: number): Promise<Array<{ id: number; extractor: string | null }>>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
