@@ -158,6 +158,22 @@ export class ArgumentReader {
     return [];
   }
 
+  /** The subject of an "if" clause after token t ("… if the United States goes ahead"). */
+  conditionSubject(t: number, s: Sentence): Mention[] {
+    for (let k = t; k < s.last && k < t + 25; k++) {
+      const tok = this.#tok(k);
+      if (STOPS.has(tok.text)) break;
+      if (tok.lower !== "if" && tok.lower !== "unless") continue;
+      for (let j = k + 1; j < s.last && j < k + 4; j++) {
+        const m = mentionAt(this.#ctx, j);
+        if (m) return m.locative ? [] : this.#coordinated(m, s, 1);
+        if (this.#tok(j).pos === "VERB" || this.#tok(j).pos === "AUX") break;
+      }
+      break;
+    }
+    return [];
+  }
+
   /** A place that stands for its government as target ("a curfew in Algiers", "aid to Iraq"). */
   placeObject(t: number, s: Sentence): Mention[] {
     for (let k = t; k < s.last && k < t + 10; k++) {

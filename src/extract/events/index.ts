@@ -119,11 +119,18 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (!trig.nominal && actor.length && mainSubject.length === 0) mainSubject = actor;
       args.remember(actor);
       // "rejected calls by Belarus's rulers", "accepted a proposal from Washington": the answer goes to the proposer
-      if (recipient.length === 0 && RESPONSES.has(trig.type) && !trig.nominal) recipient = args.agent(trig.last, s, true);
+      if (RESPONSES.has(trig.type) && !trig.nominal) {
+        const proposer = args.agent(trig.last, s, true);
+        if (proposer.length) recipient = proposer;
+      }
+      // "threatened to stop talks if the United States goes ahead": the threat is aimed at the condition's subject
+      if (recipient.length === 0 && trig.type === "THREATEN") recipient = args.conditionSubject(trig.last, s);
       const a = keys(actor);
       const r = keys(recipient).filter((k) => !a.includes(k) && !(GIVEN.has(trig.type) && ownForces(ctx, a, k)));
       // an attack told with its toll is an event even when no one is named ("a drone strikes a bus, killing nine")
       if (a.length === 0 && r.length === 0 && !(trig.type === "ASSAULT" && !trig.twoSided && hasToll(tokens, s))) continue;
+      // "sanctions against Nigeria", "the blockade of Serbia": an event noun with no doer and no toll names a topic, not an act
+      if (trig.nominal && a.length === 0 && !hasToll(tokens, s)) continue;
       const spanTokens = [trig.first, trig.last - 1, trig.carrier ?? trig.first, ...actor.flatMap((m) => [m.first, m.last - 1]), ...recipient.flatMap((m) => [m.first, m.last - 1])].filter((k) => k >= s.first && k < s.last);
       drafts.push({
         type: trig.type, mode: trig.mode, actor: a, recipient: r,
@@ -131,6 +138,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         place, sentence: si, trigger: trig, first: Math.min(...spanTokens), last: Math.max(...spanTokens) + 1,
       });
     }
+    foldProtestAims(tokens, drafts);
     recodeCommitments(ctx, drafts, claims);
     drafts.push(...readObligations(ctx, args, si, drafts));
     drafts.push(...readDisapproval(ctx, rules.disapproval, args, si, wordIndex, drafts, out));
@@ -188,10 +196,36 @@ function definiteReference(tokens: Token[], trig: Trigger, own: { actor: Mention
 
 const COMPLEMENT_MARKERS = new Set(["to", "of", "against"]);
 
+/** Demands and accusations that a protest voices ("demonstrated calling for independence", "a hunger strike to demand …"). */
+const PROTEST_AIMS = new Set<PloverType>(["REQUEST", "ACCUSE"]);
+
+/**
+ * What protesters demand or chant is the protest's aim, not an event of its own: the aim's target
+ * becomes the protest's, and the aim is dropped.
+ */
+function foldProtestAims(tokens: Token[], drafts: DraftEvent[]): void {
+  for (const p of drafts.filter((d) => d.type === "PROTEST")) {
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const x = drafts[i] as DraftEvent;
+      if (!PROTEST_AIMS.has(x.type) || x.trigger.first <= p.trigger.first || x.trigger.first - p.trigger.last > 12) continue;
+      if (x.actor.length && p.actor.length && !x.actor.some((k) => p.actor.includes(k))) continue;
+      const head = tokens[x.trigger.head] as Token;
+      const before = tokens[x.trigger.first - 1] as Token | undefined;
+      if (!/ing$/.test(head.lower) && before?.lower !== "to") continue;
+      if (tokens.slice(p.trigger.last, x.trigger.first).some((t) => t.text === ";" || t.lower === "but")) continue;
+      for (const k of x.recipient) if (!p.recipient.includes(k) && !p.actor.includes(k)) p.recipient.push(k);
+      p.last = Math.max(p.last, x.last);
+      drafts.splice(i, 1);
+    }
+  }
+}
+
 /** True when trigger b sits in an infinitive or gerund complement of trigger a. */
 function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
   if (a.nominal) return false;
   if (b.first >= a.first && b.last <= a.last) return true;
+  // "declined to resign": a phrase that ends in "to" takes the verb right after it as its content
+  if (b.first === a.last && a.last > a.first + 1 && (tokens[a.last - 1] as Token).lower === "to") return true;
   if (b.first <= a.last) return false;
   if (b.first - a.last > 6) return false;
   for (let k = a.last; k < b.first; k++) {
@@ -200,6 +234,8 @@ function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
   }
   const before = tokens[b.first - 1] as Token;
   const before2 = tokens[b.first - 2] as Token;
+  // "charged its neighbour with supporting dissidents": what an accusation charges is its content
+  if (a.type === "ACCUSE" && before.lower === "with") return true;
   return COMPLEMENT_MARKERS.has(before.lower) || (before2 && COMPLEMENT_MARKERS.has(before2.lower) && (before.pos === "ADV" || before.pos === "AUX" || before.pos === "VERB"));
 }
 

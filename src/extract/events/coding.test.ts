@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ExtractionRecord } from "../../core/index.js";
+import { createExtractor, type Extractor } from "../index.js";
+
+let extractor: Extractor;
+beforeAll(async () => {
+  extractor = await createExtractor();
+});
+const run = (text: string): ExtractionRecord => extractor.extract({ id: "t", published: "2031-05-10", text });
+const names = (r: ExtractionRecord, ids: string[]) => ids.map((id) => r.actors.find((a) => a.id === id)?.name ?? "?");
+const coded = (r: ExtractionRecord) => r.events.map((e) => `${e.type} ${names(r, e.actor).join("+")} -> ${names(r, e.recipient).join("+")}`);
+
+describe("event coding: one act, not its parts", () => {
+  it("folds what protesters demand into the protest", () => {
+    const r = run("Thousands of Kurds demonstrated in Erbil on Sunday calling for independence from Iraq.");
+    expect(coded(r)).toEqual(["PROTEST Kurds -> Iraq"]);
+  });
+  it("aims a threat at the subject of its condition", () => {
+    const r = run("Russia threatened to halt the talks if Japan goes ahead with the missile deployment.");
+    expect(coded(r)).toEqual(["THREATEN Russia -> Japan"]);
+  });
+  it("answers a rejection to whoever made the call", () => {
+    const r = run("Brazil rejected calls by Argentina to reopen the border.");
+    expect(coded(r)).toEqual(["REJECT Brazil -> Argentina"]);
+  });
+  it("codes declining to act as a rejection, but not declining to comment", () => {
+    expect(run("The minister declined to resign despite pressure from Chile.").events.map((e) => e.type)).toEqual(["REJECT"]);
+    expect(run("Chile's army declined to comment.").events).toEqual([]);
+  });
+  it("does not code an event noun that has no doer and no toll", () => {
+    const r = run("Archbishop Tutu spoke about the blockade of Serbia.");
+    expect(r.events.filter((e) => e.type === "COERCE")).toEqual([]);
+  });
+});
