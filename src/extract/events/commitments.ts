@@ -20,14 +20,17 @@ const PLANS = new Set(["plan", "intend", "prepare", "decide"]);
 
 /** The word before the trigger that marks intent or obligation, looking back over adverbs and "to be". */
 function marker(tokens: Token[], first: number, stopAt: number): string | null {
-  for (let k = first - 1; k >= stopAt && k >= first - 4; k--) {
+  // "must be ready to mediate": an obligation before a word of intent still makes it a demand
+  let intent: string | null = null;
+  for (let k = first - 1; k >= stopAt && k >= first - 5; k--) {
     const t = tokens[k] as Token;
-    if (INTENT.has(t.lower) || OBLIGATION.has(t.lower)) return t.lower;
+    if (OBLIGATION.has(t.lower)) return t.lower;
+    if (INTENT.has(t.lower)) { intent ??= t.lower; continue; }
     // "plans to impose", "decided to lift": an intent stated by the actor
-    if (PLANS.has(t.lemma) && tokens[k + 1]?.lower === "to") return "will";
-    if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "to" && t.lower !== "be" && t.pos !== "AUX") return null;
+    if (PLANS.has(t.lemma) && tokens[k + 1]?.lower === "to") return intent ?? "will";
+    if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "to" && t.lower !== "be" && t.pos !== "AUX") return intent;
   }
-  return null;
+  return intent;
 }
 
 /** The entity that speaks in a claim: the first actor mentioned in its anchor. */
@@ -42,11 +45,16 @@ function sideKnown(ctx: DocContext, key: string): boolean {
   return Boolean(e && (e.named || e.country));
 }
 
+/** Kinds that act for a state: its rebels and opposition parties are not on its side. */
+const STATE_SIDE = new Set(["state", "government", "military", "police", "intelligence"]);
+
 function sameSide(ctx: DocContext, a: string, b: string): boolean {
   if (a === b) return true;
   const x = ctx.entities.get(a);
   const y = ctx.entities.get(b);
-  return Boolean(x?.country && x.country === y?.country) || x?.parent === b || y?.parent === a;
+  if (x?.parent === b || y?.parent === a) return true;
+  if (!x?.country || x.country !== y?.country) return false;
+  return STATE_SIDE.has(x.kind) === STATE_SIDE.has(y.kind);
 }
 
 /** Recode the drafts of intent and obligation in place. */
