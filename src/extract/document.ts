@@ -17,6 +17,7 @@ import { ClaimReader, type FoundClaim } from "./claims/index.js";
 import type { DocContext, Entity } from "./context.js";
 import { readAllegations } from "./events/allegations.js";
 import { readEvents, type DraftEvent } from "./events/index.js";
+import { mergeRepeats } from "./events/repeats.js";
 import { findPlaces, placeForSpan } from "./places/index.js";
 import { readRelations } from "./relations/index.js";
 import { readStatistics } from "./statistics/index.js";
@@ -70,7 +71,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   const ids = (ks: string[]) => ks.map((k) => idOf.get(k)).filter((x): x is string => Boolean(x));
 
   const claimOf = (sentence: number) => claims.claims.find((c) => c.sentence === sentence)?.id ?? null;
-  const events: Event[] = drafts.map((d, i) => toEvent(ctx, d, drafts, i, dates, places, claimOf(d.sentence), ids));
+  const events: Event[] = mergeRepeats(drafts.map((d, i) => toEvent(ctx, d, drafts, i, dates, places, claimOf(d.sentence), ids)));
   return {
     id: doc.id,
     published: doc.published,

@@ -32,3 +32,17 @@ describe("event coding: one act, not its parts", () => {
     expect(r.events.filter((e) => e.type === "COERCE")).toEqual([]);
   });
 });
+
+describe("event coding: an event told twice", () => {
+  it("is one event with both spans as evidence", () => {
+    const text = "The Ndovu Front has been ordered to carry out attacks on villages. Since then the Ndovu Front has stepped up attacks on villages.";
+    const r = run(text);
+    const attacks = r.events.filter((e) => e.type === "ASSAULT");
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]?.evidence.length).toBe(2);
+  });
+  it("keeps two attacks apart when each has its own toll or date", () => {
+    const r = run("Rebels of the Ndovu Front attacked Kisoro on Monday, killing four people. The Ndovu Front attacked Kisoro again on Thursday, killing nine.");
+    expect(r.events.filter((e) => e.type === "ASSAULT")).toHaveLength(2);
+  });
+});

@@ -83,7 +83,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           const verb = governingVerb(tokens, trig.first, s.first);
           if (verb === trig.first) actor = args.subject(verb, s);
         }
-      } else if (args.passive(trig.head, s)) {
+      } else if (args.passive(trig.head, s) && !controlled(tokens, trig)) {
         recipient = args.subject(trig.first, s);
         actor = args.agent(trig.last, s);
       } else {
@@ -162,6 +162,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
   });
   return out;
+}
+
+/** "X was ordered to carry out attacks": the subject of a passive order is who is to act. */
+function controlled(tokens: Token[], trig: Trigger): boolean {
+  return trig.last > trig.head + 1 && (tokens[trig.head + 1] as Token | undefined)?.lower === "to";
 }
 
 /** Acts whose object may be the actor's own forces, given, sent or moved rather than targeted. */

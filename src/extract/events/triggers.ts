@@ -109,7 +109,9 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     }
     // a light verb hands its subject to the event noun it governs
     if (LIGHT_VERBS.has(lemma)) {
-      const noun = out.find((n) => n.nominal && n.carrier === null && n.first > t && n.first - t <= 5 && !hasStop(tokens, t, n.first));
+      // the nearest light verb carries the noun: "ordered to carry out attacks" is carried by "carry"
+      const noun = out.find((n) => n.nominal && n.carrier === null && n.first > t && n.first - t <= 5 && !hasStop(tokens, t, n.first) &&
+        !tokens.slice(t + 1, n.first).some((x) => x.pos === "VERB"));
       if (noun) { noun.carrier = t; continue; }
     }
     if (phrased) out.push(phrased);
