@@ -38,13 +38,16 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   const ctx: DocContext = { doc, a, words, mentions: [], mentionAt: new Int32Array(a.tokens.length).fill(-1), entities: new Map(), used: new Set() };
   const places = findPlaces(doc.text, rules.gazetteer);
   const placeSpans = new Set(places.flatMap((p) => p.mentions.map(([s, e]) => `${s}:${e}`)));
+  // the first place with a mention starting at an offset, looked up for every word
+  const placeStarts = new Map<number, Place>();
+  for (const p of places) for (const [s] of p.mentions) if (!placeStarts.has(s)) placeStarts.set(s, p);
   const gaz = rules.gazetteer;
   new MentionFinder({
     rules: rules.actors,
     demonym: (w) => gaz.countryByDemonym(w)?.iso3 ?? null,
     countryName: (iso3) => gaz.country(iso3)?.name ?? iso3,
     isPlace: (s, e) => placeSpans.has(`${s}:${e}`),
-    placeAt: (s) => places.find((p) => p.mentions.some(([a]) => a === s)) ?? null,
+    placeAt: (s) => placeStarts.get(s) ?? null,
   }, ctx).run();
   assignCountries(ctx, places);
 

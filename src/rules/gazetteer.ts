@@ -180,6 +180,8 @@ class CountryTable {
   readonly #byName = new Map<string, Country>();
   readonly #byExact = new Map<string, Country>();
   readonly #byDemonym = new Map<string, Country>();
+  /** Words already asked for by {@link countryByDemonym}. */
+  readonly #demonymOf = new Map<string, Country | null>();
 
   constructor(countries: Country[]) {
     // Larger countries first, so a name two share ("Congo", "Congolese") goes to the larger.
@@ -214,12 +216,20 @@ class CountryTable {
 
   /** By demonym, singular or plural ("Afghan", "Afghans", "Pakistani") or a possessive name. */
   countryByDemonym(word: string): Country | null {
-    const k = normaliseName(word.replace(/['’]s$/, ""));
-    return this.#byDemonym.get(k) ?? null;
+    let c = this.#demonymOf.get(word);
+    if (c === undefined) {
+      c = this.#byDemonym.get(normaliseName(word.replace(/['’]s$/, ""))) ?? null;
+      // asked for every capitalised word of every text: remember the answers, within bounds
+      if (this.#demonymOf.size >= DEMONYM_MEMO) this.#demonymOf.clear();
+      this.#demonymOf.set(word, c);
+    }
+    return c;
   }
 
   isDemonym(key: string): boolean { return this.#byDemonym.has(key); }
 }
+
+const DEMONYM_MEMO = 50_000;
 
 function loadCountryTable(dir: string): CountryTable {
   return new CountryTable(parseJson<{ countries: Country[] }>(dir, "countries.json").countries);

@@ -43,7 +43,6 @@ const isNumber = (t: Token | undefined) => t !== undefined && (/^\d[\d,.]*$/.tes
 /** Is token k, a form of a reporting verb, used as one here? (not a noun, a passive or an act) */
 export function reportingVerb(tokens: Token[], s: Sentence, k: number): boolean {
   const t = tokens[k] as Token;
-  const lemma = lemmaOf(t);
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   // "the claims", "a report", "his call": nouns; "to say", "declined to say": no statement made
@@ -56,6 +55,7 @@ export function reportingVerb(tokens: Token[], s: Sentence, k: number): boolean 
   if (STATES.test(next?.lower ?? "")) return false;
   // "eight people accused of …", "a suspect charged with …": participles, the accuser unnamed
   if (/ed$/.test(t.lower) && (next?.lower === "of" || next?.lower === "with") && prev?.pos === "NOUN") return false;
+  const lemma = lemmaOf(t);
   // "a faction called La Mayiza": a name given, not a statement
   if (lemma === "call" && prev?.pos === "NOUN" && prev.lower === prev.text && (next?.pos === "PROPN" || /^["“]/.test(next?.text ?? ""))) return false;
   if (SAY.has(lemma)) return true;
@@ -79,12 +79,18 @@ function verbLike(t: Token, next: Token | undefined, prev: Token | undefined): b
   return next !== undefined && (["DET", "PRON", "PROPN", "NUM"].includes(next.pos) || /^(that|["“:])$/.test(next.lower));
 }
 
+/** Every lemma {@link reportingVerb} knows. */
+const LEMMAS = new Set([...SAY, ...WITH_CLAUSE, ...ABOUT_CHARGE, ...REGARD, ...COUNT, ...FIGURE_VERBS]);
+
 /** Lemma of a reporting verb form even where the tagger calls it a noun ("Turkey regards"). */
 export function lemmaOf(t: Token): string {
   if (t.pos === "VERB" || t.pos === "AUX") return t.lemma;
+  if (LEMMAS.has(t.lemma)) return t.lemma;
   const bare = t.lower.replace(/(ies)$/, "y").replace(/(ed|es|s)$/, "");
-  for (const cand of [t.lemma, bare, `${bare}e`, t.lower.replace(/d$/, "")]) if (SAY.has(cand) || WITH_CLAUSE.has(cand) || ABOUT_CHARGE.has(cand) || REGARD.has(cand) || COUNT.has(cand) || FIGURE_VERBS.has(cand)) return cand;
-  return t.lemma;
+  if (LEMMAS.has(bare)) return bare;
+  if (LEMMAS.has(`${bare}e`)) return `${bare}e`;
+  const cut = t.lower.replace(/d$/, "");
+  return LEMMAS.has(cut) ? cut : t.lemma;
 }
 
 function passive(tokens: Token[], s: Sentence, k: number): boolean {

@@ -30,9 +30,21 @@ const WHERE = /^(in|on|at|into|across|near|inside|outside|throughout|around|over
 /** True when the word before the mention at `at` (past "the") says where: {@link WHERE}. */
 function located(text: string | undefined, at: Span): boolean {
   if (text === undefined) return false;
-  const w = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at[0] - 40), at[0]))?.[1];
-  return w !== undefined && WHERE.test(w.toLowerCase());
+  // asked again for the same mentions by every event of a document: answers kept per text
+  if (text !== locatedText) {
+    locatedText = text;
+    locatedAt.clear();
+  }
+  let where = locatedAt.get(at[0]);
+  if (where === undefined) {
+    const w = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at[0] - 40), at[0]))?.[1];
+    where = w !== undefined && WHERE.test(w.toLowerCase());
+    locatedAt.set(at[0], where);
+  }
+  return where;
 }
+let locatedText: string | undefined;
+const locatedAt = new Map<number, boolean>();
 
 function mostSpecific(found: readonly Mentioned[], text?: string): Place | null {
   return best(found, text)?.place ?? null;
