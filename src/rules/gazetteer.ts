@@ -50,6 +50,12 @@ export interface Country {
 export interface Gazetteer {
   /** Candidates for a key made by {@link normaliseName}; empty when none. */
   lookup(key: string): readonly GazEntry[];
+  /**
+   * Candidates whose folded spelling ({@link foldName}) matches that of a key made by
+   * {@link normaliseName}: towns of some size, divisions and regions spelt another way ("Khan
+   * Younis", "Kostiantynivka"). Empty for short keys, which fold into too many others.
+   */
+  lookupFolded(key: string): readonly GazEntry[];
   /** Candidates for a case-sensitive acronym ("US", "KPK", "DRC"); empty when none. */
   lookupExact(surface: string): readonly GazEntry[];
   /** True when the normalised word is a demonym ("afghan", "pakistanis"): never a toponym. */
@@ -108,6 +114,28 @@ export function normaliseName(s: string): string {
   if (words[0] === "the" && words.length > 1) words.shift();
   return words.map((w, i) => (i < words.length - 1 || words.length === 1 ? ABBREVIATIONS[w] ?? w : w))
     .filter((w) => w !== "").join(" ");
+}
+
+/** Arabic and other articles that transliterations write, drop or glue at will ("Al-Fashir", "El Fasher"). */
+const ARTICLES = new Set(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ad", "ed", "en", "er", "es", "et", "ez"]);
+/** Marks a folded key in the key tables, so that it never meets a written one. */
+export const FOLDED = "~";
+
+/**
+ * A coarse spelling key for a normalised name, so that the transliterations of one name meet:
+ * articles dropped, vowels, y and j folded (e/i, o/u, y/j/i, ou/u), q to k, doubled letters
+ * and digraphs single. "Khan Younis" and "Khān Yūnis", "Kostiantynivka" and "Kostyantynivka",
+ * "Al-Fashir" and "El Fasher", "Odesa" and "Odessa" all fold alike. Coarse on purpose: only names
+ * the gazetteer does not hold as written are looked up this way, and only among larger places.
+ *
+ * @example foldName("khan younis"); // "khan iunis", as foldName("khan yunis")
+ */
+export function foldName(key: string): string {
+  const words = key.split(" ");
+  const kept = words.filter((w) => !ARTICLES.has(w));
+  return (kept.length > 0 ? kept : words).join(" ")
+    .replace(/dzh/g, "j").replace(/ou|oo|o/g, "u").replace(/ee|e|y|j/g, "i").replace(/q/g, "k").replace(/ck/g, "k")
+    .replace(/(zh|sh|kh|ch|th)\1/g, "$1").replace(/(.)\1+/g, "$1");
 }
 
 const ALL_CAPS = /^[A-Z&.]+$/;
@@ -236,6 +264,8 @@ function loadCountryTable(dir: string): CountryTable {
 }
 
 const NONE: readonly GazEntry[] = [];
+/** Folded keys shorter than this ("tur", "baku") meet too many other names to be looked up. */
+const MIN_FOLDED = 5;
 const GENERIC_SUFFIX = /\s+(province|state|region|governorate|department|county|oblast|district)$/i;
 
 /**
@@ -283,6 +313,7 @@ export function loadGazetteer(dir?: string): Gazetteer {
     const e: GazEntry = { kind: "admin1", name, country: a.country, admin1: name,
       admin1Code: a.code, admin2: null, lat: a.lat, lon: a.lon, population: 0, feature: "admin1", size: a.size };
     for (const k of a.keys) push(small, k, e);
+    for (const k of a.keys) if (foldName(k).length >= MIN_FOLDED) push(small, FOLDED + foldName(k), e);
     for (const v of a.variants) if (isAcronym(v)) push(exact, v, e);
   }
   const iso3Of = (admin1Code: string): string | null => table.byIso2(admin1Code.slice(0, 2))?.iso3 ?? null;
@@ -292,6 +323,7 @@ export function loadGazetteer(dir?: string): Gazetteer {
     const e: GazEntry = { kind: "region", name: r.name, country: r.country, admin1: r.admin1, admin1Code: null, admin2: null,
       lat: r.lat, lon: r.lon, population: 0, feature: r.kind };
     for (const k of r.keys) push(small, k, e);
+    for (const k of r.keys) if (foldName(k).length >= MIN_FOLDED) push(small, FOLDED + foldName(k), e);
     for (const n of r.names) if (isAcronym(n)) push(exact, n, e);
   }
 
@@ -322,11 +354,24 @@ export function loadGazetteer(dir?: string): Gazetteer {
     lookupCache.set(key, out);
     return out;
   };
+  const foldedCache = new Map<string, readonly GazEntry[]>();
+  const lookupFolded = (key: string): readonly GazEntry[] => {
+    const f = foldName(key);
+    if (f.length < MIN_FOLDED) return NONE;
+    const hit = foldedCache.get(f);
+    if (hit) return hit;
+    const k = FOLDED + f;
+    const found = [...(small.get(k) ?? NONE), ...rowsFor(towns, k).map(townEntry)];
+    const out = found.length === 0 ? NONE : found;
+    foldedCache.set(f, out);
+    return out;
+  };
   let maxWords = Math.max(admin2.maxWords, towns.maxWords);
   for (const k of small.keys()) maxWords = Math.max(maxWords, k.split(" ").length);
 
   return {
     lookup,
+    lookupFolded,
     lookupExact: (surface) => exact.get(surface) ?? NONE,
     isDemonym: (key) => table.isDemonym(key),
     country: (iso3) => table.country(iso3),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Place } from "../../core/index.js";
-import { countryByDemonym, countryByName, countryName, loadGazetteer, normaliseName } from "../../rules/gazetteer.js";
+import { countryByDemonym, countryByName, countryName, foldName, loadGazetteer, normaliseName } from "../../rules/gazetteer.js";
 import type { Gazetteer } from "../../rules/gazetteer.js";
 import { findPlaces, placeForSpan } from "./index.js";
 import { tokenise } from "./recognise.js";
@@ -63,6 +63,48 @@ describe("gazetteer", () => {
     expect(gaz.lookup("nwfp").length).toBe(0);
     expect(gaz.lookupExact("NWFP").some((e) => e.name === "Khyber Pakhtunkhwa")).toBe(true);
     expect(gaz.lookup("northern darfur").some((e) => e.name === "North Darfur")).toBe(true);
+  });
+});
+
+describe("other spellings", () => {
+  it("folds transliterations of one name alike, and different names apart", () => {
+    const fold = (s: string): string => foldName(normaliseName(s));
+    for (const [a, b] of [["Khan Younis", "Khān Yūnis"], ["Kostiantynivka", "Kostyantynivka"], ["Al-Fashir", "El Fasher"],
+      ["Odesa", "Odessa"], ["Jabalia", "Jabālyā"], ["Avdiivka", "Avdiyivka"], ["Kupiansk", "Kupjansk"]]) {
+      expect(fold(a as string)).toBe(fold(b as string));
+    }
+    for (const [a, b] of [["Kharkiv", "Kherson"], ["Saint Paul", "Saintpaul"], ["Donetsk", "Luhansk"]]) {
+      expect(fold(a as string)).not.toBe(fold(b as string));
+    }
+  });
+  it("finds a town by another spelling when the story is near it", () => {
+    const text = "Ukrainian officials said Russian glide bombs hit Kostiantynivka and Huliaipole overnight, and shelling was reported near Avdiivka in Donetsk Oblast.";
+    const places = findPlaces(text, gaz);
+    for (const name of ["Kostiantynivka", "Huliaipole", "Avdiivka"]) {
+      const at = text.indexOf(name);
+      const p = places.find((x) => x.mentions.some(([s]) => s === at));
+      expect(p?.country, name).toBe("UKR");
+      expect(p?.precision, name).toBe("point");
+    }
+  });
+  it("finds curated spellings, camps and crossings", () => {
+    const text = "Airstrikes on Nuseirat, Bureij and Beit Lahia killed dozens, while aid trucks waited at Kerem Shalom and families sheltered in al-Mawasi west of Khan Younis.";
+    const places = findPlaces(text, gaz);
+    for (const name of ["Nuseirat", "Bureij", "Beit Lahia", "al-Mawasi"]) {
+      const at = text.indexOf(name);
+      const p = places.find((x) => x.mentions.some(([s]) => s === at));
+      expect(p?.country, name).toBe("PSE");
+      expect(p?.admin1, name).toBe("Gaza Strip");
+    }
+    expect(places.find((x) => x.name === "Kerem Shalom")?.country).toBe("ISR");
+  });
+  it("does not take a word for a town it folds into", () => {
+    const text = "The council said the State would apply Sharia law in the north, according to a statement.";
+    expect(findPlaces(text, gaz).map((p) => p.name)).toEqual([]);
+  });
+  it("reads a compass word and division as one name, not a country", () => {
+    const places = findPlaces("Shelling in North Darfur and South Kordofan displaced thousands.", gaz);
+    expect(places.map((p) => [p.name, p.country])).toEqual([["North Darfur", "SDN"], ["South Kordofan", "SDN"]]);
   });
 });
 

@@ -38,6 +38,8 @@ export interface Mention {
   hyphenated: string;
   /** The mention right after ", " ("Rockville, Maryland"), filled in by {@link recognise}. */
   next: Mention | null;
+  /** Found only by its folded spelling ("Khan Younis" for "Khān Yūnis"): weaker evidence. */
+  folded: boolean;
 }
 
 // Words, initialisms ("U.S.", "D.C."), numbers, single punctuation. A trailing 's is split off
@@ -144,6 +146,8 @@ const DIRECTIONS = new Set(["north", "south", "east", "west", "northern", "south
   "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "mainland"]);
 /** "Mid-Jutland", "Trans-Dniester": prefixes that keep a hyphenated name a place. */
 const PREFIXES = new Set([...DIRECTIONS, "mid", "inner", "outer", "trans", "pan", "sub", "north-east", "ex", "greater"]);
+/** Arabic articles written in lowercase before a name ("al-Mawasi", "el-Fasher"). */
+const ARTICLES = new Set(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "ez"]);
 /** Titles before a person's name. */
 const TITLES = new Set(["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "General", "Lt", "Col", "Colonel", "Sgt", "Capt",
   "Captain", "President", "Senator", "Sen", "Rep", "Gov", "Governor", "Minister", "Judge", "Justice", "Rev", "Father",
@@ -168,6 +172,9 @@ const isCapitalised = (t: Token): boolean => {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
 };
 const isAllCaps = (t: Token): boolean => t.word && t.text.length > 1 && !/\p{Ll}/u.test(t.text);
+
+/** What stands between two names of one list: ", ", " and ", ", and ", " or ". */
+const LIST = /^(?:,? (?:and|or) |, )$/;
 
 /** Dateline ranges: capitals at the start of the text or a line, before a comma, "(" or a dash. */
 function datelines(text: string): Array<[number, number]> {
@@ -194,6 +201,8 @@ function sentenceStartAt(tokens: Token[], i: number, text: string): boolean {
   return false;
 }
 
+interface Match { j: number; entries: readonly GazEntry[]; key: string; folded: boolean }
+
 /** Scans `text` for gazetteer names, longest match first, left to right. */
 export function recognise(text: string, gaz: Gazetteer): Mention[] {
   const tokens = tokenise(text);
@@ -209,7 +218,8 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const low = first.text.toLowerCase();
     if (!isCapitalised(first) || (FUNCTION_WORDS.has(low) && !DIRECTIONS.has(low))) continue;
     const dateline = inDateline(first);
-    let best: { j: number; entries: readonly GazEntry[]; key: string } | null = null;
+    let best: Match | null = null;
+    let bestFolded: Match | null = null;
     let mixed = false;
     for (let j = i; j < tokens.length && j - i < maxSpan; j++) {
       const t = tokens[j]!;
@@ -229,22 +239,32 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
       if (!isAllCaps(t) || dateline) mixed = true;
       const surface = text.slice(first.start, t.end);
       const exact = gaz.lookupExact(surface);
-      if (exact.length > 0) { best = { j, entries: exact, key: surface }; continue; }
+      if (exact.length > 0) { best = { j, entries: exact, key: surface, folded: false }; continue; }
       // Capitals alone outside a dateline are acronyms ("UN", "ISIS"), matched only through
       // `exact`; "DR Congo" mixes them with a name and is looked up.
       if (!mixed) continue;
       const key = normaliseName(surface);
       const found = gaz.lookup(key);
-      if (found.length > 0) best = { j, entries: found, key };
+      if (found.length > 0) best = { j, entries: found, key, folded: false };
+      else if (!GENERIC_WORDS.has(key) && !FUNCTION_WORDS.has(key)) {
+        // another spelling of a name held ("Khan Younis", "Kostiantynivka")
+        const folded = gaz.lookupFolded(key);
+        if (folded.length > 0) bestFolded = { j, entries: folded, key, folded: true };
+      }
     }
+    if (bestFolded && (!best || bestFolded.j > best.j)) best = bestFolded;
     if (!best) continue;
 
     const last = tokens[best.j]!;
     // "US$460 million", "HK$": a currency, not a place.
     if (text[last.fullEnd] === "$") { i = best.j; continue; }
-    const prevTok = tokens[i - 1];
-    const sentenceStart = sentenceStartAt(tokens, i, text);
-    const adjacent = prevTok !== undefined && first.start - prevTok.fullEnd <= 1 && !/\n/.test(text.slice(prevTok.fullEnd, first.start));
+    // "in al-Mawasi": a lowercase article glued before the name belongs to it
+    const article = tokens[i - 1]?.text === "-" && tokens[i - 1]!.start === first.start - 1 && tokens[i - 2] !== undefined &&
+      tokens[i - 2]!.fullEnd === first.start - 1 && ARTICLES.has(tokens[i - 2]!.text) ? 2 : 0;
+    const prevTok = tokens[i - 1 - article];
+    const sentenceStart = sentenceStartAt(tokens, i - article, text);
+    const nameStart = article ? tokens[i - 2]!.start : first.start;
+    const adjacent = prevTok !== undefined && nameStart - prevTok.fullEnd <= 1 && !/\n/.test(text.slice(prevTok.fullEnd, nameStart));
     const before = prevTok && prevTok.word && adjacent ? prevTok.text.toLowerCase() : "";
     // A capitalised word just before, itself not a place nor capitalised only for opening its
     // sentence, makes this the tail of another name ("Kerry-Ann Hamilton", "Islamic State
@@ -253,7 +273,7 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const titled = TITLES.has(prevWord(i - 1)) || (prevTok?.text === "." && TITLES.has(prevWord(i - 2)));
     const institution = prevWord(i - 1) === "of" && INSTITUTIONS.has(prevWord(i - 2).toLowerCase());
     // "Oke-Ode": the tail of a hyphenated name that is not a place itself.
-    const compound = prevTok?.text === "-" && prevTok.start === first.start - 1 &&
+    const compound = !article && prevTok?.text === "-" && prevTok.start === first.start - 1 &&
       (tokens[i - 2]?.word ?? false) && tokens[i - 2]!.fullEnd === prevTok.start && tokens[i - 2]!.end !== lastMatchEnd &&
       !PREFIXES.has(tokens[i - 2]!.text.toLowerCase());
     const leftName = titled || institution || compound || (!sentenceStart && !dateline && prevTok !== undefined && adjacent &&
@@ -285,10 +305,10 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     }
     // "The Hague", "The Gambia": the article belongs to the name as written.
     const start = prevTok !== undefined && /^the$/i.test(prevTok.text) && adjacent &&
-      best.entries.some((e) => /^the /i.test(e.name)) ? prevTok.start : first.start;
+      best.entries.some((e) => /^the /i.test(e.name)) ? prevTok.start : nameStart;
     const m: Mention = { start, end: last.end, key: best.key, entries: best.entries, before,
       sentenceStart, dateline, generic, genericEnd, after, leftName, institution, nextWord, prev: null, hyphenated,
-      next: null };
+      next: null, folded: best.folded };
     mentions.push(m);
     lastMatchEnd = last.end;
     i = best.j;
@@ -300,6 +320,12 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const between = text.slice(a.genericEnd, b.start);
     if (/^,\s?$/.test(between) || (a.generic !== "" && /^ (?:of|in) (?:the )?$/.test(between))) a.next = b;
     if (text.slice(a.end, b.start) === " ") b.prev = a;
+  }
+  // "in Nuseirat, Bureij and Beit Lahia": the names of a list share the word before the first
+  for (let k = 1; k < mentions.length; k++) {
+    const a = mentions[k - 1]!;
+    const b = mentions[k]!;
+    if (a.before !== "" && LIST.test(text.slice(a.genericEnd, b.start))) b.before = a.before;
   }
   return mentions;
 }

@@ -55,7 +55,7 @@ const ORG_WORDS = new Set(["times", "post", "herald", "journal", "tribune", "gaz
 /** Words after a name that make it a disease's, not a place ("West Nile virus", "Ebola fever"). */
 const DISEASE_WORDS = new Set(["virus", "fever", "flu", "influenza", "encephalitis", "syndrome", "disease"]);
 /** Words before a name that say it is a place. */
-const LOCATIVE = new Set(["in", "near", "at", "from", "to", "outside", "into", "across", "around", "towards", "toward",
+const LOCATIVE = new Set(["in", "on", "near", "at", "from", "to", "outside", "into", "across", "around", "towards", "toward",
   "of", "town", "village", "city", "district", "province", "capital", "inside", "via", "through", "called", "named",
   "throughout", "within", "nearby", "off", "visit", "visited", "hit", "struck", "entered", "reached", "left"]);
 
@@ -81,8 +81,13 @@ interface Context {
   near: Array<{ at: number; group: Mention[]; entry: GazEntry }>;
   /** Points of the places the story is surely about (countries, divisions, cities, hinted countries). */
   anchors: Array<{ group: Mention[] | null; entry: GazEntry }>;
+  /** The towns the other names were read as, in the last pass: neighbours vouch for each other. */
+  towns: GazEntry[];
 }
-const emptyContext = (): Context => ({ countries: new Map(), admin1s: new Map(), near: [], anchors: [] });
+const emptyContext = (): Context => ({ countries: new Map(), admin1s: new Map(), near: [], anchors: [], towns: [] });
+
+/** Towns named in one story this close together are the neighbours, not homonyms far apart. */
+const NEIGHBOUR_KM = 40;
 
 /**
  * Within this many km of a place the story is surely about, a candidate in another country is
@@ -190,11 +195,17 @@ function pick(group: Mention[], ctx: Context, prev: GazEntry | null): GazEntry |
 function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   const inCountry = e.country !== null && (ctx.countries.get(e.country) ?? 0) > 0;
   const inAdmin1 = e.admin1Code !== null && (ctx.admin1s.get(e.admin1Code) ?? 0) > 0;
-  const near = e.kind !== "country" && e.kind !== "region" && nearAnchor(e, group, ctx);
+  const near = e.kind !== "country" && e.kind !== "region" && (nearAnchor(e, group, ctx) ||
+    (e.kind === "city" && e.population >= 10_000 && ctx.towns.some((t) => t !== e && t.population >= 10_000 && km(t, e) <= NEIGHBOUR_KM)));
   const cue = group.some((m) => LOCATIVE.has(m.before));
   const placed = group.some((m) => m.dateline || m.generic !== "" ||
     m.next?.entries.some((x) => x.country === e.country && (x.kind === "country" || x.kind === "admin1")));
-  if (e.kind === "country" || e.kind === "region") return true;
+  if (e.kind === "country") return true;
+  // Another spelling of a name ("Khan Younis") is a place where the story is nearby, or a large
+  // one where the text says it is a place ("in Kostiantynivka"); never a word that folds alike.
+  if (group.every((m) => m.folded) && !(placed || inCountry || inAdmin1 || near) &&
+    !(cue && (e.kind !== "city" || e.population >= 50_000))) return false;
+  if (e.kind === "region") return true;
   // "Tirah, Khyber Pakhtunkhwa": a town the named division or country does not hold is another
   // place of the same name, and the right one is missing from the gazetteer.
   if (e.kind !== "admin1" && group.some((m) => contradicted(e, m))) return false;
@@ -207,7 +218,8 @@ function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   // Towns: a big one stands alone unless only ever at a sentence's start (a capitalised word);
   // a small one needs a locative word before it and its country or division in the story.
   if (e.population >= 100_000) return cue || group.some((m) => !m.sentenceStart);
-  if (!cue) return false;
+  // a town of some size in a division the story names ("in Khan Yunis and Deir al-Balah")
+  if (!cue) return inAdmin1 && e.population >= 20_000 && group.some((m) => !m.sentenceStart);
   // "Of" alone ("a gathering of Fano militiamen") places a mid-sized town abroad no more than a
   // name does; "in", "near", "from" do.
   const strongCue = group.some((m) => m.before !== "of" && LOCATIVE.has(m.before));
@@ -314,7 +326,8 @@ export function resolve(mentions: Mention[], gaz: Gazetteer, hints: ReadonlyMap<
   groups.forEach((g, i) => {
     const e = picks[i];
     if (!e) return;
-    const own: Context = { countries: new Map(ctx.countries), admin1s: new Map(ctx.admin1s), near: [], anchors: ctx.anchors };
+    const own: Context = { countries: new Map(ctx.countries), admin1s: new Map(ctx.admin1s), near: [], anchors: ctx.anchors,
+      towns: picks.filter((x, k): x is GazEntry => x !== null && k !== i && x.kind === "city") };
     if (supportedAlone(e)) {
       addWeight(own.countries, e.country, -1);
       addWeight(own.admin1s, e.admin1Code, -1);
