@@ -30,8 +30,9 @@ describe("placeForSpan", () => {
     // Without the actor's span, Sindh is the first division named; Balochistan, named after
     // "in", still says where.
     expect(placeForSpan(places, [actor[0], claim[1]], sentenceOf(text, "claimed"), { text })?.name).toBe("Balochistan");
+    // A name followed by a verb of saying is a side ("… of Sindh claimed"), not where it happened.
     const bare = "The Liberation Army of Sindh claimed the attack, Balochistan officials said.";
-    expect(placeForSpan(findPlaces(bare, gaz), [0, 40], [0, bare.length], { text: bare })?.name).toBe("Sindh");
+    expect(placeForSpan(findPlaces(bare, gaz), [0, 40], [0, bare.length], { text: bare })?.name).toBe("Balochistan");
   });
 
   it("never takes the dateline for the first sentence's place, but falls back to it", () => {
@@ -97,6 +98,71 @@ describe("placeForSpan", () => {
     expect(placeForSpan(places, barred, sentence, { text, countries: ["AFG"] })?.country).toBe("AFG");
     // An actor from there makes it the event's place.
     expect(placeForSpan(places, barred, sentence, { text, countries: ["USA"] })?.country).toBe("USA");
+  });
+
+  it("does not take a capital or country that speaks for its government as the place", () => {
+    const text = "Afghan officials said a drone strike hit a market in Khost. Islamabad said it targeted militants.";
+    const places = findPlaces(text, gaz);
+    const targeted = at(text, "targeted militants");
+    expect(placeForSpan(places, targeted, sentenceOf(text, "Islamabad"), { text })?.name).toBe("Khost");
+    const wants = "Moscow wants the corridor closed, and its troops shelled villages in Ukraine on Monday.";
+    expect(placeForSpan(findPlaces(wants, gaz), at(wants, "troops shelled"), [0, wants.length], { text: wants })?.country).toBe("UKR");
+  });
+
+  it("keeps a town whose people an actor's name holds ('Kherson's residents')", () => {
+    const text = "Russia cut power to Kherson's 70,000 residents on Sunday.";
+    const places = findPlaces(text, gaz);
+    const actor = at(text, "Kherson's 70,000 residents");
+    expect(placeForSpan(places, [0, text.length], [0, text.length], { text, actorSpans: [actor] })?.admin1).toBe("Kherson");
+  });
+
+  it("reads '20 km north of X' as a point that far from X", () => {
+    const text = "A roadside bomb killed four soldiers 20 km north of Jalalabad on Friday.";
+    const p = placeForSpan(findPlaces(text, gaz), [0, text.length], [0, text.length], { text });
+    const town = findPlaces("in Jalalabad", gaz)[0]!;
+    expect([p?.country, p?.admin1, p?.precision]).toEqual(["AFG", "Nangarhar", "point"]);
+    expect(p?.name).toBe("20 km north of Jalalabad");
+    expect(p!.lat! - town.lat!).toBeCloseTo(20 / 111.2, 1);
+    expect(p?.lon).toBeCloseTo(town.lon!, 1);
+    // far from the town, its division is no longer sure
+    const far = "Gunmen ambushed a convoy 90 miles east of Jalalabad.";
+    const q = placeForSpan(findPlaces(far, gaz), [0, far.length], [0, far.length], { text: far });
+    expect([q?.country, q?.admin1, q?.precision]).toEqual(["AFG", null, "country"]);
+    expect(q!.lon! - town.lon!).toBeGreaterThan(1);
+    // from a division, the division
+    const division = "Shelling 15 km south of Kunar Province killed two.";
+    const r = placeForSpan(findPlaces(division, gaz), [0, division.length], [0, division.length], { text: division });
+    expect([r?.country, r?.admin1, r?.precision]).toEqual(["AFG", "Kunar", "admin1"]);
+  });
+
+  it("reads 'near the border with X' as the other side, in the division the story names", () => {
+    const text = "NIAMEY — Attacks rose in the Tillaberi and Agadez regions this year.\n\n" +
+      "Gunmen killed 12 villagers near the border with Burkina Faso, the ministry said.";
+    const places = findPlaces(text, gaz);
+    const killed = at(text, "Gunmen killed 12 villagers");
+    const p = placeForSpan(places, killed, sentenceOf(text, "Gunmen killed"), { text });
+    expect([p?.country, p?.admin1]).toEqual(["NER", "Tillaberi"]);
+  });
+
+  it("takes the next sentence of the paragraph, then the lead, before the dateline", () => {
+    const text = "BOGOTA, May 2 — Fighting spread in the Catatumbo region this week.\n\n" +
+      "Five days of clashes left dozens dead. The governor of Norte de Santander gave the toll.\n\n" +
+      "Troops were sent, the army said.";
+    const places = findPlaces(text, gaz);
+    expect(placeForSpan(places, at(text, "clashes left dozens dead"), sentenceOf(text, "Five days"), { text })?.admin1)
+      .toBe("Norte de Santander");
+    const troops = at(text, "Troops were sent");
+    expect(placeForSpan(places, troops, [troops[0], text.length], { text })?.name).toBe("Catatumbo");
+  });
+
+  it("falls back to the country of the event's actors among those the story names", () => {
+    const text = "Pakistan and Afghanistan traded accusations. Pakistan said its patience was over, Pakistan's envoy added.\n\n" +
+      "Militants carried out attacks on civilians.";
+    const places = findPlaces(text, gaz);
+    const attacks = at(text, "carried out attacks");
+    const sentence: Span = [attacks[0] - "Militants ".length, text.length];
+    expect(placeForSpan(places, attacks, sentence, { text, countries: ["AFG"] })?.country).toBe("AFG");
+    expect(placeForSpan(places, attacks, sentence, { text })?.country).toBe("PAK");
   });
 
   it("ranks a continent or an alliance below a country", () => {

@@ -75,6 +75,87 @@ function onlyDivision(text: string | undefined, at: Span, actor: Span): boolean 
   return /^(the\s+)?$/i.test(text.slice(actor[0], at[0])) && DIVISION_ONLY.test(text.slice(at[1], actor[1]));
 }
 
+/**
+ * "Gaza's 2.1 million residents", "Kharkiv's mayor": a town or division whose people or office
+ * an actor's name holds still says where.
+ */
+function peopleOf(text: string | undefined, at: Span, actor: Span, place: Place): boolean {
+  return text !== undefined && place.precision !== "country" && at[0] === actor[0] && /^['’]s\s/.test(text.slice(at[1], at[1] + 3));
+}
+
+/** Verbs of saying or wanting after a name that stands for its government: "Islamabad said", "Kyiv accused", "Moscow wants". */
+const SAYS = /^\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|tells|announced|announces|accused|accuses|claimed|claims|denied|denies|warned|warns|stated|states|confirmed|confirms|blamed|blames|condemned|condemns|demanded|demands|vowed|vows|urged|urges|insisted|insists|rejected|rejects|responded|responds|replied|protested|summoned|summons|welcomed|welcomes|called|calls|wants|wanted|hopes|hoped|fears|feared|believes|believed|plans|planned|intends|intended|seeks|sought|expects|expected)\b/;
+
+/**
+ * A capital or country that acts as its government ("Islamabad said", "according to Moscow") is a
+ * side, not where something happened.
+ */
+function speaks(text: string | undefined, at: Span): boolean {
+  if (text === undefined) return false;
+  return SAYS.test(text.slice(at[1], at[1] + 30)) || /according to\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, at[0] - 20), at[0]));
+}
+
+const RAD = Math.PI / 180;
+function km(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return Infinity;
+  const h = Math.sin(((b.lat - a.lat) * RAD) / 2) ** 2 +
+    Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(((b.lon - a.lon) * RAD) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const BEARINGS: Readonly<Record<string, number>> = { north: 0, northeast: 45, east: 90, southeast: 135, south: 180,
+  southwest: 225, west: 270, northwest: 315 };
+/** "20 km north of", "30 kilometres south-east of", "12 miles west of" before a name. */
+const OFFSET = /(\d+(?:[.,]\d+)?)[\s-]*(km|kms|kilometres|kilometers|kilometre|kilometer|mi|miles|mile)\s+(?:to\s+the\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village|capital|district|province|region)\s+(?:of\s+)?)?$/i;
+
+/**
+ * "20 km north of Kabul": the point that far from the named place, with its division only when
+ * the distance keeps it likely inside (≤ 25 km); null when no distance is written before it.
+ */
+function offsetPlace(text: string | undefined, f: Mentioned): Place | null {
+  if (text === undefined) return null;
+  const m = OFFSET.exec(text.slice(Math.max(0, f.at[0] - 60), f.at[0]));
+  const { lat: lat0, lon: lon0 } = f.place;
+  if (!m || f.place.country === null || lat0 === null || lon0 === null) return null;
+  const dist = Number((m[1] as string).replace(",", ".")) * (/^mi/i.test(m[2] as string) ? 1.609 : 1);
+  if (!(dist > 0 && dist <= 500)) return null;
+  const dir = BEARINGS[(m[3] as string).toLowerCase().replace("-", "")] ?? 0;
+  const lat = lat0 + (dist / 111.2) * Math.cos(dir * RAD);
+  const lon = lon0 + (dist / (111.2 * Math.max(0.1, Math.cos(lat0 * RAD)))) * Math.sin(dir * RAD);
+  const start = f.at[0] - m[0].length;
+  const name = text.slice(start, f.at[1]);
+  // from a division's middle an offset says little more than the division
+  if (f.place.precision === "admin1" || f.place.precision === "admin2") {
+    return { ...f.place, name, admin2: null, precision: "admin1", mentions: [[start, f.at[1]]] };
+  }
+  const inside = dist <= 25 && f.place.precision === "point";
+  return { name, country: f.place.country, admin1: inside ? f.place.admin1 : null, admin2: null,
+    lat: Math.round(lat * 100) / 100, lon: Math.round(lon * 100) / 100, precision: inside ? "point" : "country",
+    mentions: [[start, f.at[1]]] };
+}
+
+/** "near the border with Burkina Faso", "along the Pakistani border": the named country is the other side. */
+const BORDER_WITH = /\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$/i;
+
+/**
+ * Where an event "near the border with X" happened: in the story's other country, in the division
+ * of it named in the story that lies nearest X (the story names Tillabéri, Niger's side of the
+ * border with Burkina Faso); null when the story names no other country.
+ */
+function borderPlace(text: string | undefined, f: Mentioned, places: readonly Place[], countries: readonly string[]): Place | null {
+  if (text === undefined || f.place.precision !== "country" || !BORDER_WITH.test(text.slice(Math.max(0, f.at[0] - 40), f.at[0]))) return null;
+  const other = countries.find((c) => c !== f.place.country);
+  if (other === undefined) return null;
+  // divisions, not towns: a capital named as where the report was filed lies anywhere
+  const side = places.filter((p) => p.country === other && p.admin1 !== null && (p.precision === "admin1" || p.precision === "admin2"));
+  const nearest = side.reduce<Place | null>((a, p) => (!a || km(p, f.place) < km(a, f.place) ? p : a), null);
+  const home = places.find((p) => p.country === other && p.precision === "country");
+  const base = nearest ?? home;
+  if (!base) return null;
+  return { name: base.admin1 ?? base.name, country: other, admin1: base.admin1, admin2: null, lat: base.lat, lon: base.lon,
+    precision: nearest ? "admin1" : "country", mentions: [f.at] };
+}
+
 /** "KABUL, March 4 —", "SRINAGAR/NEW DELHI (Reuters) -": capitals opening the text, before a comma, bracket or dash. */
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’\/-]*[\p{Lu}.](?=\s*(?:,|\(|—|–|-\s))/u;
 
@@ -88,14 +169,20 @@ export function datelineMention(text: string, places: readonly Place[]): { place
   return first ? { ...first, span } : null;
 }
 
+/** How often the places of each country are named. */
+function countryCounts(places: readonly Place[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of places) if (p.country !== null) counts.set(p.country, (counts.get(p.country) ?? 0) + p.mentions.length);
+  return counts;
+}
+
 /**
  * Countries the story is mostly about: those named at least half as often as the most named one.
  * A sentence's place elsewhere ("drew condemnation from the United States") is a side remark
  * unless an actor of the event belongs there.
  */
 function storyCountries(places: readonly Place[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const p of places) if (p.country !== null) counts.set(p.country, (counts.get(p.country) ?? 0) + p.mentions.length);
+  const counts = countryCounts(places);
   const max = Math.max(0, ...counts.values());
   return new Map([...counts].filter(([, n]) => n * 2 >= max));
 }
@@ -131,11 +218,21 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
   const text = opts.text;
   const named = (outer: Span): Mentioned[] => places.flatMap((place) => place.mentions
     .filter((at) => within(at, outer) && !(dateline && within(at, dateline.span)) && !attributive(text, at) &&
-      !actorSpans.some((a) => within(at, a) && a[1] - a[0] > at[1] - at[0] && !onlyDivision(text, at, a)))
+      !speaks(text, at) && !actorSpans.some((a) => within(at, a) && a[1] - a[0] > at[1] - at[0] && !onlyDivision(text, at, a) &&
+        !peopleOf(text, at, a, place)))
     .map((at) => ({ place, at })));
   // a flag or a sponsor ("Panama-flagged", "Iran-backed") says nothing of what the story is about
   const story = storyCountries(places.filter((p) => p.mentions.some((at) => !attributive(text, at))));
   const onTopic = (p: Place): boolean => p.country === null || story.has(p.country) || (opts.countries ?? []).includes(p.country);
+  const storyOrder = [...story].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  // "near the border with Burkina Faso": the other side of it, whether or not the story is about that country
+  const sides = [...storyOrder, ...(opts.countries ?? []).filter((c): c is string => c !== null)];
+  const border = named(sentence).map((f) => borderPlace(text, f, places, sides)).find((p) => p !== null) ?? null;
+  // relative places: "20 km north of Kabul"
+  const relative = (f: Mentioned): Place => {
+    const p = offsetPlace(text, f) ?? f.place;
+    return border && rank(border) >= rank(p) ? border : p;
+  };
   const inSentenceFound = named(sentence).filter((f) => onTopic(f.place));
   const inSpan = best(named(span), text);
   if (inSpan) {
@@ -146,14 +243,46 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
     // "… in Injar, Tillabéri Region, Niger, kills 30": a country in the clause closes an address
     // the sentence gives in full
     const finer = where.place.precision === "country" ? best(inSentenceFound.filter((f) => f.place.country === where.place.country && rank(f.place) > rank(where.place)), text) : null;
-    return (finer ?? where).place;
+    return relative(finer ?? where);
   }
-  const inSentence = mostSpecific(inSentenceFound, text);
-  if (inSentence) return inSentence;
+  const inSentence = best(inSentenceFound, text);
+  if (inSentence) return relative(inSentence);
+  if (border) return border;
   const before = text === undefined ? null : placeBefore(named, text, sentence[0], onTopic);
   if (before) return before;
+  // the sentence after it in its paragraph ("Fighting went on for five days. The governor of
+  // Norte de Santander said 80 were killed.")
+  const after = text === undefined ? null : placeAfter(named, text, sentence[1], onTopic);
+  if (after) return after;
+  // what the lead says the story is about, before where it was filed
+  const lead = text === undefined ? null : leadPlace(named, text, dateline?.span ?? null, onTopic);
+  if (lead) return lead;
   if (dateline && onTopic(dateline.place)) return dateline.place;
-  // The story's most named country, as a country.
-  const main = [...story].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // The most named country of the story that the event's actors belong to, else the story's most
+  // named one, as a country.
+  const own = [...countryCounts(places)].sort((a, b) => b[1] - a[1]).map(([c]) => c).find((c) => (opts.countries ?? []).includes(c));
+  const main = own ?? storyOrder[0];
   return places.find((p) => p.country === main && p.precision === "country") ?? dateline?.place ?? null;
+}
+
+/** The most specific place of the next sentence in the paragraph after `from`, if it names one. */
+function placeAfter(named: (outer: Span) => Mentioned[], text: string, from: number, onTopic: (p: Place) => boolean): Place | null {
+  const paragraphEnd = text.indexOf("\n\n", from);
+  const end = paragraphEnd < 0 ? text.length : paragraphEnd;
+  const stop = text.indexOf(". ", from + 1);
+  const sentenceEnd = stop < 0 || stop > end ? end : stop + 1;
+  if (sentenceEnd <= from) return null;
+  return mostSpecific(named([from, sentenceEnd]).filter((f) => onTopic(f.place) && f.place.precision !== "country"), text);
+}
+
+/**
+ * The place the story's first sentence names below the level of a country (the lead says where
+ * the story happened), after any dateline.
+ */
+function leadPlace(named: (outer: Span) => Mentioned[], text: string, dateline: Span | null, onTopic: (p: Place) => boolean): Place | null {
+  const from = dateline ? dateline[1] : 0;
+  const stop = text.indexOf(". ", from);
+  const para = text.indexOf("\n", from + 1);
+  const end = [stop < 0 ? text.length : stop + 1, para < 0 ? text.length : para].reduce((a, b) => Math.min(a, b));
+  return mostSpecific(named([from, end]).filter((f) => onTopic(f.place) && f.place.precision !== "country"), text);
 }

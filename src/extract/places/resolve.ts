@@ -151,6 +151,8 @@ function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | nul
     if (nearDivision && nearDivision.admin1Code === e.admin1Code) s += 1;
     else if (nearCountry && nearCountry.country === e.country) s += 0.5;
   }
+  // "the Sahel", "the Caucasus": with its article the name is the region, not a division of that name
+  if (e.kind === "region" && group.every((m) => m.before === "the")) s += 3;
   // "Kunar Province" is the division; "Gaza City" is the town
   if (group.some((m) => m.generic === "city")) s += e.kind === "city" ? 4 : 0;
   else if (group.some((m) => m.generic !== "")) s += e.kind === "admin1" || e.kind === "admin2" ? 4 : e.kind === "city" ? -2 : 0;
