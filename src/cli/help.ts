@@ -1,4 +1,5 @@
 /** The help texts, one per command; `sitrep --help` and `sitrep <command> --help` print these. */
+import { STORE_HELP } from "./store-options.js";
 
 export const MAIN_HELP = `sitrep: news reports in, evidence-linked PLOVER event records out
 
@@ -7,6 +8,7 @@ Usage: sitrep <command> [options]
 Commands:
   extract   read reports, print who did what to whom, where, when, with what toll
   eval      extract a gold JSONL set and score it with the shared scorer
+  ingest    read reports into the archive (./sitrep.db, or PostgreSQL), extracted, once each
 
 Options:
   -h, --help      show help (also: sitrep <command> --help)
@@ -50,4 +52,30 @@ Options:
   --debug          print stack traces with errors
 
 Exit status: the scorer's (0 when it scored); 1 usage error or failure.
+`;
+
+export const INGEST_HELP = `Usage: sitrep ingest [options] PATH... | -
+
+Reads each PATH (a file, or a folder read recursively for .txt, .md, .jsonl and .ndjson files;
+\`-\` is stdin), extracts every document and stores the document with its record in the archive.
+A .jsonl/.ndjson file holds one {"id", "url", "title", "published", "text"} object per line; a
+Markdown file's markup is dropped and its first heading is its title.
+
+A document already in the archive (same text, or same URL) is counted unchanged and not read
+again; a lightly edited copy of one (a syndicated story) is stored as a near-duplicate linked to
+the first copy, without counting its events again. Documents are committed in batches, each
+whole or not at all: an interrupted ingest run again takes up where it stopped.
+
+Options:
+${STORE_HELP}
+  --published YYYY-MM-DD     publication date of plain-text documents and of JSONL records
+                             without one (relative dates such as "on Monday" resolve against it)
+  --max-bytes N              largest document accepted (default 5M; K and M suffixes allowed)
+  --batch N                  documents per transaction (default 100)
+  --debug                    print stack traces with errors
+
+Progress goes to stderr (a redrawn line on a terminal); the last line on stdout sums up:
+new, unchanged, near-duplicates, and rejected with reasons. A rejected document is reported as
+one line on stderr, \`sitrep: FILE:LINE: reason\`, and skipped; the others go on.
+Exit status: 0 all stored; 2 some documents were rejected; 1 usage error or failure.
 `;

@@ -14,6 +14,7 @@ type Command = (args: string[], debug: boolean) => Promise<number>;
 const COMMANDS = new Map<string, Command>([
   ["extract", async (args, debug) => (await import("./extract.js")).runExtract(args, debug)],
   ["eval", async (args, debug) => (await import("./eval.js")).runEval(args, debug)],
+  ["ingest", async (args, debug) => (await import("./ingest.js")).runIngest(args, debug)],
 ]);
 
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */

@@ -143,4 +143,8 @@ export interface SourceDocument {
   text: string;
   /** ISO date (YYYY-MM-DD) the text's relative dates resolve against, or null. */
   published: string | null;
+  /** Where the document was published, when known (JSONL `url`); the extractor does not read it. */
+  url?: string | null;
+  /** Its headline, when known (JSONL `title`, a Markdown file's first heading). */
+  title?: string | null;
 }

@@ -4,8 +4,11 @@
  */
 import type { InputError, SourceDocument } from "../core/index.js";
 
-/** One input document, or why one could not be read; readers yield these and never throw. */
-export type IngestItem = { doc: SourceDocument } | { error: InputError };
+/**
+ * One input document and where it was read (`path`, `path:line`, `stdin`), or why one could not
+ * be read; readers yield these and never throw.
+ */
+export type IngestItem = { doc: SourceDocument; source: string } | { error: InputError };
 
 export const INPUT_FORMATS = ["auto", "text", "jsonl"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -15,8 +18,10 @@ export interface IngestOptions {
   published?: string | null;
   /** Largest document accepted, in bytes (a JSONL line counts as one document). */
   maxBytes?: number;
-  /** `auto` decides by extension (.jsonl, .ndjson, .txt), then by content. */
+  /** `auto` decides by extension (.jsonl, .ndjson, .txt, .md), then by content. */
   format?: InputFormat;
+  /** Whether a folder is read (its documents, recursively) rather than reported. */
+  folders?: boolean;
 }
 
 export type ResolvedOptions = Required<IngestOptions>;
@@ -30,6 +35,7 @@ export function resolveOptions(options: IngestOptions): ResolvedOptions {
     published: options.published ?? null,
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     format: options.format ?? "auto",
+    folders: options.folders ?? false,
   };
 }
 

@@ -7,7 +7,8 @@
  *   if ("doc" in item) use(item.doc); else console.error(item.error.message);
  * }
  */
-import { open, stat, type FileHandle } from "node:fs/promises";
+import { open, readdir, stat, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
 import { InputError } from "../core/index.js";
 import {
   describeFsError, resolveOptions, tooBig,
@@ -24,6 +25,7 @@ export {
   NEAR_DUPLICATE_THRESHOLD, SIGNATURE_SIZE, bandKeys, contentHash, minHash, signatureBytes, signatureFromBytes, similarity,
 } from "./fingerprint.js";
 export { readJsonl, splitLines } from "./jsonl-file.js";
+export { markdownText } from "./markdown.js";
 export { readText, textFileId } from "./text-file.js";
 
 /** Reads every input in order; `-` is stdin. Yields `{doc}` or `{error}`, and never throws for bad input. */
@@ -44,7 +46,11 @@ export async function* readInputs(inputs: readonly string[], options: IngestOpti
 
 async function* readPath(path: string, options: ResolvedOptions): AsyncGenerator<IngestItem> {
   const info = await stat(path);
-  if (info.isDirectory()) return yield { error: new InputError(path, null, "is a directory") };
+  if (info.isDirectory()) {
+    if (!options.folders) return yield { error: new InputError(path, null, "is a directory") };
+    for (const file of await folderFiles(path)) yield* readPath(file, options);
+    return;
+  }
   const format = options.format === "auto" ? formatByName(path) : options.format;
   const size = info.isFile() ? info.size : null;
   const handle = await open(path, "r");
@@ -91,9 +97,25 @@ async function* readStream(
   else yield await readText(label, id, source, options);
 }
 
+/** Files a folder holds, recursively, in name order: those with a document extension, hidden ones left out. */
+export async function folderFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith(".")) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await folderFiles(path)));
+    else if (entry.isFile() && DOCUMENT_EXTENSION.test(entry.name)) files.push(path);
+  }
+  return files;
+}
+
+/** What a folder's files must end with to be read. */
+const DOCUMENT_EXTENSION = /\.(jsonl|ndjson|txt|text|md|markdown)$/i;
+
 function formatByName(path: string): InputFormat {
   if (/\.(jsonl|ndjson)$/i.test(path)) return "jsonl";
-  if (/\.(txt|text|md)$/i.test(path)) return "text";
+  if (/\.(txt|text|md|markdown)$/i.test(path)) return "text";
   return "auto";
 }
 

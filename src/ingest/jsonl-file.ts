@@ -4,7 +4,7 @@
  * readline keeps a whole line as a string before handing it over: a 50 MB line would cost
  * 50–100 MB. This splitter drops a line's bytes as soon as it passes the cap.
  */
-import { InputError } from "../core/index.js";
+import { InputError, type SourceDocument } from "../core/index.js";
 import { checkPublished, decodeText, tooBig, type IngestItem, type ResolvedOptions } from "./common.js";
 
 const NEWLINE = 0x0a;
@@ -65,7 +65,7 @@ export async function* readJsonl(
     } else if (text.trim() !== "") {
       records += 1;
       const result = parseRecord(text, `${label}:${lineNo}`, options.published);
-      yield typeof result === "string" ? fail(result) : { doc: result };
+      yield typeof result === "string" ? fail(result) : { doc: result, source: `${label}:${lineNo}` };
     }
   }
   if (records === 0) yield { error: new InputError(label, null, "empty file") };
@@ -76,7 +76,7 @@ export function parseRecord(
   line: string,
   fallbackId: string,
   defaultPublished: string | null,
-): { id: string; text: string; published: string | null } | string {
+): SourceDocument | string {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -94,10 +94,14 @@ export function parseRecord(
   }
   const published = checkPublished(record["published"]);
   if (published !== null && typeof published !== "string") return published.reason;
+  const { url, title } = record;
+  if (url !== undefined && url !== null && typeof url !== "string") return `"url" is not a string (${typeof url})`;
   return {
     id: id === undefined || id === null || id === "" ? fallbackId : String(id),
     text,
     published: published ?? defaultPublished,
+    ...(typeof url === "string" && url.trim() !== "" ? { url: url.trim() } : {}),
+    ...(typeof title === "string" && title.trim() !== "" ? { title: title.trim() } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import { basename, extname } from "node:path";
 import { InputError } from "../core/index.js";
 import { decodeText, tooBig, type IngestItem, type ResolvedOptions } from "./common.js";
+import { markdownText } from "./markdown.js";
 
 /** The id of a text file's document: its basename without extension (`reports/a-1.txt` → `a-1`). */
 export function textFileId(path: string): string {
@@ -42,7 +43,12 @@ export function textDocument(
   const text = decodeText(bytes, noun);
   if (typeof text !== "string") return fail(label, text.reason);
   if (text.trim() === "") return fail(label, `empty ${noun}`);
-  return { doc: { id, text, published } };
+  if (/\.(md|markdown)$/i.test(label)) {
+    const { body, title } = markdownText(text);
+    if (body.trim() === "") return fail(label, "no text (only Markdown markup)");
+    return { doc: { id, text: body, published, title }, source: label };
+  }
+  return { doc: { id, text, published }, source: label };
 }
 
 function fail(label: string, reason: string): IngestItem {

@@ -1,0 +1,118 @@
+/**
+ * Ingest → extract → store, a batch at a time: the one place that knows the order. A document
+ * already stored (same hash or URL) is counted unchanged before it costs an extraction; the
+ * others are extracted and committed together, `batchSize` at a time or every `batchSeconds`.
+ */
+import { InputError, type SourceDocument } from "./core/index.js";
+import type { Extractor } from "./extract/index.js";
+import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD, type IngestItem } from "./ingest/index.js";
+import type { NewDocument, SaveOutcome, Store } from "./store/index.js";
+
+/** What an ingest did so far. */
+export interface IngestTally {
+  new: number;
+  unchanged: number;
+  nearDuplicates: number;
+  rejected: number;
+  /** Rejections by reason ("not UTF-8 text": 2). */
+  reasons: Map<string, number>;
+  /** Documents read (every outcome above), and the bytes of their texts. */
+  read: number;
+  bytes: number;
+}
+
+export interface PipelineOptions {
+  batchSize?: number;
+  batchSeconds?: number;
+  /** Called for each rejected document, with its one-line error. */
+  onRejected?: (error: InputError, source: string) => void;
+  /** Called after each committed batch and each unchanged document. */
+  onProgress?: (tally: IngestTally) => void;
+  /** The clock for `retrievedAt`, for tests. */
+  now?: () => Date;
+}
+
+/** Default documents per transaction: large enough to amortise the commit, small enough to lose little. */
+export const DEFAULT_BATCH_SIZE = 100;
+
+/** The short reason of a rejection, for the summary: the error's text after `file:line: `. */
+function reasonOf(error: Error): string {
+  const message = error.message;
+  const cut = message.lastIndexOf(": ");
+  return (cut === -1 ? message : message.slice(cut + 2)).replace(/\s*\(.*\)$/, "");
+}
+
+/** Reads `items`, extracts what is not stored yet, and commits it to `store` in batches. */
+export async function ingestAll(items: AsyncIterable<IngestItem>, extractor: Extractor, store: Store, options: PipelineOptions = {}): Promise<IngestTally> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchMs = (options.batchSeconds ?? 2) * 1000;
+  const now = options.now ?? (() => new Date());
+  const tally: IngestTally = { new: 0, unchanged: 0, nearDuplicates: 0, rejected: 0, reasons: new Map(), read: 0, bytes: 0 };
+  const reject = (error: InputError, source: string): void => {
+    tally.rejected += 1;
+    tally.read += 1;
+    const reason = reasonOf(error);
+    tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + 1);
+    options.onRejected?.(error, source);
+  };
+  let batch: NewDocument[] = [];
+  let started = Date.now();
+  const commit = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    count(tally, await store.saveBatch(batch, { nearDuplicateThreshold: NEAR_DUPLICATE_THRESHOLD }));
+    batch = [];
+    started = Date.now();
+    options.onProgress?.(tally);
+  };
+  for await (const item of items) {
+    if ("error" in item) {
+      reject(item.error, item.error.file);
+      continue;
+    }
+    tally.bytes += item.doc.text.length;
+    const hash = contentHash(item.doc.text);
+    if ((await store.findDocument(hash, item.doc.url ?? null)) !== null) {
+      tally.unchanged += 1;
+      tally.read += 1;
+      options.onProgress?.(tally);
+      continue;
+    }
+    const prepared = prepare(item.doc, item.source, hash, extractor, now());
+    if (prepared instanceof InputError) reject(prepared, item.source);
+    else batch.push(prepared);
+    if (batch.length >= batchSize || Date.now() - started >= batchMs) await commit();
+  }
+  await commit();
+  return tally;
+}
+
+function count(tally: IngestTally, outcomes: readonly SaveOutcome[]): void {
+  for (const outcome of outcomes) {
+    tally.read += 1;
+    if (outcome.status === "new") tally.new += 1;
+    else if (outcome.status === "unchanged") tally.unchanged += 1;
+    else tally.nearDuplicates += 1;
+  }
+}
+
+/** The document with its fingerprints and record, or the extraction's failure as a one-line error. */
+function prepare(doc: SourceDocument, source: string, hash: string, extractor: Extractor, now: Date): NewDocument | InputError {
+  let record;
+  try {
+    record = extractor.extract(doc);
+  } catch (error) {
+    return new InputError(source, null, `extraction failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  return {
+    key: doc.id,
+    source,
+    url: doc.url ?? null,
+    title: doc.title ?? null,
+    published: doc.published,
+    retrievedAt: now.toISOString(),
+    text: doc.text,
+    contentHash: hash,
+    signature: minHash(doc.text),
+    record,
+  };
+}

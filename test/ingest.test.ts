@@ -1,0 +1,172 @@
+/**
+ * End-to-end: `sitrep ingest` into SQLite and PostgreSQL, run on files written here, and the
+ * durability test: an ingest killed with SIGKILL midway, run again, leaves every document and
+ * event once and nothing half-written. Sentences are ours.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openStore, type Store, type StoreLocation } from "../dist/store/index.js";
+import { reportsJsonl } from "./reports.js";
+import { lines, sitrep, start } from "./run-cli.js";
+
+let dir: string;
+beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), "sitrep-ingest-")); });
+afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+const pgUrl = inject("postgresUrl");
+
+/** A fresh archive of each kind: its CLI flags and environment, and how to open it here. */
+function archives(): Array<{ name: string; args: string[]; env: NodeJS.ProcessEnv; location: StoreLocation }> {
+  const file = join(dir, `${randomBytes(4).toString("hex")}.db`);
+  const list: Array<{ name: string; args: string[]; env: NodeJS.ProcessEnv; location: StoreLocation }> = [
+    { name: "SQLite", args: ["--db", file], env: {}, location: { sqlite: file } },
+  ];
+  if (pgUrl !== null) {
+    const schema = `t_${randomBytes(6).toString("hex")}`;
+    list.push({ name: "PostgreSQL", args: ["--pg", pgUrl], env: { SITREP_PG_SCHEMA: schema }, location: { postgres: pgUrl, schema } });
+  }
+  return list;
+}
+
+async function withStore<T>(location: StoreLocation, read: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await read(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const WIRE = [
+  "Gunmen on motorbikes attacked a convoy of fuel tankers on the northern highway on Sunday, killing",
+  "five drivers and setting three trucks on fire, the regional governor said. The convoy had left the",
+  "border town at dawn under a police escort, which returned fire before the attackers fled into the",
+  "forest. Traders said fuel prices in the provincial capital had doubled since the road was first",
+  "attacked last month, and that many petrol stations had closed. No group has said it carried out the attack.",
+].join(" ");
+
+async function folder(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
+  const root = join(dir, name);
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(root, path, ".."), { recursive: true });
+    await writeFile(join(root, path), content);
+  }
+  return root;
+}
+
+describe("sitrep ingest", { timeout: 120_000 }, () => {
+  it("stores a folder of text, Markdown and JSONL once, reports bad files, and changes nothing the second time", async () => {
+    const docs = await folder("mixed", {
+      "a/convoy.txt": WIRE,
+      "a/notes.md": "# Curfew in the capital\n\nThe army **imposed** a curfew on the [capital](http://x) on Friday after clashes.\n",
+      "b/batch.jsonl": `${reportsJsonl(3)}{"text": ["not", "a", "string"]}\n`,
+      "b/bad.txt": Buffer.from([0xff, 0xfe, 0x41]),
+      "b/skip.png": "not read: not a document extension",
+    });
+    for (const archive of archives()) {
+      const first = await sitrep(["ingest", ...archive.args, docs], dir, archive.env);
+      expect([archive.name, first.status]).toEqual([archive.name, 2]);
+      expect(lines(first.stdout)).toEqual([expect.stringMatching(
+        /^ingested 7 documents in [\d.]+ s \([\d.]+\/s\): 5 new, 0 unchanged, 0 near-duplicates, 2 rejected \(1 .+, 1 .+\)$/)]);
+      expect(lines(first.stderr).filter((l) => !l.startsWith("sitrep: ingest:"))).toEqual([
+        `sitrep: ${join(docs, "b/bad.txt")}: file is not UTF-8 text`,
+        `sitrep: ${join(docs, "b/batch.jsonl")}:4: "text" is not a string (array)`,
+      ]);
+      const second = await sitrep(["ingest", ...archive.args, docs], dir, archive.env);
+      expect(lines(second.stdout)[0]).toMatch(/: 0 new, 5 unchanged, 0 near-duplicates, 2 rejected/);
+      const stored = await withStore(archive.location, async (store) => ({
+        counts: await store.counts(),
+        docs: await store.documents({ limit: 10 }),
+      }));
+      expect(stored.counts.documents).toBe(5);
+      const notes = stored.docs.find((d) => d.key === "notes");
+      expect(notes).toMatchObject({ title: "Curfew in the capital", source: join(docs, "a/notes.md"), extractor: expect.stringMatching(/@/) });
+      expect(stored.docs.find((d) => d.key === "r1")).toMatchObject({ url: "https://news.example/1", title: "Report 1", source: `${join(docs, "b/batch.jsonl")}:2` });
+    }
+  });
+
+  it("links a syndicated copy to the first one and counts it as a near-duplicate", async () => {
+    const copy = `NORTHERN HIGHWAY (Agency) - ${WIRE.replace("five drivers", "5 drivers")} Additional reporting by the desk.`;
+    const docs = await folder("wire", { "1-original.txt": WIRE, "2-copy.txt": copy, "3-same.txt": WIRE });
+    for (const archive of archives()) {
+      const run = await sitrep(["ingest", ...archive.args, docs], dir, archive.env);
+      expect([archive.name, run.status, lines(run.stdout)[0]])
+        .toEqual([archive.name, 0, expect.stringMatching(/: 1 new, 1 unchanged, 1 near-duplicates, 0 rejected$/)]);
+      const docsStored = await withStore(archive.location, (store) => store.documents({}));
+      const original = docsStored.find((d) => d.key === "1-original");
+      expect(docsStored.find((d) => d.key === "2-copy")).toMatchObject({ duplicateOf: original?.id, events: 0 });
+    }
+  });
+
+  it("takes the archive from --db, then SITREP_DB, then ./sitrep.db", async () => {
+    const work = await folder("where", { "one.txt": WIRE });
+    await sitrep(["ingest", "one.txt"], work);
+    await sitrep(["ingest", "one.txt"], work, { SITREP_DB: "env.db" });
+    await sitrep(["ingest", "--db", "flag.db", "one.txt"], work, { SITREP_DB: "env.db" });
+    for (const name of ["sitrep.db", "env.db", "flag.db"]) {
+      expect(await withStore({ sqlite: join(work, name) }, async (s) => (await s.counts()).documents)).toBe(1);
+    }
+    const bad = await sitrep(["ingest", "--db", join(work, "no", "such", "dir.db"), "one.txt"], work);
+    expect([bad.status, lines(bad.stderr)]).toEqual([1, [expect.stringMatching(/^sitrep: open .*dir\.db: /)]]);
+  });
+});
+
+/**
+ * What an archive holds, by document key: its first copy's key, its events, and whether its
+ * record and its stored events agree (nothing half-written).
+ */
+async function contents(store: Store): Promise<Array<{ key: string; copyOf: string | null; events: number; whole: boolean }>> {
+  const docs = await store.documents({ limit: 100_000 });
+  const keyOf = new Map(docs.map((d) => [d.id, d.key]));
+  const rows = [];
+  for (const doc of docs) {
+    const record = await store.record(doc.id);
+    const whole = doc.duplicateOf === null ? record?.id === doc.key && record.events.length === doc.events : record === null && doc.events === 0;
+    rows.push({ key: doc.key, copyOf: doc.duplicateOf === null ? null : keyOf.get(doc.duplicateOf) ?? "?", events: doc.events, whole });
+  }
+  expect(rows.filter((r) => !r.whole)).toEqual([]);
+  return rows.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+describe("an ingest killed with SIGKILL midway", { timeout: 300_000 }, () => {
+  const COUNT = 250;
+
+  it("loses nothing committed and doubles nothing when run again", async () => {
+    const input = join(dir, "reports.jsonl");
+    await writeFile(input, reportsJsonl(COUNT));
+    for (const archive of archives()) {
+      const run = start(["ingest", "--batch", "5", ...archive.args, input], dir, archive.env);
+      // Kill once some batches are committed, while most documents are still to come.
+      let committed = 0;
+      const store = await openStore(archive.location);
+      try {
+        for (let tries = 0; tries < 3000 && committed < 40; tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          committed = (await store.counts()).documents;
+        }
+      } finally {
+        await store.close();
+      }
+      run.child.kill("SIGKILL");
+      const killed = await run.done;
+      expect([archive.name, killed.signal]).toEqual([archive.name, "SIGKILL"]);
+      const before = await withStore(archive.location, (s) => s.counts());
+      expect(before.documents).toBeGreaterThanOrEqual(40);
+      expect(before.documents).toBeLessThan(COUNT);
+
+      const again = await sitrep(["ingest", ...archive.args, input], dir, archive.env);
+      expect(lines(again.stdout)[0]).toMatch(new RegExp(`^ingested ${COUNT} documents .*: \\d+ new, ${before.documents} unchanged, \\d+ near-duplicates, 0 rejected$`));
+
+      // The same input ingested whole, without a kill, is what the archive must now hold.
+      const clean = archives().find((a) => a.name === archive.name) ?? archive;
+      await sitrep(["ingest", ...clean.args, input], dir, clean.env);
+      const [got, want] = await Promise.all([archive, clean].map((a) => withStore(a.location, contents)));
+      expect(got?.map((d) => d.key).sort()).toEqual(Array.from({ length: COUNT }, (_, i) => `r${i}`).sort());
+      expect(got).toEqual(want);
+      expect(got?.reduce((sum, d) => sum + d.events, 0)).toBeGreaterThan(COUNT);
+    }
+  });
+});
