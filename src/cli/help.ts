@@ -1,4 +1,5 @@
 /** The help texts, one per command; `sitrep --help` and `sitrep <command> --help` print these. */
+import { PLOVER_TYPES } from "../core/index.js";
 import { STORE_HELP } from "./store-options.js";
 
 export const MAIN_HELP = `sitrep: news reports in, evidence-linked PLOVER event records out
@@ -9,6 +10,11 @@ Commands:
   extract   read reports, print who did what to whom, where, when, with what toll
   eval      extract a gold JSONL set and score it with the shared scorer
   ingest    read reports into the archive (./sitrep.db, or PostgreSQL), extracted, once each
+  events    list the archive's events, filtered by country, place, dates, type, actor, text
+  actors    list the actors the archive's documents name, the most active first
+  documents list or search the archive's documents
+  show      one event with its evidence, claim and source (e12), or one document (d3)
+  reextract run the current extractor again over the stored documents
 
 Options:
   -h, --help      show help (also: sitrep <command> --help)
@@ -78,4 +84,54 @@ Progress goes to stderr (a redrawn line on a terminal); the last line on stdout 
 new, unchanged, near-duplicates, and rejected with reasons. A rejected document is reported as
 one line on stderr, \`sitrep: FILE:LINE: reason\`, and skipped; the others go on.
 Exit status: 0 all stored; 2 some documents were rejected; 1 usage error or failure.
+`;
+
+const LIST_HELP = `  --format table|json|jsonl|csv   table: aligned columns (default); json, jsonl: whole rows
+  --limit N                  at most N rows (default 100)
+${STORE_HELP}`;
+
+export const EVENTS_HELP = `Usage: sitrep events [filters] [--format table|json|jsonl|csv] [--limit N]
+
+Lists the archive's events, latest first. Every filter narrows the list:
+  --country ISO3             where it happened (AFG, SYR, ...)
+  --admin1 NAME              the province or state (any case)
+  --since YYYY-MM-DD         events on or after the day
+  --until YYYY-MM-DD         events on or before the day
+  --type TYPE                a PLOVER type: ${PLOVER_TYPES.join(", ")}
+  --actor NAME               an actor or recipient, by name or alias (any case, whole name)
+  --modality M               asserted, negated, hypothetical, future or historical
+  --text "WORDS"             events whose evidence holds all the words (full-text search, stemmed)
+${LIST_HELP}
+
+\`sitrep show e12\` shows one event with its sentence, claim and source document.
+`;
+
+export const ACTORS_HELP = `Usage: sitrep actors [--name NAME] [--country ISO3] [--kind KIND] [--format ...] [--limit N]
+
+Lists the actors named in the archive, one row per name, kind and country, with how many
+documents name them and how many events they take part in, the most active first.
+${LIST_HELP}
+`;
+
+export const DOCUMENTS_HELP = `Usage: sitrep documents [--text "WORDS"] [--since DAY] [--until DAY] [--format ...] [--limit N]
+
+Lists the archive's documents, latest published first: id, publication date, title, events,
+the first copy of a near-duplicate, and source.
+  --text "WORDS"             documents whose title or text holds all the words (full text, stemmed)
+  --since, --until DAY       published on or after, on or before the day
+${LIST_HELP}
+`;
+
+export const SHOW_HELP = `Usage: sitrep show ID [--json] [--db FILE | --pg URL]
+
+ID is e12 for an event: its type, who did it to whom, when and where, its sentence with the
+evidence marked, the claim it rests on (speaker, kind, hedged or not) and its source document.
+ID is d3 for a document: its metadata and text. --json prints the same as JSON.
+`;
+
+export const REEXTRACT_HELP = `Usage: sitrep reextract [--all] [--db FILE | --pg URL]
+
+Runs the current extractor again over the stored documents whose record an older (or other)
+version made, replacing each record; with --all, over every document. Near-duplicates keep none.
+Each document is replaced in its own transaction.
 `;

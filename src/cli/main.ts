@@ -15,6 +15,11 @@ const COMMANDS = new Map<string, Command>([
   ["extract", async (args, debug) => (await import("./extract.js")).runExtract(args, debug)],
   ["eval", async (args, debug) => (await import("./eval.js")).runEval(args, debug)],
   ["ingest", async (args, debug) => (await import("./ingest.js")).runIngest(args, debug)],
+  ["events", async (args) => (await import("./events.js")).runEvents(args)],
+  ["actors", async (args) => (await import("./actors.js")).runActors(args)],
+  ["documents", async (args) => (await import("./documents.js")).runDocuments(args)],
+  ["show", async (args) => (await import("./show.js")).runShow(args)],
+  ["reextract", async (args) => (await import("./reextract.js")).runReextract(args)],
 ]);
 
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */
