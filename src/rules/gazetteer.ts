@@ -182,6 +182,8 @@ interface TownColumns extends Columns {
   population: number[];
   /** Index into `codes` of the GeoNames feature code. */
   feature: number[];
+  /** Index into `codes` of the town's admin2 name ("" when unknown); absent in older builds. */
+  admin2?: number[];
 }
 
 /** The rows a sorted key table lists under `key`, found by binary search. */
@@ -341,7 +343,8 @@ export function loadGazetteer(dir?: string): Gazetteer {
   const townEntry = (i: number): GazEntry => {
     const code = towns.codes[towns.admin1[i]!]!;
     return (townCache[i] ??= {
-      kind: "city", name: towns.name[i]!, country: iso3Of(code), admin1: admin1Of(code), admin1Code: code, admin2: null,
+      kind: "city", name: towns.name[i]!, country: iso3Of(code), admin1: admin1Of(code), admin1Code: code,
+      admin2: towns.admin2 ? towns.codes[towns.admin2[i]!] || null : null,
       lat: towns.lat[i]!, lon: towns.lon[i]!, population: towns.population[i]!, feature: towns.codes[towns.feature[i]!]!,
     });
   };

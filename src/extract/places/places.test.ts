@@ -98,6 +98,11 @@ describe("other spellings", () => {
     }
     expect(places.find((x) => x.name === "Kerem Shalom")?.country).toBe("ISR");
   });
+  it("gives a town its second-level division where GeoNames has it", () => {
+    const places = findPlaces("Missiles struck Kramatorsk and Bukavu overnight, officials in Ukraine and Congo said.", gaz);
+    expect(places.find((p) => p.country === "UKR" && p.precision === "point")?.admin2).toMatch(/Kramatorsk/);
+    expect(places.find((p) => p.country === "COD" && p.precision === "point")?.admin2).toBe("Bukavu");
+  });
   it("does not take a word for a town it folds into", () => {
     const text = "The council said the State would apply Sharia law in the north, according to a statement.";
     expect(findPlaces(text, gaz).map((p) => p.name)).toEqual([]);
