@@ -56,3 +56,20 @@ describe("event arguments: a date before the subject", () => {
     expect(r.events.map((e) => e.type)).toEqual(["ASSAULT"]);
   });
 });
+
+describe("event arguments: lists and agents", () => {
+  it("does not join the people killed and the ones who report it", () => {
+    const r = run("Police opened fire on marchers in Bamako on Sunday, killing at least two people, rights groups said.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(names(r, e?.recipient ?? []).some((n) => /NGO|rights/i.test(n))).toBe(false);
+  });
+  it("still reads a real list after a verb", () => {
+    const r = run("The army attacked Kenya, Uganda and Tanzania.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(names(r, e?.recipient ?? [])).toEqual(["Kenya", "Uganda", "Tanzania"]);
+  });
+  it("does not take the agent of another verb for the doer of an event noun", () => {
+    const r = run("A video of the strike released by the Kenyan government was shown on Monday.");
+    expect(r.events.filter((e) => e.type === "ASSAULT").flatMap((e) => names(r, e.actor))).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { DocContext, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
-import type { Trigger } from "./triggers.js";
+import { LIGHT_VERBS, type Trigger } from "./triggers.js";
 
 export interface Arguments {
   actor: string[];
@@ -199,6 +199,8 @@ export class ArgumentReader {
     for (let k = t; k < s.last && k < t + 8; k++) {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text)) break;
+      // "a video of the strike released by the White House": the agent of another verb
+      if (!orFrom && tok.pos === "VERB" && !LIGHT_VERBS.has(tok.lemma)) break;
       if (tok.lower !== "by" && !(orFrom && tok.lower === "from")) continue;
       const m = mentionAt(this.#ctx, k + 1) ?? mentionAt(this.#ctx, k + 2);
       if (m) return this.#coordinated(m, s, 1);
@@ -214,6 +216,8 @@ export class ArgumentReader {
       const joinAt = dir < 0 ? cur.first - 1 : cur.last;
       const join = this.#tok(joinAt);
       if (!join || (join.lower !== "and" && join.text !== "," && join.text !== "&")) break;
+      // "killing two people, rights groups said": a comma joins only inside a list that goes on ("X, Y and Z")
+      if (join.text === "," && !this.#listGoesOn(cur, s, dir, out.length)) break;
       let k = dir < 0 ? joinAt - 1 : joinAt + 1;
       // "both X and Y", "X and the Y"
       if (dir > 0 && ["the", "both", "a", "an"].includes(this.#tok(k)?.lower ?? "")) k++;
@@ -224,6 +228,13 @@ export class ArgumentReader {
       k = dir < 0 ? next.first - 1 : next.last;
     }
     return out;
+  }
+
+  #listGoesOn(cur: Mention, s: Sentence, dir: -1 | 1, found: number): boolean {
+    if (dir < 0) return found >= 2 || ["and", "&"].includes(this.#tok(cur.last)?.lower ?? "");
+    const next = mentionAt(this.#ctx, this.#tok(cur.last + 1)?.lower === "the" ? cur.last + 2 : cur.last + 1);
+    const after = next ? this.#tok(next.last) : undefined;
+    return Boolean(next && next.last < s.last && after && (after.text === "," || ["and", "or", "&"].includes(after.lower)));
   }
 
   /** "it", "they", "he": the last entity that acted, of a fitting kind. */
