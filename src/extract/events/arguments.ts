@@ -176,7 +176,7 @@ export class ArgumentReader {
 
   /** A place that stands for its government as target ("a curfew in Algiers", "aid to Iraq"). */
   placeObject(t: number, s: Sentence): Mention[] {
-    for (let k = t; k < s.last && k < t + 10; k++) {
+    for (let k = t; k < s.last && k < t + 14; k++) {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text) || (k > t && OBJECT_STOPS.has(tok.lower))) break;
       const m = mentionAt(this.#ctx, k);

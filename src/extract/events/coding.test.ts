@@ -46,3 +46,21 @@ describe("event coding: an event told twice", () => {
     expect(r.events.filter((e) => e.type === "ASSAULT")).toHaveLength(2);
   });
 });
+
+describe("event coding: mobilisation and judgement", () => {
+  it("takes the forces of a passive deployment as the actor", () => {
+    const r = run("More Kenyan troops will be deployed to the border next week.");
+    const e = r.events.find((x) => x.type === "MOBILIZE");
+    expect(r.actors.find((a) => a.id === e?.actor[0])?.kind).toBe("military");
+    expect(e?.recipient).toEqual([]);
+  });
+  it("reads British spellings of coded verbs", () => {
+    const r = run("Venezuela has mobilised its militia.");
+    expect(r.events.map((e) => e.type)).toContain("MOBILIZE");
+  });
+  it("has a participle of judgement speak for the main clause's subject", () => {
+    const r = run("Chile suspended talks with Peru, saying the Peruvian navy had committed \"war crimes\".");
+    const e = r.events.find((x) => x.type === "ACCUSE");
+    expect(names(r, e?.actor ?? [])).toEqual(["Chile"]);
+  });
+});

@@ -88,6 +88,9 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
     const refused = d.modality === "negated" && COOPERATIVE.has(d.type);
     const type: PloverType | null = refused ? "REJECT" : COOPERATIVE.has(d.type) ? "AGREE" : CONFLICTUAL.has(d.type) ? "THREATEN" : null;
     if (!type || type === d.type) continue;
+    // "more troops will be deployed": forces moved towards no one threaten no one
+    const forces = d.actor.every((k) => ["military", "police"].includes(ctx.entities.get(k)?.kind ?? ""));
+    if (type === "THREATEN" && d.type === "MOBILIZE" && d.recipient.length === 0 && forces) continue;
     d.type = type;
     d.mode = null;
     d.modality = "asserted";

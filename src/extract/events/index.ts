@@ -86,6 +86,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       } else if (args.passive(trig.head, s) && !controlled(tokens, trig)) {
         recipient = args.subject(trig.first, s);
         actor = args.agent(trig.last, s);
+        // "more troops would be deployed": the forces mobilised are the actor's own, the subject of the passive
+        if (trig.type === "MOBILIZE") { if (actor.length === 0) actor = recipient; recipient = []; }
       } else {
         // "a car bomb in Z killed …", "a drone strike … killed three": the event noun is the subject
         const noun = drafts.find((d) => d.trigger.nominal && d.type === trig.type && d.trigger.last <= trig.first &&

@@ -121,7 +121,11 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
 
 /** The coded lemma of a verb, seeing through a prefix wink-nlp keeps ("re-designated" → designate). */
 function verbLemma(rules: EventRules, tok: Token): string {
-  if (rules.verbs.has(tok.lemma) || !tok.lemma.includes("-")) return tok.lemma;
+  if (rules.verbs.has(tok.lemma)) return tok.lemma;
+  // British and American spellings: "mobilised" → mobilize, "criticized" → criticise
+  const other = /ise$/.test(tok.lemma) ? `${tok.lemma.slice(0, -3)}ize` : /ize$/.test(tok.lemma) ? `${tok.lemma.slice(0, -3)}ise` : "";
+  if (other && rules.verbs.has(other)) return other;
+  if (!tok.lemma.includes("-")) return tok.lemma;
   const w = tok.lower.slice(tok.lower.lastIndexOf("-") + 1);
   return stems(w).find((x) => rules.verbs.has(x)) ?? tok.lemma;
 }
