@@ -10,7 +10,7 @@ import type { InputError, SourceDocument } from "../core/index.js";
  */
 export type IngestItem = { doc: SourceDocument; source: string } | { error: InputError };
 
-export const INPUT_FORMATS = ["auto", "text", "jsonl"] as const;
+export const INPUT_FORMATS = ["auto", "text", "jsonl", "html"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export interface IngestOptions {
@@ -18,7 +18,7 @@ export interface IngestOptions {
   published?: string | null;
   /** Largest document accepted, in bytes (a JSONL line counts as one document). */
   maxBytes?: number;
-  /** `auto` decides by extension (.jsonl, .ndjson, .txt, .md), then by content. */
+  /** `auto` decides by extension (.jsonl, .ndjson, .txt, .md, .html), then by content. */
   format?: InputFormat;
   /** Whether a folder is read (its documents, recursively) rather than reported. */
   folders?: boolean;

@@ -94,6 +94,11 @@ async function* readStream(
   if (format === "auto") ({ format, source } = await sniff(stream));
   if (format === "jsonl") yield* readJsonl(label, source, options);
   else if (size !== null && size > options.maxBytes) yield { error: new InputError(label, null, tooBig(size, options.maxBytes)) };
+  else if (format === "html") {
+    // Imported when a page comes: the DOM and Readability cost start-up time that text does not need.
+    const { htmlDocument } = await import("./html-file.js");
+    yield await readText(label, id, source, options, htmlDocument);
+  }
   else yield await readText(label, id, source, options);
 }
 
@@ -111,11 +116,12 @@ export async function folderFiles(folder: string): Promise<string[]> {
 }
 
 /** What a folder's files must end with to be read. */
-const DOCUMENT_EXTENSION = /\.(jsonl|ndjson|txt|text|md|markdown)$/i;
+const DOCUMENT_EXTENSION = /\.(jsonl|ndjson|txt|text|md|markdown|html?|xhtml)$/i;
 
 function formatByName(path: string): InputFormat {
   if (/\.(jsonl|ndjson)$/i.test(path)) return "jsonl";
   if (/\.(txt|text|md|markdown)$/i.test(path)) return "text";
+  if (/\.(html?|xhtml)$/i.test(path)) return "html";
   return "auto";
 }
 
@@ -132,7 +138,11 @@ async function sniff(stream: AsyncIterable<Uint8Array>): Promise<{ format: Input
     if (!first.done) yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   })();
-  return { format: looksLikeJsonl(head) ? "jsonl" : "text", source };
+  return { format: looksLikeJsonl(head) ? "jsonl" : looksLikeHtml(head) ? "html" : "text", source };
+}
+
+function looksLikeHtml(head: Uint8Array): boolean {
+  return /^\uFEFF?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(Buffer.from(head.subarray(0, 4096)).toString("utf8"));
 }
 
 function looksLikeJsonl(head: Uint8Array): boolean {

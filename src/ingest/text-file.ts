@@ -21,6 +21,7 @@ export async function readText(
   id: string,
   source: AsyncIterable<Uint8Array>,
   options: ResolvedOptions,
+  build: (label: string, id: string, bytes: Uint8Array, published: string | null) => IngestItem = textDocument,
 ): Promise<IngestItem> {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -29,7 +30,7 @@ export async function readText(
     if (size <= options.maxBytes) chunks.push(Buffer.from(chunk)); // the source may reuse `chunk`
   }
   if (size > options.maxBytes) return fail(label, tooBig(size, options.maxBytes));
-  return textDocument(label, id, Buffer.concat(chunks), options.published);
+  return build(label, id, Buffer.concat(chunks), options.published);
 }
 
 /** Checks a whole text document's bytes: binary, not UTF-8, or empty are errors. */

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// `npm run bench` (second part): ingest throughput with extraction into a fresh archive, on
+// SQLite and on PostgreSQL (a throwaway cluster with PostgreSQL's default durability, or the
+// server at SITREP_BENCH_PG), then query latency over an archive grown to many events by
+// replicating the ingested ones. Prints figures; asserts nothing.
+//
+//   node bench/ingest.mjs [--passes N] [--events N]
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { createExtractor } from "../dist/extract/index.js";
+import { readInputs } from "../dist/ingest/index.js";
+import { ingestAll } from "../dist/pipeline.js";
+import { openStore } from "../dist/store/index.js";
+import { findPostgresBin, startPostgres } from "../test/postgres-server.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CORPUS = resolve(ROOT, "../shared/data/wikinews-conflict/articles.jsonl");
+const { values } = parseArgs({ options: { passes: { type: "string", default: "3" }, events: { type: "string", default: "1000000" } } });
+const PASSES = Number(values.passes);
+const TARGET_EVENTS = Number(values.events);
+
+const fixed = (n, digits = 1) => n.toFixed(digits);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+if (!existsSync(CORPUS)) {
+  console.log(`ingest bench: skipped, corpus not found at ${CORPUS}`);
+  process.exit(0);
+}
+const docs = [];
+for await (const item of readInputs([CORPUS], { format: "jsonl" })) if ("doc" in item) docs.push(item);
+const extractor = await createExtractor();
+for (const { doc } of docs.slice(0, 30)) extractor.extract(doc); // warm up the JIT
+
+async function* items() {
+  yield* docs;
+}
+
+/** One pass: a fresh archive at `location`, every document ingested; documents/s. */
+async function pass(location) {
+  const store = await openStore(location);
+  const started = performance.now();
+  const tally = await ingestAll(items(), extractor, store);
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  if (tally.new !== docs.length) throw new Error(`expected ${docs.length} new documents, got ${tally.new}`);
+  return docs.length / seconds;
+}
+
+const extractStarted = performance.now();
+for (const { doc } of docs) extractor.extract(doc);
+console.log(`extraction alone (no store): ${fixed(docs.length / ((performance.now() - extractStarted) / 1000))} documents/s, the ceiling of what follows`);
+console.log(`ingest: ${docs.length} Wikinews articles with extraction, into a fresh archive, ${PASSES} passes (median, best-worst)`);
+const work = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
+try {
+  const rates = [];
+  let size = 0;
+  for (let i = 0; i < PASSES; i++) {
+    const file = join(work, `pass-${i}.db`);
+    rates.push(await pass({ sqlite: file }));
+    size = ["", "-wal"].reduce((sum, ext) => sum + (existsSync(file + ext) ? statSync(file + ext).size : 0), 0);
+  }
+  console.log(`  SQLite      ${fixed(median(rates))} documents/s (${fixed(Math.max(...rates))}-${fixed(Math.min(...rates))}); ${fixed(size / docs.length * 1000 / 1024 / 1024, 2)} MB per 1,000 documents`);
+
+  const bin = process.env.SITREP_BENCH_PG ? null : findPostgresBin();
+  const server = process.env.SITREP_BENCH_PG ? { url: process.env.SITREP_BENCH_PG, stop() {} } : bin ? await startPostgres(bin, { durable: true }) : null;
+  if (server === null) console.log("  PostgreSQL  skipped: no server binaries (see DEVELOPERS.md)");
+  else {
+    try {
+      const pgRates = [];
+      for (let i = 0; i < PASSES; i++) pgRates.push(await pass({ postgres: server.url, schema: `bench_${Date.now().toString(36)}_${i}` }));
+      console.log(`  PostgreSQL  ${fixed(median(pgRates))} documents/s (${fixed(Math.max(...pgRates))}-${fixed(Math.min(...pgRates))})`);
+    } finally {
+      server.stop();
+    }
+  }
+  await queryLatency(join(work, "pass-0.db"));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Grows the SQLite archive to TARGET_EVENTS events (copies of the ingested ones), then times the queries. */
+async function queryLatency(file) {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  const base = db.prepare("SELECT COUNT(*) FROM events").pluck().get();
+  if (db.prepare("SELECT MAX(id) FROM events").pluck().get() !== base) throw new Error("event ids are not 1..n");
+  // Fresh archive: event ids run 1..base, so copy r of event o gets id o + r * base.
+  const grow = db.transaction((round) => {
+    // Each copy shifts its dates by `round` weeks, so that date filters see a spread.
+    db.prepare(`INSERT INTO events (id, document_id, local_id, type, mode, modality, date_start, date_end, country, admin1, place, lat, lon,
+      fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence)
+      SELECT id + ?, document_id, local_id || '.' || ?, type, mode, modality, date(date_start, ?), date(date_end, ?), country, admin1, place, lat, lon,
+      fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence FROM events WHERE id <= ?`)
+      .run(round * base, round, `+${round * 7} days`, `+${round * 7} days`, base);
+    db.prepare(`INSERT INTO event_actors (event_id, actor_id, role) SELECT event_id + ?, actor_id, role FROM event_actors WHERE event_id <= ?`)
+      .run(round * base, base);
+  });
+  const started = performance.now();
+  let rounds = 0;
+  for (let n = base; n < TARGET_EVENTS && base > 0; n += base) grow(++rounds);
+  const total = db.prepare("SELECT COUNT(*) FROM events").pluck().get();
+  db.close();
+  console.log(`query latency: SQLite, ${total} events (${base} ingested, copied ${rounds} times with shifted dates in ${fixed((performance.now() - started) / 1000)} s)`);
+  const store = await openStore({ sqlite: file });
+  const country = (await store.events({ limit: 1 }))[0]?.country ?? "USA";
+  const actor = (await store.actors({ limit: 1 }))[0]?.name ?? "government";
+  const queries = {
+    "latest 100": {},
+    [`--country ${country}`]: { country },
+    "--since/--until (a month)": { since: "2011-03-01", until: "2011-03-31" },
+    "--type ASSAULT": { type: "ASSAULT" },
+    [`--actor "${actor}"`]: { actor },
+    "--modality negated": { modality: "negated" },
+    '--text "killed"': { text: "killed" },
+    [`--country ${country} --type ASSAULT --since 2012-01-01`]: { country, type: "ASSAULT", since: "2012-01-01" },
+  };
+  for (const [name, query] of Object.entries(queries)) {
+    const times = [];
+    for (let i = 0; i < 21; i++) {
+      const t = performance.now();
+      await store.events(query);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  ${name.padEnd(48)} p50 ${fixed(percentile(times, 0.5), 1)} ms, p95 ${fixed(percentile(times, 0.95), 1)} ms`);
+  }
+  await store.close();
+}
