@@ -64,3 +64,11 @@ describe("event coding: mobilisation and judgement", () => {
     expect(names(r, e?.actor ?? [])).toEqual(["Chile"]);
   });
 });
+
+describe("event coding: speech acts joined to a report", () => {
+  it("gives 'and accused' after a report to the reporter", () => {
+    const r = run("The Chadian army said the gunmen had crossed from Sudan and accused Sudan of arming them.");
+    const e = r.events.find((x) => x.type === "ACCUSE");
+    expect(r.actors.find((a) => a.id === e?.actor[0])?.country).toBe("TCD");
+  });
+});

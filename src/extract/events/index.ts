@@ -104,6 +104,12 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         const head = tokens[trig.head] as Token;
         // ", accusing Hamas of …": a participle after a comma belongs to the main clause's subject
         actor = /ing$/.test(head.lower) && tokens[trig.first - 1]?.text === "," ? args.mainSubject(s) : args.subject(trig.first, s);
+        // "The army said the attackers had help from abroad and accused India of …": a second speech act
+        // joined by "and" after a report is the reporter's
+        if (SPEECH_ACTS.has(trig.type) && tokens[trig.first - 1]?.lower === "and" && reportedBefore(tokens, s.first, trig.first)) {
+          const reporter = args.mainSubject(s);
+          if (reporter.length) actor = reporter;
+        }
         // "gave Tanzania a grant", "accused India of": the object may stand inside the verb's phrase
         recipient = args.object(trig.last > trig.head + 1 ? trig.head + 1 : trig.last, s);
         // "offered its troops to Lebanon", "will withdraw its forces from Lebanon": the forces an
@@ -164,6 +170,16 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
   });
   return out;
+}
+
+/** Acts done by speaking. */
+const SPEECH_ACTS = new Set<PloverType>(["ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"]);
+const REPORTS = new Set(["say", "tell", "state", "announce", "claim", "report", "add"]);
+
+/** True when a reporting verb stands between `from` and `to` ("said … and accused"). */
+function reportedBefore(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if ((tokens[k] as Token).pos === "VERB" && REPORTS.has((tokens[k] as Token).lemma)) return true;
+  return false;
 }
 
 /** "X was ordered to carry out attacks": the subject of a passive order is who is to act. */

@@ -15,7 +15,9 @@ function repeats(earlier: Event, later: Event): boolean {
   if (!within(later.recipient, earlier.recipient) && !within(earlier.recipient, later.recipient)) return false;
   // a toll or a place of its own makes it another incident
   if (later.fatalities || later.injuries) return false;
-  if (later.location && earlier.location && later.location.name !== earlier.location.name) return false;
+  const precise = (e: Event) => e.location && e.location.precision !== "country" ? e.location : null;
+  const pa = precise(earlier), pb = precise(later);
+  if (pa && pb && pa.name !== pb.name) return false;
   // a date read from its own words that differs makes it another incident
   const own = (e: Event) => e.dateSource === "text" ? e.date : null;
   const a = own(earlier), b = own(later);
