@@ -72,3 +72,14 @@ describe("event coding: speech acts joined to a report", () => {
     expect(r.actors.find((a) => a.id === e?.actor[0])?.country).toBe("TCD");
   });
 });
+
+describe("event coding: words of the reporting trade", () => {
+  it("does not code an official declining to be named as a rejection", () => {
+    expect(run("A senior Kenyan official, who declined to be named, said the talks had stalled.").events.filter((e) => e.type === "REJECT")).toEqual([]);
+    expect(run("A Kenyan officer, who refused to give his name, said the road was closed.").events.filter((e) => e.type === "REJECT")).toEqual([]);
+  });
+  it("codes cutting the internet as censorship", () => {
+    const e = run("The Ugandan government suspended mobile internet on Monday.").events[0];
+    expect([e?.type, e?.mode]).toEqual(["COERCE", "censor"]);
+  });
+});
