@@ -73,3 +73,15 @@ describe("event arguments: lists and agents", () => {
     expect(r.events.filter((e) => e.type === "ASSAULT").flatMap((e) => names(r, e.actor))).toEqual([]);
   });
 });
+
+describe("event arguments: -ing forms read as nouns", () => {
+  it("takes the direct object of an -ing form tagged as a noun", () => {
+    const r = run("A video showed Hamas members warning Israeli forces not to enter.");
+    const e = r.events.find((x) => x.type === "THREATEN");
+    expect(r.actors.find((a) => a.id === e?.recipient[0])?.country).toBe("ISR");
+  });
+  it("does not read 'heavily armed men' after a verb as arming", () => {
+    const r = run("The footage showed heavily armed men near the border.");
+    expect(r.events.filter((e) => e.type === "AID")).toEqual([]);
+  });
+});

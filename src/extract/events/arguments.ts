@@ -276,6 +276,14 @@ export class ArgumentReader {
     }
     const nextText = next?.lower ?? "";
     if (OBJECT_PREPOSITIONS.has(nextText) && nextText !== "with" || nextText === "targeting") recipient = this.object(trig.last + 1, s);
+    // "members warning U.S. forces": an -ing form read as a noun that takes a direct object
+    if (recipient.length === 0 && /ing$/.test(this.#tok(trig.head).lower) && mentionAt(this.#ctx, trig.last)) recipient = this.object(trig.last, s);
+    // "his threat to launch an offensive": the owner is the actor
+    const owner = this.#tok(trig.first - 1);
+    if (actor.length === 0 && owner && ["his", "her", "its", "their"].includes(owner.lower)) {
+      const resolved = this.#pronoun(owner.lower === "his" || owner.lower === "her" ? "he" : "it", trig.first - 1);
+      if (resolved) actor.push(resolved);
+    }
     const by = this.agent(trig.last, s);
     if (by.length) actor.push(...by);
     return { actor, recipient };

@@ -93,7 +93,7 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     // "heavily armed men": a participle between an adverb and its noun describes
     const beforeAdverb = tokens[t - 2];
     if (prev?.pos === "ADV" && /ed$/.test(tok.lower) && tokens[t + 1]?.pos === "NOUN" &&
-      (!beforeAdverb || ["DET", "ADJ", "NUM", "ADP", "PUNCT"].includes(beforeAdverb.pos))) continue;
+      (!beforeAdverb || ["DET", "ADJ", "NUM", "ADP", "PUNCT", "VERB", "AUX", "CCONJ"].includes(beforeAdverb.pos))) continue;
     // "speaking on condition of anonymity to discuss …": the speaker's terms, not an event
     if (tokens.slice(Math.max(s.first, t - 3), t).some((x) => x.lower === "anonymity")) continue;
     const rule = rules.verbs.get(lemma);
