@@ -103,6 +103,10 @@ describe("other spellings", () => {
     expect(places.find((p) => p.country === "UKR" && p.precision === "point")?.admin2).toMatch(/Kramatorsk/);
     expect(places.find((p) => p.country === "COD" && p.precision === "point")?.admin2).toBe("Bukavu");
   });
+  it("reads a compass adjective before a name as saying where ('in southern Gaza')", () => {
+    const places = findPlaces("Rescuers recovered bodies from a mass grave in southern Gaza on Sunday.", gaz);
+    expect(places.map((p) => [p.country, p.admin1])).toEqual([["PSE", "Gaza Strip"]]);
+  });
   it("does not take a word for a town it folds into", () => {
     const text = "The council said the State would apply Sharia law in the north, according to a statement.";
     expect(findPlaces(text, gaz).map((p) => p.name)).toEqual([]);

@@ -57,7 +57,9 @@ const DISEASE_WORDS = new Set(["virus", "fever", "flu", "influenza", "encephalit
 /** Words before a name that say it is a place. */
 const LOCATIVE = new Set(["in", "on", "near", "at", "from", "to", "outside", "into", "across", "around", "towards", "toward",
   "of", "town", "village", "city", "district", "province", "capital", "inside", "via", "through", "called", "named",
-  "throughout", "within", "nearby", "off", "visit", "visited", "hit", "struck", "entered", "reached", "left"]);
+  "throughout", "within", "nearby", "off", "visit", "visited", "hit", "struck", "entered", "reached", "left",
+  // "in southern Gaza", "across eastern Ukraine"
+  "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern"]);
 
 function prior(e: GazEntry): number {
   switch (e.kind) {
@@ -151,6 +153,10 @@ function score(e: GazEntry, group: Mention[], ctx: Context, self: GazEntry | nul
     if (nearDivision && nearDivision.admin1Code === e.admin1Code) s += 1;
     else if (nearCountry && nearCountry.country === e.country) s += 0.5;
   }
+  // Of two divisions of one name, the one holding a large town of that name is the better known ("Gaza").
+  const es = group[0]!.entries;
+  if (e.kind === "admin1" && es.some((x) => x.kind === "admin1" && x.admin1Code !== e.admin1Code) &&
+    es.some((x) => x.kind === "city" && x.admin1Code === e.admin1Code && x.population >= 100_000)) s += 0.5;
   // "the Sahel", "the Caucasus": with its article the name is the region, not a division of that name
   if (e.kind === "region" && group.every((m) => m.before === "the")) s += 3;
   // "Kunar Province" is the division; "Gaza City" is the town
