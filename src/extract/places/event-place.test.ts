@@ -165,6 +165,19 @@ describe("placeForSpan", () => {
     expect(placeForSpan(places, attacks, sentence, { text })?.country).toBe("PAK");
   });
 
+  it("with no place named at all, takes the country whose people or posts were struck", () => {
+    const where = (text: string): string | null | undefined =>
+      placeForSpan(findPlaces(text, gaz), [0, text.length], [0, text.length], { text })?.country;
+    expect(where("Israeli airstrikes kill 40 Palestinians overnight.")).toBe("PSE");
+    expect(where("Gunmen kill three Kenyan soldiers on patrol near the Somali border.")).toBe("KEN");
+    expect(where("Two Serbian lawmakers are hurt when smoke bombs are thrown in the chamber.")).toBe("SRB");
+    // a side's demonym before its weapons says who struck; a demonym after a name is a surname
+    expect(where("Russian drones struck overnight, Volker Türk said.")).toBeUndefined();
+    // near a border named by a demonym, the event's own country
+    const border = "Troops repelled an attack near the Somali border.";
+    expect(placeForSpan(findPlaces(border, gaz), [0, border.length], [0, border.length], { text: border, countries: ["KEN"] })?.country).toBe("KEN");
+  });
+
   it("ranks a continent or an alliance below a country", () => {
     const text = "The European Union said it was sending troops to Bosnia.";
     const places = findPlaces(text, gaz);

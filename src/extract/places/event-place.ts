@@ -4,6 +4,8 @@
  * ("the Islamic Resistance in Iraq", "condemnation from the United States") are passed over.
  */
 import type { Place, Precision, Span } from "../../core/index.js";
+import { countryByDemonym, countryByName } from "../../rules/gazetteer.js";
+import { FUNCTION_WORDS } from "./recognise.js";
 
 export interface EventPlaceOptions {
   /** The document's text: tells a dateline ("KABUL, Dec 27 —") from the sentence after it. */
@@ -262,7 +264,57 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
   // named one, as a country.
   const own = [...countryCounts(places)].sort((a, b) => b[1] - a[1]).map(([c]) => c).find((c) => (opts.countries ?? []).includes(c));
   const main = own ?? storyOrder[0];
-  return places.find((p) => p.country === main && p.precision === "country") ?? dateline?.place ?? null;
+  return places.find((p) => p.country === main && p.precision === "country") ?? dateline?.place ??
+    (text === undefined ? null : demonymPlace(text, sentence, opts.countries ?? []));
+}
+
+/** Words after a demonym that make its country the side that strikes ("Israeli airstrikes"). */
+const STRIKERS = new Set(["strike", "strikes", "airstrike", "airstrikes", "air", "attack", "attacks", "drone", "drones",
+  "missile", "missiles", "rocket", "rockets", "forces", "force", "troops", "military", "army", "navy", "jets", "warplanes",
+  "aircraft", "shelling", "artillery", "bombardment", "bombing", "bombings", "raid", "raids", "offensive", "gunboats",
+  "settlers", "militants", "militia", "militias", "rebels", "gunmen", "fighters"]);
+/** Words after a demonym that make its country's people the ones struck ("Kenyan soldiers", "Serbian lawmakers"). */
+const PEOPLE = new Set(["civilians", "soldiers", "people", "children", "women", "men", "fishermen", "lawmakers", "journalists",
+  "workers", "sailors", "seafarers", "nationals", "citizens", "peacekeepers", "police", "policemen", "officers",
+  "servicemen", "personnel", "villagers", "farmers", "students", "pilgrims", "refugees", "migrants", "navy", "crew",
+  "crewmen", "guards", "border", "town", "village", "villages", "city", "base", "bases", "positions", "posts", "territory"]);
+const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}]*/gu;
+
+/**
+ * With no place named in the story at all, the country whose people, posts or border a sentence's
+ * demonym names ("kills three Kenyan soldiers near the Somali border" → Kenya, beside Somalia;
+ * "Israeli airstrikes kill 78 Palestinians" → Palestine), else of any demonym not of a side that
+ * struck ("Iranian defence minister … killed by Israeli strikes"): a demonym before "strikes",
+ * "forces" and the like names who struck, not where. Null when the sentence says nothing of it.
+ */
+function demonymPlace(text: string, sentence: Span, countries: readonly (string | null)[]): Place | null {
+  const part = text.slice(sentence[0], sentence[1]);
+  const victims: Array<{ iso3: string; at: Span; border: boolean }> = [];
+  let other: { iso3: string; at: Span } | null = null;
+  for (const m of part.matchAll(CAPITALISED_WORD)) {
+    const c = countryByDemonym(m[0]);
+    // "Volker Türk": a capitalised word before it makes it a name
+    const before = /(^|[^\s]\s*)(\p{Lu}[\p{L}\p{M}]*)\s+$/u.exec(part.slice(0, m.index));
+    const named = before !== null && before[1] !== "" && !/[.!?:;"“]\s*$/.test(before[1] ?? "") && !FUNCTION_WORDS.has((before[2] as string).toLowerCase());
+    if (!c || named) continue;
+    const after = /^\s+([\p{L}-]+)/u.exec(part.slice(m.index + m[0].length))?.[1]?.toLowerCase() ?? "";
+    if (STRIKERS.has(after)) continue;
+    // "Iranian defence minister … killed", "the Syrian government … clashes": a side that is not the striker
+    other ??= { iso3: c.iso3, at: [sentence[0] + m.index, sentence[0] + m.index + m[0].length] };
+    // "Kenyan soldiers", or the people themselves ("Palestinians", "Afghans")
+    if (PEOPLE.has(after) || /[^s]s$/.test(m[0])) {
+      victims.push({ iso3: c.iso3, at: [sentence[0] + m.index, sentence[0] + m.index + m[0].length], border: after === "border" });
+    }
+  }
+  const first = victims.find((v) => !v.border) ?? (victims.length === 0 ? other : undefined);
+  // "near the Somali border": the other side, the event's own country
+  const border = victims.find((v) => v.border);
+  const iso3 = first?.iso3 ?? (border ? countries.find((c): c is string => c !== null && c !== border.iso3) : undefined);
+  const at = first?.at ?? border?.at;
+  if (iso3 === undefined || at === undefined) return null;
+  const c = countryByName(iso3);
+  if (!c) return null;
+  return { name: c.name, country: c.iso3, admin1: null, admin2: null, lat: c.lat, lon: c.lon, precision: "country", mentions: [at] };
 }
 
 /** The most specific place of the next sentence in the paragraph after `from`, if it names one. */
