@@ -68,7 +68,11 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   drafts.push(...readAllegations(ctx, relations, claims.claims, drafts));
 
   for (const d of drafts) for (const k of [...d.actor, ...d.recipient]) ctx.used.add(k);
-  for (const c of claims.claims) if (c.orgKey) ctx.used.add(c.orgKey);
+  // a speaker's body is an actor when it is known ("the Nigerian army", "Amnesty"), not a bare "officials"
+  for (const c of claims.claims) {
+    const e = c.orgKey ? ctx.entities.get(c.orgKey) : undefined;
+    if (e && (e.named || e.country || process.env.Y1)) ctx.used.add(e.key);
+  }
   const actors = buildActors(ctx);
   const idOf = new Map(actors.map((x) => [x.key, x.actor.id]));
   const ids = (ks: string[]) => ks.map((k) => idOf.get(k)).filter((x): x is string => Boolean(x));

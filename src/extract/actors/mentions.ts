@@ -206,6 +206,10 @@ export class MentionFinder {
       if (agent && this.#adjacent(last, j) && !(words[j - 1]?.key === "s" && this.#lex.rules.names.longestAt(words, j, limit))) {
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }
+      // "Yemen's Houthis", "Iran's Revolutionary Guards": the country qualifies the actor named after it
+      if (words[last]?.key === "s" && this.#adjacent(last, last) && this.#lex.rules.names.longestAt(words, last + 1, limit, (a, b) => hasCapital(words, a, b))) {
+        return this.#add(i, last, this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true), "adjective");
+      }
       const demonym = this.#lex.demonym(surface);
       // "Hungarian and Romanian officials": each demonym takes the agent after the last one
       if (demonym && words[last]?.key === "and") {
@@ -390,7 +394,7 @@ export class MentionFinder {
 
 /** Offset where a leading dateline ends ("SRINAGAR/NEW DELHI, Dec 23 —"), or 0 when there is none. */
 export function datelineEnd(text: string): number {
-  const m = /^\s*[A-Z][A-Z.'’\/ -]{1,60}(?:,[^—–\n]{0,40})?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )/.exec(text);
+  const m = /^\s*\p{Lu}[\p{Lu}.'’\/ -]{1,60}(?:,[^—–\n]{0,40})?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )/u.exec(text);
   return m ? m[0].length : 0;
 }
 

@@ -85,3 +85,14 @@ describe("event arguments: -ing forms read as nouns", () => {
     expect(r.events.filter((e) => e.type === "AID")).toEqual([]);
   });
 });
+
+describe("actors: countries that only qualify or locate", () => {
+  it("reads an accented dateline as a place, not an actor", () => {
+    const r = run("BOGOTÁ, Jan 20 — The ELN attacked an army post in Arauca, killing two soldiers.");
+    expect(r.actors.map((a) => a.name)).not.toContain("Colombia");
+  });
+  it("does not list the country of 'Yemen's Houthis' as an actor of its own", () => {
+    const r = run("Yemen's Houthis attacked a ship in the Red Sea.");
+    expect(r.actors.map((a) => a.name)).toEqual(["Houthis"]);
+  });
+});
