@@ -71,7 +71,9 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   // a speaker's body is an actor when it is known ("the Nigerian army", "Amnesty"), not a bare "officials"
   for (const c of claims.claims) {
     const e = c.orgKey ? ctx.entities.get(c.orgKey) : undefined;
-    if (e && (e.named || e.country || process.env.Y1)) ctx.used.add(e.key);
+    if (e && (e.named || e.country)) ctx.used.add(e.key);
+    // a named person speaking is an actor of the report ("Security Minister Omar García Harfuch said")
+    if (c.personKey && ctx.entities.get(c.personKey)?.kind === "person") ctx.used.add(c.personKey);
   }
   const actors = buildActors(ctx);
   const idOf = new Map(actors.map((x) => [x.key, x.actor.id]));
