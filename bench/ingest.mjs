@@ -99,6 +99,8 @@ async function queryLatency(file) {
       .run(round * base, round, `+${round * 7} days`, `+${round * 7} days`, base);
     db.prepare(`INSERT INTO event_actors (event_id, actor_id, role) SELECT event_id + ?, actor_id, role FROM event_actors WHERE event_id <= ?`)
       .run(round * base, base);
+    db.prepare(`INSERT INTO event_names (name, date_start, event_id) SELECT name, date(date_start, ?), event_id + ? FROM event_names WHERE event_id <= ?`)
+      .run(`+${round * 7} days`, round * base, base);
   });
   const started = performance.now();
   let rounds = 0;

@@ -10,7 +10,7 @@ import type { InputError, SourceDocument } from "../core/index.js";
  */
 export type IngestItem = { doc: SourceDocument; source: string } | { error: InputError };
 
-export const INPUT_FORMATS = ["auto", "text", "jsonl", "html"] as const;
+export const INPUT_FORMATS = ["auto", "text", "jsonl", "html", "feed"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export interface IngestOptions {
@@ -96,4 +96,9 @@ export function describeFsError(error: unknown): string | null {
     ENOTDIR: "no such file (a parent is not a directory)",
   };
   return known[code] ?? `cannot read (${code})`;
+}
+
+/** Whether the bytes open like a feed: an `<rss` or Atom `<feed` root near the start. */
+export function looksLikeFeed(head: string): boolean {
+  return /^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>\s*)*<(rss|feed)[\s>]/i.test(head);
 }

@@ -8,10 +8,9 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { InputError } from "../core/index.js";
 import { checkPublished, decodeText, type IngestItem } from "./common.js";
+import { fragmentText } from "./html-text.js";
 
 type Doc = ReturnType<typeof parseHTML>["document"];
-
-const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td";
 
 /** Fewer characters than a short sentence: what is left of a page of menus and scripts, not a report. */
 const MIN_TEXT = 25;
@@ -40,16 +39,6 @@ export function htmlMetadata(document: Doc): { url: string | null; title: string
   };
 }
 
-/** Block texts of an HTML fragment, whitespace tidied, one paragraph each. */
-function blockText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const blocks = [...document.querySelectorAll(BLOCKS)]
-    .filter((element) => element.querySelector(BLOCKS) === null) // innermost blocks only: no text twice
-    .map((element) => (element.textContent ?? "").replace(/\s+/g, " ").trim())
-    .filter((text) => text !== "");
-  return blocks.length > 0 ? blocks.join("\n\n") : (document.body?.textContent ?? "").replace(/\s+/g, " ").trim();
-}
-
 /** One HTML page's bytes as a document, or the reason it is not one. */
 export function htmlDocument(label: string, id: string, bytes: Uint8Array, published: string | null): IngestItem {
   const html = decodeText(bytes, "file");
@@ -57,7 +46,7 @@ export function htmlDocument(label: string, id: string, bytes: Uint8Array, publi
   const { document } = parseHTML(html);
   const metadata = htmlMetadata(document);
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
-  const text = article?.content ? blockText(article.content) : "";
+  const text = article?.content ? fragmentText(article.content) : "";
   if (text.length < MIN_TEXT) return { error: new InputError(label, null, "no article text found in the page") };
   return {
     doc: {

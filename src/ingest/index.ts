@@ -11,11 +11,11 @@ import { open, readdir, stat, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "../core/index.js";
 import {
-  describeFsError, resolveOptions, tooBig,
+  describeFsError, looksLikeFeed, resolveOptions, tooBig,
   type IngestItem, type IngestOptions, type InputFormat, type ResolvedOptions,
 } from "./common.js";
 import { readJsonl } from "./jsonl-file.js";
-import { readText, textFileId } from "./text-file.js";
+import { readBytes, readText, textFileId } from "./text-file.js";
 
 export {
   DEFAULT_MAX_BYTES, INPUT_FORMATS, checkPublished, formatSize,
@@ -94,7 +94,12 @@ async function* readStream(
   if (format === "auto") ({ format, source } = await sniff(stream));
   if (format === "jsonl") yield* readJsonl(label, source, options);
   else if (size !== null && size > options.maxBytes) yield { error: new InputError(label, null, tooBig(size, options.maxBytes)) };
-  else if (format === "html") {
+  else if (format === "feed") {
+    const { feedDocuments } = await import("./feed-file.js");
+    const read = await readBytes(source, options.maxBytes);
+    if (typeof read === "number") yield { error: new InputError(label, null, tooBig(read, options.maxBytes)) };
+    else yield* feedDocuments(label, read, options.published);
+  } else if (format === "html") {
     // Imported when a page comes: the DOM and Readability cost start-up time that text does not need.
     const { htmlDocument } = await import("./html-file.js");
     yield await readText(label, id, source, options, htmlDocument);
@@ -116,12 +121,13 @@ export async function folderFiles(folder: string): Promise<string[]> {
 }
 
 /** What a folder's files must end with to be read. */
-const DOCUMENT_EXTENSION = /\.(jsonl|ndjson|txt|text|md|markdown|html?|xhtml)$/i;
+const DOCUMENT_EXTENSION = /\.(jsonl|ndjson|txt|text|md|markdown|html?|xhtml|rss|atom)$/i;
 
 function formatByName(path: string): InputFormat {
   if (/\.(jsonl|ndjson)$/i.test(path)) return "jsonl";
   if (/\.(txt|text|md|markdown)$/i.test(path)) return "text";
   if (/\.(html?|xhtml)$/i.test(path)) return "html";
+  if (/\.(rss|atom)$/i.test(path)) return "feed";
   return "auto";
 }
 
@@ -138,7 +144,9 @@ async function sniff(stream: AsyncIterable<Uint8Array>): Promise<{ format: Input
     if (!first.done) yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   })();
-  return { format: looksLikeJsonl(head) ? "jsonl" : looksLikeHtml(head) ? "html" : "text", source };
+  const start = Buffer.from(head.subarray(0, 64 * 1024)).toString("utf8");
+  const format = looksLikeJsonl(head) ? "jsonl" : looksLikeHtml(head) ? "html" : looksLikeFeed(start) ? "feed" : "text";
+  return { format, source };
 }
 
 function looksLikeHtml(head: Uint8Array): boolean {

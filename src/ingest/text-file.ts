@@ -23,14 +23,20 @@ export async function readText(
   options: ResolvedOptions,
   build: (label: string, id: string, bytes: Uint8Array, published: string | null) => IngestItem = textDocument,
 ): Promise<IngestItem> {
+  const read = await readBytes(source, options.maxBytes);
+  if (typeof read === "number") return fail(label, tooBig(read, options.maxBytes));
+  return build(label, id, read, options.published);
+}
+
+/** A stream's bytes, or (past `maxBytes`, the bytes counted but dropped) their full size. */
+export async function readBytes(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array | number> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of source) {
     size += chunk.length;
-    if (size <= options.maxBytes) chunks.push(Buffer.from(chunk)); // the source may reuse `chunk`
+    if (size <= maxBytes) chunks.push(Buffer.from(chunk)); // the source may reuse `chunk`
   }
-  if (size > options.maxBytes) return fail(label, tooBig(size, options.maxBytes));
-  return build(label, id, Buffer.concat(chunks), options.published);
+  return size > maxBytes ? size : Buffer.concat(chunks);
 }
 
 /** Checks a whole text document's bytes: binary, not UTF-8, or empty are errors. */

@@ -109,4 +109,20 @@ CREATE TABLE claims (
 );
 `,
   },
+  {
+    version: 2,
+    name: "event_names: events by actor name in date order",
+    sql: `
+CREATE TABLE event_names (
+  name TEXT NOT NULL,
+  date_start TEXT,
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  PRIMARY KEY (name, event_id)
+);
+CREATE INDEX event_names_date ON event_names(name, date_start DESC NULLS LAST, event_id DESC);
+CREATE INDEX event_names_event ON event_names(event_id);
+INSERT INTO event_names (name, date_start, event_id)
+  SELECT DISTINCT n.name, e.date_start, e.id FROM event_actors ea JOIN actor_names n ON n.actor_id = ea.actor_id JOIN events e ON e.id = ea.event_id;
+`,
+  },
 ];

@@ -262,6 +262,10 @@ function postgresWriter(db: Queryable): BatchWriter {
         .filter((l) => actorIds.has(l.actor))
         .map((l) => [eventIds.get(e.localId), actorIds.get(l.actor), l.role]));
       await insertMany(db, "event_actors", "event_id, actor_id, role", links, "ON CONFLICT DO NOTHING");
+      const namesOf = new Map(rows.actors.map((a) => [a.localId, actorNames(a.name, a.aliases)]));
+      const eventNames = rows.events.flatMap((e) => e.links.flatMap((l) => (namesOf.get(l.actor) ?? [])
+        .map((name) => [name, e.dateStart, eventIds.get(e.localId)])));
+      await insertMany(db, "event_names", "name, date_start, event_id", eventNames, "ON CONFLICT DO NOTHING");
       await insertMany(db, "claims", "document_id, local_id, speaker, kind, name, hedged, evidence",
         rows.claims.map((c) => [documentId, c.localId, c.speaker, c.kind, c.name, c.hedged, c.evidence]));
     },

@@ -121,4 +121,20 @@ CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
 END;
 `,
   },
+  {
+    version: 2,
+    name: "event_names: events by actor name in date order",
+    sql: `
+CREATE TABLE event_names (
+  name TEXT NOT NULL,
+  date_start TEXT,
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  PRIMARY KEY (name, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_names_date ON event_names(name, date_start DESC, event_id DESC);
+CREATE INDEX event_names_event ON event_names(event_id);
+INSERT OR IGNORE INTO event_names (name, date_start, event_id)
+  SELECT n.name, e.date_start, e.id FROM event_actors ea JOIN actor_names n ON n.actor_id = ea.actor_id JOIN events e ON e.id = ea.event_id;
+`,
+  },
 ];

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { StoreError } from "../../core/index.js";
 import { newDocument, storeContract } from "../store.contract.js";
+import Database from "better-sqlite3";
+import { SQLITE_MIGRATIONS } from "./migrations.js";
 import { openSqliteStore } from "./sqlite-store.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-sqlite-"));
@@ -21,6 +23,23 @@ describe("SQLite archive file", () => {
     const second = openSqliteStore(path);
     expect((await second.counts()).documents).toBe(1);
     await second.close();
+  });
+
+  it("migrates an archive of an earlier schema, filling the new table from the old ones", async () => {
+    const path = join(dir, "v1.db");
+    const store = openSqliteStore(path);
+    await store.saveBatch([newDocument("one", "Rebels shelled the ridge at dawn.", [{ type: "ASSAULT", sentence: "Rebels shelled the ridge", actor: ["Ridge Rebels"] }])],
+      { nearDuplicateThreshold: 0.7 });
+    await store.close();
+    const raw = new Database(path);
+    raw.exec("DROP TABLE event_names; PRAGMA user_version = 1;");
+    raw.close();
+    const migrated = openSqliteStore(path);
+    expect((await migrated.events({ actor: "ridge rebels" })).map((e) => e.type)).toEqual(["ASSAULT"]);
+    await migrated.close();
+    const check = new Database(path);
+    expect(check.pragma("user_version", { simple: true })).toBe(SQLITE_MIGRATIONS.length);
+    check.close();
   });
 
   it("says in one line which file it cannot open", () => {

@@ -170,6 +170,7 @@ function sqliteWriter(db: Database.Database): BatchWriter {
     lat, lon, fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).pluck();
   const insertLink = db.prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)");
+  const insertEventName = db.prepare("INSERT OR IGNORE INTO event_names (name, date_start, event_id) VALUES (?, ?, ?)");
   const insertClaim = db.prepare(`INSERT INTO claims (document_id, local_id, speaker, kind, name, hedged, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   return {
     async existing(contentHash, url) {
@@ -192,10 +193,12 @@ function sqliteWriter(db: Database.Database): BatchWriter {
     async insertRecord(documentId, record, rows: RecordRows, extractedAt) {
       insertRecord.run(documentId, record.extractor, extractedAt, JSON.stringify(record));
       const actorIds = new Map<string, number>();
+      const namesOf = new Map<string, string[]>();
       for (const a of rows.actors) {
         const id = Number(insertActor.get(documentId, a.localId, a.name, a.aliases, a.kind, a.country));
         actorIds.set(a.localId, id);
-        for (const name of actorNames(a.name, a.aliases)) insertName.run(name, id);
+        namesOf.set(a.localId, actorNames(a.name, a.aliases));
+        for (const name of namesOf.get(a.localId) ?? []) insertName.run(name, id);
       }
       for (const e of rows.events) {
         const id = insertEvent.get(documentId, e.localId, e.type, e.mode, e.modality, e.dateStart, e.dateEnd, e.country, e.admin1,
@@ -203,6 +206,7 @@ function sqliteWriter(db: Database.Database): BatchWriter {
         for (const link of e.links) {
           const actor = actorIds.get(link.actor);
           if (actor !== undefined) insertLink.run(Number(id), actor, link.role);
+          for (const name of namesOf.get(link.actor) ?? []) insertEventName.run(name, e.dateStart, Number(id));
         }
       }
       for (const c of rows.claims) insertClaim.run(documentId, c.localId, c.speaker, c.kind, c.name, c.hedged ? 1 : 0, c.evidence);
