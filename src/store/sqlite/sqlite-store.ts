@@ -20,8 +20,11 @@ type Row = Record<string, unknown>;
 
 const DIALECT: Dialect = {
   param: () => "?",
-  eventText: (p) => `e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${p})`,
-  documentText: (p) => `d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${p})`,
+  // The unary + keeps the planner from fetching every match by id and sorting them all: it walks
+  // the date index instead and stops at the limit (at 300,000 events, 280 ms became 80 ms for a
+  // word in a fifth of them).
+  eventText: (p) => `+e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${p})`,
+  documentText: (p) => `+d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${p})`,
   // Each word quoted: FTS5 operators and punctuation in the user's text are only words.
   textQuery: (words) => words.map((w) => `"${w}"`).join(" "),
   caseless: (column, p) => `${column} = ${p}`, // admin1 is declared COLLATE NOCASE
