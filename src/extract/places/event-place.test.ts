@@ -178,6 +178,20 @@ describe("placeForSpan", () => {
     expect(placeForSpan(findPlaces(border, gaz), [0, border.length], [0, border.length], { text: border, countries: ["KEN"] })?.country).toBe("KEN");
   });
 
+  it("between countries of one sentence, takes one the event's actors belong to", () => {
+    const text = "With the people of Afghanistan behind the Taliban in the war against Pakistan, the group was told to carry out attacks.";
+    const places = findPlaces(text, gaz);
+    const attacks = at(text, "carry out attacks");
+    expect(placeForSpan(places, attacks, [0, text.length], { text, countries: ["AFG"] })?.country).toBe("AFG");
+    expect(placeForSpan(places, attacks, [0, text.length], { text })?.country).toBe("PAK");
+  });
+
+  it("reads a town a verb of attack or capture names as a place ('gangs attacked Mirebalais')", () => {
+    const text = "Haiti's gangs attacked Mirebalais overnight, and thousands fled.";
+    const p = placeForSpan(findPlaces(text, gaz), [0, text.length], [0, text.length], { text });
+    expect([p?.country, p?.admin1, p?.precision]).toEqual(["HTI", "Centre", "point"]);
+  });
+
   it("ranks a continent or an alliance below a country", () => {
     const text = "The European Union said it was sending troops to Bosnia.";
     const places = findPlaces(text, gaz);

@@ -52,15 +52,15 @@ function mostSpecific(found: readonly Mentioned[], text?: string): Place | null 
   return best(found, text)?.place ?? null;
 }
 
-function best(found: readonly Mentioned[], text?: string): Mentioned | null {
+function best(found: readonly Mentioned[], text?: string, own: readonly (string | null)[] = []): Mentioned | null {
   let top: Mentioned | null = null;
-  let bestWhere = false;
-  // The most specific wins; between equals, the one named as where something happened, then the first named.
+  let bestKey: [number, number, number] = [-Infinity, 0, 0];
+  // The most specific wins; between equals, one in a country of the event's actors, then the one
+  // named as where something happened, then the first named.
   for (const f of found) {
-    const where = located(text, f.at);
-    const better = !top || rank(f.place) > rank(top.place) ||
-      (rank(f.place) === rank(top.place) && (where && !bestWhere || (where === bestWhere && f.at[0] < top.at[0])));
-    if (better) { top = f; bestWhere = where; }
+    const key: [number, number, number] = [rank(f.place), own.includes(f.place.country) ? 1 : 0, located(text, f.at) ? 1 : 0];
+    const cmp = key[0] - bestKey[0] || key[1] - bestKey[1] || key[2] - bestKey[2];
+    if (!top || cmp > 0 || (cmp === 0 && f.at[0] < top.at[0])) { top = f; bestKey = key; }
   }
   return top;
 }
@@ -247,7 +247,7 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
     const finer = where.place.precision === "country" ? best(inSentenceFound.filter((f) => f.place.country === where.place.country && rank(f.place) > rank(where.place)), text) : null;
     return relative(finer ?? where);
   }
-  const inSentence = best(inSentenceFound, text);
+  const inSentence = best(inSentenceFound, text, opts.countries ?? []);
   if (inSentence) return relative(inSentence);
   if (border) return border;
   const before = text === undefined ? null : placeBefore(named, text, sentence[0], onTopic);
@@ -279,6 +279,9 @@ const PEOPLE = new Set(["civilians", "soldiers", "people", "children", "women", 
   "servicemen", "personnel", "villagers", "farmers", "students", "pilgrims", "refugees", "migrants", "navy", "crew",
   "crewmen", "guards", "border", "town", "village", "villages", "city", "base", "bases", "positions", "posts", "territory"]);
 const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}]*/gu;
+/** Capitalised words that open a sentence before a demonym ("Two Serbian lawmakers"). */
+const NUMBER_WORDS = new Set(["a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+  "dozens", "hundreds", "thousands", "several", "many", "some", "at", "least", "more", "most", "all"]);
 
 /**
  * With no place named in the story at all, the country whose people, posts or border a sentence's
@@ -294,8 +297,8 @@ function demonymPlace(text: string, sentence: Span, countries: readonly (string 
   for (const m of part.matchAll(CAPITALISED_WORD)) {
     const c = countryByDemonym(m[0]);
     // "Volker Türk": a capitalised word before it makes it a name
-    const before = /(^|[^\s]\s*)(\p{Lu}[\p{L}\p{M}]*)\s+$/u.exec(part.slice(0, m.index));
-    const named = before !== null && before[1] !== "" && !/[.!?:;"“]\s*$/.test(before[1] ?? "") && !FUNCTION_WORDS.has((before[2] as string).toLowerCase());
+    const before = /(\p{Lu}[\p{L}\p{M}]*)\s+$/u.exec(part.slice(0, m.index))?.[1]?.toLowerCase();
+    const named = before !== undefined && !FUNCTION_WORDS.has(before) && !NUMBER_WORDS.has(before);
     if (!c || named) continue;
     const after = /^\s+([\p{L}-]+)/u.exec(part.slice(m.index + m[0].length))?.[1]?.toLowerCase() ?? "";
     if (STRIKERS.has(after)) continue;

@@ -58,6 +58,9 @@ const DISEASE_WORDS = new Set(["virus", "fever", "flu", "influenza", "encephalit
 const LOCATIVE = new Set(["in", "on", "near", "at", "from", "to", "outside", "into", "across", "around", "towards", "toward",
   "of", "town", "village", "city", "district", "province", "capital", "inside", "via", "through", "called", "named",
   "throughout", "within", "nearby", "off", "visit", "visited", "hit", "struck", "entered", "reached", "left",
+  // "gangs attacked Mirebalais", "troops retook Wad Madani"
+  "attack", "attacks", "attacked", "shelled", "shell", "shells", "bombed", "raided", "raid", "captured", "capture",
+  "seized", "seize", "stormed", "overran", "retook", "retake", "retakes", "recaptured", "besieged", "liberated",
   // "in southern Gaza", "across eastern Ukraine"
   "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern"]);
 
