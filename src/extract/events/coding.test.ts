@@ -83,3 +83,10 @@ describe("event coding: words of the reporting trade", () => {
     expect([e?.type, e?.mode]).toEqual(["COERCE", "censor"]);
   });
 });
+
+describe("event coding: the request answered", () => {
+  it("folds the request rejected into the rejection and answers its maker", () => {
+    const r = run("Kenya has rejected a Ugandan request to extradite the suspects.");
+    expect(coded(r)).toEqual(["REJECT Kenya -> Uganda"]);
+  });
+});

@@ -147,6 +147,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       });
     }
     foldProtestAims(tokens, drafts);
+    foldAnswered(tokens, drafts);
     recodeCommitments(ctx, drafts, claims);
     drafts.push(...readObligations(ctx, args, si, drafts));
     drafts.push(...readDisapproval(ctx, rules.disapproval, args, si, wordIndex, drafts, out));
@@ -218,6 +219,30 @@ function definiteReference(tokens: Token[], trig: Trigger, own: { actor: Mention
 }
 
 const COMPLEMENT_MARKERS = new Set(["to", "of", "against"]);
+
+/**
+ * "rejected a U.S. request to interrogate detainees", "accepted an Indian proposal for talks": the
+ * request or proposal answered is the answer's content, and its maker the answer's recipient.
+ */
+function foldAnswered(tokens: Token[], drafts: DraftEvent[]): void {
+  for (const host of drafts.filter((d) => RESPONSES.has(d.type) && !d.trigger.nominal)) {
+    const i = drafts.findIndex((d) => d !== host && d.trigger.nominal && d.trigger.first >= host.trigger.last &&
+      d.trigger.first - host.trigger.last <= 6 && !tokens.slice(host.trigger.last, d.trigger.first).some((t) => CLAUSE_BREAKS.has(t.lower) || t.pos === "VERB"));
+    const content = drafts[i];
+    if (!content) continue;
+    if (content.actor.length && content.actor.every((k) => !host.actor.includes(k))) host.recipient = [...content.actor];
+    host.last = Math.max(host.last, content.last);
+    // and what the request asked for ("to interrogate detainees", "for deploying troops")
+    const end = content.trigger.last;
+    for (let j = drafts.length - 1; j >= 0; j--) {
+      const d = drafts[j] as DraftEvent;
+      if (d === host || d === content) continue;
+      if (d.trigger.first >= end && d.trigger.first - end <= 3 && !tokens.slice(end, d.trigger.first).some((t) => CLAUSE_BREAKS.has(t.lower))) drafts.splice(j, 1);
+    }
+    drafts.splice(drafts.indexOf(content), 1);
+  }
+}
+const CLAUSE_BREAKS = new Set([",", ";", ".", "and", "but", "while", "after", "because", "as"]);
 
 /** Demands and accusations that a protest voices ("demonstrated calling for independence", "a hunger strike to demand …"). */
 const PROTEST_AIMS = new Set<PloverType>(["REQUEST", "ACCUSE"]);
