@@ -90,3 +90,13 @@ describe("event coding: the request answered", () => {
     expect(coded(r)).toEqual(["REJECT Kenya -> Uganda"]);
   });
 });
+
+describe("event coding: patterns added to the verb and noun dictionaries", () => {
+  it("codes calling off a strike as a concession and organising a strike as a protest", () => {
+    expect(run("The Kenyan teachers' union called off its strike on Monday.").events.map((e) => e.type)).toContain("CONCEDE");
+    expect(run("Opposition parties in Kenya organised a general strike on Monday.").events.map((e) => e.type)).toContain("PROTEST");
+  });
+  it("codes troops kept on alert as a mobilisation", () => {
+    expect(run("Ugandan troops remained on alert along the border on Monday.").events.map((e) => e.type)).toContain("MOBILIZE");
+  });
+});

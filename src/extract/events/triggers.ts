@@ -24,7 +24,7 @@ export interface Trigger {
 }
 
 /** Verbs that only carry an event noun: their subject is the noun's actor. */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(["carry", "launch", "conduct", "stage", "mount", "execute", "claim", "perpetrate", "commit", "unleash", "step", "resume", "intensify", "escalate", "hold", "begin", "start", "continue", "lead", "order", "plan", "manage", "deny", "wage", "reach", "sign", "impose", "announce", "make", "issue", "deliver", "send", "call", "tighten", "extend", "maintain", "enforce", "expand", "renew"]);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(["carry", "launch", "conduct", "stage", "mount", "execute", "claim", "perpetrate", "commit", "unleash", "step", "resume", "intensify", "escalate", "hold", "begin", "start", "continue", "lead", "order", "plan", "manage", "deny", "wage", "reach", "sign", "impose", "announce", "make", "issue", "deliver", "send", "call", "tighten", "extend", "maintain", "enforce", "expand", "renew", "give", "organize", "organise", "remain", "put", "place", "engage", "declare"]);
 const CLAUSE_STOP = new Set([".", ";", ":", "?", "!"]);
 
 function phraseMatches(tokens: Token[], from: number, to: number, after: string[]): number {
