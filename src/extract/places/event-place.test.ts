@@ -192,6 +192,20 @@ describe("placeForSpan", () => {
     expect([p?.country, p?.admin1, p?.precision]).toEqual(["HTI", "Centre", "point"]);
   });
 
+  it("ranks a region across divisions below a division of the same address", () => {
+    const text = "Airstrikes hit militants hiding in the mountains of the Bari Region of Puntland, Somalia.";
+    const p = placeForSpan(findPlaces(text, gaz), [0, text.length], [0, text.length], { text });
+    expect([p?.country, p?.admin1]).toEqual(["SOM", "Bari"]);
+  });
+
+  it("reads the country of the struck, not of the striker, by its demonym ('occupied Ukrainian territories')", () => {
+    const text = "Former Iranian president was killed by an Israeli targeted strike, while Russian authorities held detainees in Ukrainian territories.";
+    const sentence: Span = [0, text.indexOf(", while")];
+    expect(placeForSpan(findPlaces(text, gaz), sentence, sentence, { text })?.country).toBe("IRN");
+    const rest: Span = [text.indexOf("Russian"), text.length];
+    expect(placeForSpan(findPlaces(text, gaz), rest, rest, { text })?.country).toBe("UKR");
+  });
+
   it("ranks a continent or an alliance below a country", () => {
     const text = "The European Union said it was sending troops to Bosnia.";
     const places = findPlaces(text, gaz);

@@ -17,8 +17,11 @@ export interface EventPlaceOptions {
 }
 
 const RANK: Readonly<Record<Precision, number>> = { point: 3, admin2: 2, admin1: 1, country: 0 };
-/** A continent, sea or alliance ("European Union") says less than any one country. */
-const rank = (p: Place): number => (p.country === null ? -1 : RANK[p.precision]);
+/**
+ * A continent, sea or alliance ("European Union") says less than any one country; a region
+ * across divisions ("Puntland", "Darfur") less than a division.
+ */
+const rank = (p: Place): number => (p.country === null ? -1 : p.precision === "admin1" && p.admin1 === null ? 0.5 : RANK[p.precision]);
 const within = (m: Span, outer: Span): boolean => m[0] >= outer[0] && m[1] <= outer[1];
 
 interface Mentioned { place: Place; at: Span }
@@ -242,9 +245,9 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
     // gives way to one of its rank or finer that the sentence names as where
     const where = located(text, inSpan.at) ? inSpan
       : best(inSentenceFound.filter((f) => located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text) ?? inSpan;
-    // "… in Injar, Tillabéri Region, Niger, kills 30": a country in the clause closes an address
-    // the sentence gives in full
-    const finer = where.place.precision === "country" ? best(inSentenceFound.filter((f) => f.place.country === where.place.country && rank(f.place) > rank(where.place)), text) : null;
+    // "… in Injar, Tillabéri Region, Niger, kills 30": a country (or a region across divisions,
+    // "… Bari Region of Puntland") in the clause closes an address the sentence gives in full
+    const finer = rank(where.place) < 1 ? best(inSentenceFound.filter((f) => f.place.country === where.place.country && rank(f.place) > rank(where.place)), text) : null;
     return relative(finer ?? where);
   }
   const inSentence = best(inSentenceFound, text, opts.countries ?? []);
@@ -272,16 +275,18 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
 const STRIKERS = new Set(["strike", "strikes", "airstrike", "airstrikes", "air", "attack", "attacks", "drone", "drones",
   "missile", "missiles", "rocket", "rockets", "forces", "force", "troops", "military", "army", "navy", "jets", "warplanes",
   "aircraft", "shelling", "artillery", "bombardment", "bombing", "bombings", "raid", "raids", "offensive", "gunboats",
-  "settlers", "militants", "militia", "militias", "rebels", "gunmen", "fighters"]);
+  "settlers", "militants", "militia", "militias", "rebels", "gunmen", "fighters", "targeted", "killing", "assassination",
+  "operation", "operations", "campaign", "bombers", "warships"]);
 /** Words after a demonym that make its country's people the ones struck ("Kenyan soldiers", "Serbian lawmakers"). */
 const PEOPLE = new Set(["civilians", "soldiers", "people", "children", "women", "men", "fishermen", "lawmakers", "journalists",
   "workers", "sailors", "seafarers", "nationals", "citizens", "peacekeepers", "police", "policemen", "officers",
   "servicemen", "personnel", "villagers", "farmers", "students", "pilgrims", "refugees", "migrants", "navy", "crew",
-  "crewmen", "guards", "border", "town", "village", "villages", "city", "base", "bases", "positions", "posts", "territory"]);
+  "crewmen", "guards", "border", "town", "towns", "village", "villages", "city", "cities", "base", "bases", "positions",
+  "posts", "territory", "territories", "regions", "areas", "detainees", "prisoners"]);
 const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}]*/gu;
-/** Capitalised words that open a sentence before a demonym ("Two Serbian lawmakers"). */
+/** Capitalised words that open a sentence before a demonym ("Two Serbian lawmakers", "Former Iranian president"). */
 const NUMBER_WORDS = new Set(["a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "dozens", "hundreds", "thousands", "several", "many", "some", "at", "least", "more", "most", "all"]);
+  "dozens", "hundreds", "thousands", "several", "many", "some", "at", "least", "more", "most", "all", "former", "late", "ex"]);
 
 /**
  * With no place named in the story at all, the country whose people, posts or border a sentence's
