@@ -18,6 +18,7 @@ import type { DocContext, Entity } from "./context.js";
 import { readAllegations } from "./events/allegations.js";
 import { readEvents, type DraftEvent } from "./events/index.js";
 import { mergeRepeats } from "./events/repeats.js";
+import { placeTargets } from "./events/place-targets.js";
 import { findPlaces, placeForSpan } from "./places/index.js";
 import { readRelations } from "./relations/index.js";
 import { readStatistics } from "./statistics/index.js";
@@ -64,6 +65,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     return statistics.some((st) => st.evidence.some(([s0, s1]) => s0 <= at && at < s1));
   };
   const drafts = readEvents(ctx, rules.events, wordIndex, claims.claims).filter((d) => !counted(d));
+  placeTargets(ctx, drafts, (s) => placeStarts.get(s) ?? null);
   const relations = readRelations(ctx, rules.relations, claims.claims);
   drafts.push(...readAllegations(ctx, relations, claims.claims, drafts));
 

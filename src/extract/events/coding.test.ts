@@ -100,3 +100,17 @@ describe("event coding: patterns added to the verb and noun dictionaries", () =>
     expect(run("Ugandan troops remained on alert along the border on Monday.").events.map((e) => e.type)).toContain("MOBILIZE");
   });
 });
+
+describe("event coding: places as targets", () => {
+  it("takes the town a curfew is imposed on as the target", () => {
+    const r = run("Kenyan authorities imposed a curfew in the town of Garissa on Monday.");
+    const e = r.events.find((x) => x.type === "COERCE");
+    expect(names(r, e?.recipient ?? [])).toEqual(["Garissa"]);
+  });
+  it("takes a town in another side's country as that state", () => {
+    const r = run("Ukraine said Russia plans to capture the city of Kharkiv.");
+    const e = r.events.find((x) => x.type === "ASSAULT" && names(r, x.actor).includes("Russia"));
+    expect(names(r, e?.recipient ?? [])).toEqual(["Ukraine"]);
+    expect(r.actors.find((a) => a.name === "Ukraine")?.aliases).toContain("Kharkiv");
+  });
+});

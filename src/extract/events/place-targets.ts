@@ -1,0 +1,56 @@
+/**
+ * A place as the target of an act ("imposed a curfew in the town of Cizre", "fired shells at
+ * targets in Jericho", "postponed the demonstration in Baku"): when an event names no one as its
+ * target, the town or province its clause names stands for the people and authorities there.
+ */
+import type { Place, PloverType } from "../../core/index.js";
+import type { Token } from "../../nlp/index.js";
+import { indexMentions, mentionAt, type DocContext, type Mention } from "../context.js";
+import type { DraftEvent } from "./index.js";
+
+const BEFORE_PLACE = new Set(["in", "at", "on", "into", "against", "near", "of", "outside", "around", "across"]);
+const CLAUSE_END = new Set([",", ";", ":", ".", "that", "which", "who", "whom", "where", "when", "after", "before", "because", "while", "as", "since", "if", "but"]);
+/** Acts that move or deploy one's own (their destination is no target) or have two sides. */
+const NOT_AIMED = new Set<PloverType>(["MOBILIZE", "CONSULT", "COOPERATE"]);
+
+/** Give each draft with actors but no recipient the place its clause names after the trigger, if any. */
+export function placeTargets(ctx: DocContext, drafts: DraftEvent[], placeAt: (start: number) => Place | null): void {
+  const tokens = ctx.a.tokens;
+  let added = false;
+  for (const d of drafts) {
+    if (d.recipient.length || !d.actor.length || d.trigger.twoSided || NOT_AIMED.has(d.type)) continue;
+    const s = ctx.a.sentences[d.sentence];
+    if (!s) continue;
+    for (let k = d.trigger.last; k < s.last && k < d.trigger.last + 12; k++) {
+      const t = tokens[k] as Token;
+      if (CLAUSE_END.has(t.lower)) break;
+      const place = placeAt(t.start);
+      if (!place || place.precision === "country" || mentionAt(ctx, k)) continue;
+      let b = k - 1;
+      while (b > d.trigger.last && ["DET", "ADJ"].includes((tokens[b] as Token).pos)) b--;
+      if (!BEFORE_PLACE.has((tokens[b] as Token).lower)) break;
+      const span = place.mentions.find(([x]) => x === t.start);
+      if (!span) break;
+      let last = k;
+      while (last + 1 < s.last && (tokens[last + 1] as Token).end <= span[1]) last++;
+      // a town in another side's country stands for that state ("Russia plans to capture Sumy" targets Ukraine)
+      const foreign = place.country && !d.actor.some((a) => ctx.entities.get(a)?.country === place.country);
+      const state = foreign ? [...ctx.entities.values()].find((x) => x.kind === "state" && x.country === place.country) : undefined;
+      const key = state?.key ?? `place:${place.name}`;
+      if (!ctx.entities.has(key)) {
+        ctx.entities.set(key, { key, name: place.name, kind: "other", country: place.country, parent: null, named: true, surfaces: new Set(), mentions: [] });
+      }
+      const e = ctx.entities.get(key)!;
+      if (!e.mentions.some((m) => m.start === span[0])) {
+        const m: Mention = { start: span[0], end: span[1], first: k, last: last + 1, entity: key, via: "name", locative: true };
+        ctx.mentions.push(m);
+        e.mentions.push(m);
+        e.surfaces.add(ctx.a.text.slice(span[0], span[1]));
+        added = true;
+      }
+      if (!d.actor.includes(key)) d.recipient.push(key);
+      break;
+    }
+  }
+  if (added) indexMentions(ctx);
+}
