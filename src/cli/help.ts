@@ -60,14 +60,15 @@ Options:
 Exit status: the scorer's (0 when it scored); 1 usage error or failure.
 `;
 
-export const INGEST_HELP = `Usage: sitrep ingest [options] PATH... | -
+export const INGEST_HELP = `Usage: sitrep ingest [options] PATH|URL... | -
 
 Reads each PATH (a file, or a folder read recursively for .txt, .md, .html, .htm, .rss, .atom,
 .jsonl and .ndjson files; \`-\` is stdin), extracts every document and stores the document with
 its record in the archive. A .jsonl/.ndjson file holds one {"id", "url", "title", "published",
 "text"} object per line; a Markdown file's markup is dropped and its first heading is its title;
 an HTML page's main text is pulled out of its boilerplate, and its title, date and canonical URL
-read from its metadata; an RSS or Atom feed gives one document per item.
+read from its metadata; an RSS or Atom feed gives one document per item. An http(s) URL is
+fetched (a page or a feed; 5 redirects, 30 s and the size cap at most).
 
 A document already in the archive (same text, or same URL) is counted unchanged and not read
 again; a lightly edited copy of one (a syndicated story) is stored as a near-duplicate linked to

@@ -14,6 +14,7 @@ import {
   describeFsError, looksLikeFeed, resolveOptions, tooBig,
   type IngestItem, type IngestOptions, type InputFormat, type ResolvedOptions,
 } from "./common.js";
+import { fetchInput, isUrl } from "./http-source.js";
 import { readJsonl } from "./jsonl-file.js";
 import { readBytes, readText, textFileId } from "./text-file.js";
 
@@ -34,13 +35,29 @@ export async function* readInputs(inputs: readonly string[], options: IngestOpti
   for (const input of inputs) {
     const label = input === "-" ? "stdin" : input;
     try {
-      yield* input === "-" ? readStream(label, "stdin", process.stdin, resolved) : readPath(input, resolved);
+      if (input === "-") yield* readStream(label, "stdin", process.stdin, resolved);
+      else if (isUrl(input)) yield* readUrl(input, resolved);
+      else yield* readPath(input, resolved);
     } catch (error) {
       // File-system failures (a file deleted or unreadable mid-way) are this input's problem only.
       const reason = describeFsError(error);
       if (reason === null) throw error;
       yield { error: new InputError(label, null, reason, { cause: error }) };
     }
+  }
+}
+
+/** A page or feed at an http(s) URL: by its content type, else by its content. */
+async function* readUrl(url: string, options: ResolvedOptions): AsyncGenerator<IngestItem> {
+  const fetched = await fetchInput(url, options);
+  if ("reason" in fetched) return yield { error: new InputError(url, null, fetched.reason) };
+  const type = fetched.contentType.toLowerCase();
+  const format: InputFormat = /html/.test(type) ? "html" : /(rss|atom|xml)/.test(type) ? "feed" : options.format === "auto" ? "auto" : options.format;
+  const chunks = (async function* () { yield fetched.bytes; })();
+  for await (const item of readStream(url, url, chunks, { ...options, format })) {
+    // A page's own canonical URL wins; otherwise the URL it was fetched from.
+    // (Feed items have their own links, and sources "URL: item N".)
+    yield "doc" in item && item.source === url ? { ...item, doc: { ...item.doc, url: item.doc.url ?? fetched.url } } : item;
   }
 }
 
