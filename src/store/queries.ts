@@ -17,6 +17,9 @@ export interface Dialect {
   textQuery(words: string[]): string;
   /** `column` equals parameter `p`, ignoring case. */
   caseless(column: string, p: string): string;
+  /** A subquery of the ids in parameter `p`, and that parameter's value for `ids`. */
+  idList(p: string): string;
+  idParam(ids: readonly number[]): unknown;
 }
 
 export interface Sql { text: string; params: unknown[] }
@@ -73,11 +76,10 @@ export function eventSql(id: number, d: Dialect): Sql {
 
 /** The actor and recipient names of the given events. */
 export function eventActorsSql(ids: readonly number[], d: Dialect): Sql {
-  const list = ids.map((_, i) => d.param(i + 1)).join(", ");
   return {
     text: `SELECT ea.event_id, ea.role, a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-      WHERE ea.event_id IN (${list}) ORDER BY ea.event_id, a.local_id`,
-    params: [...ids],
+      WHERE ea.event_id IN (${d.idList(d.param(1))}) ORDER BY ea.event_id, a.local_id`,
+    params: [d.idParam(ids)],
   };
 }
 

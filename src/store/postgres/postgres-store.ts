@@ -24,6 +24,8 @@ const DIALECT: Dialect = {
   documentText: (p) => `d.tsv @@ plainto_tsquery('english', ${p})`,
   textQuery: (words) => words.join(" "),
   caseless: (column, p) => `lower(${column}) = lower(${p})`,
+  idList: (p) => `SELECT unnest(${p}::bigint[])`,
+  idParam: (ids) => ids,
 };
 
 export interface PostgresOptions {

@@ -17,6 +17,32 @@ import type { NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFe
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 
 type Row = Record<string, unknown>;
+type Prepare = (sql: string, pluck?: boolean) => Database.Statement;
+
+/**
+ * Every statement and database this process made, kept until it exits. On Node 24,
+ * better-sqlite3 12 aborts the process when the garbage collector finalizes a statement
+ * (`RemoveEnvironmentCleanupHook: Assertion (env) != nullptr`, in Statement::~Statement), so no
+ * statement may become garbage: each SQL text is prepared once per database (the texts are
+ * bounded: filters combine a fixed set of conditions) and held here.
+ */
+const RETAINED: unknown[] = [];
+
+/** A preparer that prepares each SQL text once for `db` and keeps the statement for good. */
+function cachedPrepare(db: Database.Database): Prepare {
+  const cache = new Map<string, Database.Statement>();
+  RETAINED.push(db, cache);
+  return (sql, pluck = false) => {
+    const key = `${pluck ? "1" : "0"}${sql}`;
+    let statement = cache.get(key);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      if (pluck) statement.pluck();
+      cache.set(key, statement);
+    }
+    return statement;
+  };
+}
 
 const DIALECT: Dialect = {
   param: () => "?",
@@ -28,33 +54,33 @@ const DIALECT: Dialect = {
   // Each word quoted: FTS5 operators and punctuation in the user's text are only words.
   textQuery: (words) => words.map((w) => `"${w}"`).join(" "),
   caseless: (column, p) => `${column} = ${p}`, // admin1 is declared COLLATE NOCASE
+  // One parameter for any number of ids: one SQL text, one cached statement (see RETAINED).
+  idList: (p) => `SELECT value FROM json_each(${p})`,
+  idParam: (ids) => JSON.stringify(ids),
 };
 
 /** Opens (creating and migrating when needed) the SQLite archive at `path`. */
 export function openSqliteStore(path: string): Store {
   let db: Database.Database;
+  let prepare: Prepare;
   try {
     db = new Database(path);
+    prepare = cachedPrepare(db);
     // NORMAL in WAL mode: a commit survives a crash of the process; only power loss can undo the last ones.
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("foreign_keys = ON");
-    db.pragma("busy_timeout = 10000");
-    migrate(db);
+    // (exec, not pragma(): pragma() makes a statement that would become garbage; see RETAINED.)
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+    migrate(db, prepare);
   } catch (error) {
     throw new StoreError(`open ${path}`, error instanceof Error ? error.message : String(error), { cause: error });
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, prepare);
 }
 
-function migrate(db: Database.Database): void {
-  const current = Number(db.pragma("user_version", { simple: true }));
+function migrate(db: Database.Database, prepare: Prepare): void {
+  const current = Number(prepare("PRAGMA user_version", true).get());
   for (const migration of SQLITE_MIGRATIONS) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    db.exec(`BEGIN IMMEDIATE; ${migration.sql}; PRAGMA user_version = ${migration.version}; COMMIT;`);
   }
 }
 
@@ -62,11 +88,13 @@ class SqliteStore implements Store {
   readonly driver = "sqlite" as const;
   readonly features: StoreFeatures = Object.freeze({ fullText: "fts5", concurrentWriters: false });
   readonly #db: Database.Database;
+  readonly #prepare: Prepare;
   readonly #writer: BatchWriter;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, prepare: Prepare) {
     this.#db = db;
-    this.#writer = sqliteWriter(db);
+    this.#prepare = prepare;
+    this.#writer = sqliteWriter(prepare);
   }
 
   async findDocument(contentHash: string, url: string | null): Promise<number | null> {
@@ -84,11 +112,11 @@ class SqliteStore implements Store {
   }
 
   async replaceRecord(documentId: number, record: ExtractionRecord): Promise<void> {
-    const text = this.#db.prepare("SELECT text FROM documents WHERE id = ?").pluck().get(documentId);
+    const text = this.#prepare("SELECT text FROM documents WHERE id = ?", true).get(documentId);
     if (typeof text !== "string") throw new StoreError("replace record", `no document ${documentId}`);
     await this.#inTransaction("replace record", async () => {
       for (const table of ["events", "actors", "claims", "records"]) {
-        this.#db.prepare(`DELETE FROM ${table} WHERE document_id = ?`).run(documentId);
+        this.#prepare(`DELETE FROM ${table} WHERE document_id = ?`).run(documentId);
       }
       await this.#writer.insertRecord(documentId, record, recordRows(record, text), new Date().toISOString());
     });
@@ -108,7 +136,7 @@ class SqliteStore implements Store {
   }
 
   #all(sql: Sql): Row[] {
-    return this.#db.prepare(sql.text).all(...sql.params) as Row[];
+    return this.#prepare(sql.text).all(...sql.params) as Row[];
   }
 
   async events(query: Parameters<Store["events"]>[0]) {
@@ -136,18 +164,18 @@ class SqliteStore implements Store {
   }
 
   async record(documentId: number): Promise<ExtractionRecord | null> {
-    const json = this.#db.prepare("SELECT record FROM records WHERE document_id = ?").pluck().get(documentId);
+    const json = this.#prepare("SELECT record FROM records WHERE document_id = ?", true).get(documentId);
     return typeof json === "string" ? (JSON.parse(json) as ExtractionRecord) : null;
   }
 
   async recordsToCheck(afterId: number, limit: number) {
-    const rows = this.#db.prepare(`SELECT d.id, r.extractor FROM documents d LEFT JOIN records r ON r.document_id = d.id
+    const rows = this.#prepare(`SELECT d.id, r.extractor FROM documents d LEFT JOIN records r ON r.document_id = d.id
       WHERE d.id > ? AND d.duplicate_of IS NULL ORDER BY d.id LIMIT ?`).all(afterId, limit) as Row[];
     return rows.map((r) => ({ id: Number(r["id"]), extractor: r["extractor"] === null ? null : String(r["extractor"]) }));
   }
 
   async counts(): Promise<StoreCounts> {
-    const row = this.#db.prepare(COUNTS_SQL).get() as Row;
+    const row = this.#prepare(COUNTS_SQL).get() as Row;
     return {
       documents: Number(row["documents"]), duplicates: Number(row["duplicates"]), events: Number(row["events"]),
       actors: Number(row["actors"]), claims: Number(row["claims"]),
@@ -160,21 +188,21 @@ class SqliteStore implements Store {
 }
 
 /** The batch statements, prepared once. */
-function sqliteWriter(db: Database.Database): BatchWriter {
-  const byHash = db.prepare("SELECT id FROM documents WHERE content_hash = ?").pluck();
-  const byUrl = db.prepare("SELECT id FROM documents WHERE url = ?").pluck();
-  const insertDoc = db.prepare(`INSERT INTO documents (doc_key, source, url, title, published, retrieved_at, content_hash, signature, duplicate_of, text)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`).pluck();
-  const insertBand = db.prepare("INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)");
-  const insertRecord = db.prepare("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES (?, ?, ?, ?)");
-  const insertActor = db.prepare(`INSERT INTO actors (document_id, local_id, name, aliases, kind, country) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`).pluck();
-  const insertName = db.prepare("INSERT OR IGNORE INTO actor_names (name, actor_id) VALUES (?, ?)");
-  const insertEvent = db.prepare(`INSERT INTO events (document_id, local_id, type, mode, modality, date_start, date_end, country, admin1, place,
+function sqliteWriter(prepare: Prepare): BatchWriter {
+  const byHash = prepare("SELECT id FROM documents WHERE content_hash = ?", true);
+  const byUrl = prepare("SELECT id FROM documents WHERE url = ?", true);
+  const insertDoc = prepare(`INSERT INTO documents (doc_key, source, url, title, published, retrieved_at, content_hash, signature, duplicate_of, text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`, true);
+  const insertBand = prepare("INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)");
+  const insertRecord = prepare("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES (?, ?, ?, ?)");
+  const insertActor = prepare(`INSERT INTO actors (document_id, local_id, name, aliases, kind, country) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, true);
+  const insertName = prepare("INSERT OR IGNORE INTO actor_names (name, actor_id) VALUES (?, ?)");
+  const insertEvent = prepare(`INSERT INTO events (document_id, local_id, type, mode, modality, date_start, date_end, country, admin1, place,
     lat, lon, fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).pluck();
-  const insertLink = db.prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)");
-  const insertEventName = db.prepare("INSERT OR IGNORE INTO event_names (name, date_start, event_id) VALUES (?, ?, ?)");
-  const insertClaim = db.prepare(`INSERT INTO claims (document_id, local_id, speaker, kind, name, hedged, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, true);
+  const insertLink = prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)");
+  const insertEventName = prepare("INSERT OR IGNORE INTO event_names (name, date_start, event_id) VALUES (?, ?, ?)");
+  const insertClaim = prepare(`INSERT INTO claims (document_id, local_id, speaker, kind, name, hedged, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   return {
     async existing(contentHash, url) {
       const id = byHash.get(contentHash) ?? (url === null ? undefined : byUrl.get(url));
@@ -182,7 +210,7 @@ function sqliteWriter(db: Database.Database): BatchWriter {
     },
     async candidates(bands) {
       const list = bands.map(() => "?").join(", ");
-      return db.prepare(`SELECT DISTINCT d.id, d.signature FROM document_bands b JOIN documents d ON d.id = b.document_id
+      return prepare(`SELECT DISTINCT d.id, d.signature FROM document_bands b JOIN documents d ON d.id = b.document_id
         WHERE b.band IN (${list}) AND d.duplicate_of IS NULL`).all(...bands) as Array<{ id: number; signature: Uint8Array }>;
     },
     async insertDocument(doc, duplicateOf) {
