@@ -50,6 +50,13 @@ describe("placeForSpan", () => {
     expect(placeForSpan(barePlaces, at(bare, "crackdown went on"), sentenceOf(bare, "crackdown"), { text: bare })?.country).toBe("ARE");
   });
 
+  it("reads a dateline's country as part of it ('GOMA, Congo (AP) —'), not as the first sentence's place", () => {
+    const text = "GOMA, Congo (AP) — Rebels shelled the outskirts, killing 12 civilians.";
+    const places = findPlaces(text, gaz);
+    expect(datelineMention(text, places)?.span).toEqual([0, "GOMA, Congo".length]);
+    expect(placeForSpan(places, at(text, "Rebels shelled"), [19, text.length], { text })?.name).toBe("Goma");
+  });
+
   it("takes the place of the sentence before, within its paragraph only", () => {
     const text = "Drones hit Kharkiv and Sumy in Ukraine overnight. Three people are killed.\n\nIn Kyiv, talks resume. Both sides attend.";
     const places = findPlaces(text, gaz);

@@ -164,11 +164,15 @@ function borderPlace(text: string | undefined, f: Mentioned, places: readonly Pl
 /** "KABUL, March 4 —", "SRINAGAR/NEW DELHI (Reuters) -": capitals opening the text, before a comma, bracket or dash. */
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’\/-]*[\p{Lu}.](?=\s*(?:,|\(|—|–|-\s))/u;
 
+const DATELINE_REST = /^,[^\n.;:()—–]{1,40}?(?=\s*(?:\(|—|–|-\s))/u;
+
 /** Where the report was filed: the first place named in the dateline, and the dateline's span. */
 export function datelineMention(text: string, places: readonly Place[]): { place: Place; at: Span; span: Span } | null {
   const m = DATELINE.exec(text);
   if (!m) return null;
-  const span: Span = [0, m[0].length];
+  // "GOMA, Congo (AP) —", "KABUL, March 4 (Reuters) -": the rest of the dateline up to its bracket or dash
+  const rest = DATELINE_REST.exec(text.slice(m[0].length, m[0].length + 60));
+  const span: Span = [0, m[0].length + (rest?.[0].length ?? 0)];
   let first: Mentioned | null = null;
   for (const place of places) for (const at of place.mentions) if (within(at, span) && (!first || at[0] < first.at[0])) first = { place, at };
   return first ? { ...first, span } : null;
