@@ -114,3 +114,10 @@ describe("event coding: places as targets", () => {
     expect(r.actors.find((a) => a.name === "Ukraine")?.aliases).toContain("Kharkiv");
   });
 });
+
+describe("actors: generic groups added to the agent list", () => {
+  it("reads opposition groups and fundamentalists as actors of their acts", () => {
+    expect(coded(run("Opposition groups in Zambia are demanding that President Hichilema resign."))[0]).toMatch(/^REQUEST opposition/);
+    expect(run("Islamic fundamentalists continued their hunger strike on Monday.").events.map((e) => e.type)).toEqual(["PROTEST"]);
+  });
+});
