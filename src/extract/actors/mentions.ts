@@ -123,7 +123,17 @@ export class MentionFinder {
     const residents = this.#placePeople(i, limit);
     if (residents) return residents;
     const named = rules.names.longestAt(words, i, limit, (a, b) => hasCapital(words, a, b));
-    if (named) return this.#named(i, named.last, named.values, limit);
+    if (named) {
+      // "North Darfur", "North Kivu": a name that only begins a longer place name is that place
+      const place = this.#lex.placeAt(w.start);
+      const span = place?.mentions.find(([x]) => x === w.start);
+      if (span && span[1] > (words[named.last - 1] as Word).end) {
+        let j = named.last;
+        while (j < words.length && (words[j] as Word).end <= span[1]) j++;
+        return j;
+      }
+      return this.#named(i, named.last, named.values, limit);
+    }
     const agent = rules.agents.longestAt(words, i, limit);
     // "President Mugabe", "Defence Minister Ali Karimi": a title before a name is the person's, not the government's
     const titled = agent && TITLE_WORDS.has((words[agent.last - 1] as Word).key) && /^\p{Lu}/u.test(words[agent.last]?.text ?? "") &&

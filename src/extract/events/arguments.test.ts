@@ -96,3 +96,10 @@ describe("actors: countries that only qualify or locate", () => {
     expect(r.actors.map((a) => a.name)).toEqual(["Houthis"]);
   });
 });
+
+describe("actors: names that begin a place name", () => {
+  it("reads 'North Darfur' as a place, not North Korea", () => {
+    const r = run("The North Darfur governor said the RSF attacked a camp near El Fasher.");
+    expect(r.actors.map((a) => a.name)).not.toContain("North Korea");
+  });
+});
