@@ -44,12 +44,12 @@ export function readStatistics(ctx: DocContext, dates: DateMention[], claims: Fo
   const phrases = new Phrases(ctx);
   const subjects = new Subjects(ctx, phrases, new ArgumentReader(ctx));
   const published = ctx.doc.published;
+  const inDate = dateTokens(tokens, dates);
   ctx.a.sentences.forEach((s, si) => {
-    const inDate = (t: Token) => dates.some((d) => t.start >= d.start && t.end <= d.end);
     const counts: { c: Count; k: number }[] = [];
     for (let k = s.first; k < s.last; k++) {
       const t = tokens[k] as Token;
-      if (inDate(t) || /^(19|20)\d\d$/.test(t.text)) continue;
+      if (inDate[k] === 1 || /^(19|20)\d\d$/.test(t.text)) continue;
       const c = countAt(tokens, k);
       if (c) { counts.push({ c, k }); k = c.after - 1; }
     }
@@ -64,6 +64,23 @@ export function readStatistics(ctx: DocContext, dates: DateMention[], claims: Fo
     }
   });
   return out.map(({ counted: _c, sentence: _s, ...stat }) => stat);
+}
+
+/** 1 for each token inside a date expression ("in 2024", "on March 3"), found once per document. */
+function dateTokens(tokens: Token[], dates: DateMention[]): Uint8Array {
+  const inside = new Uint8Array(tokens.length);
+  for (const d of dates) {
+    // tokens are in text order: the first starting at or after the date, then on to its end
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokens[mid] as Token).start < d.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < tokens.length && (tokens[k] as Token).start < d.end; k++) if ((tokens[k] as Token).end <= d.end) inside[k] = 1;
+  }
+  return inside;
 }
 
 function readOne(ctx: DocContext, subjects: Subjects, s: Sentence, si: number, c: Count, dates: DateMention[], starts: number[], published: string | null, out: Found[]): Found | null {

@@ -31,11 +31,15 @@ const NOT_PEOPLE = /^(year|years|month|months|week|weeks|day|days|hour|hours|min
 export function numberAt(tokens: Token[], k: number): { value: Bound; used: number } | null {
   const t = tokens[k];
   if (!t) return null;
-  const digits = t.text.replace(/,/g, "");
-  if (/^\d+$/.test(digits) && (t.text === digits || /^\d{1,3}(,\d{3})+$/.test(t.text))) return { value: { low: Number(digits), high: Number(digits) }, used: 1 };
-  // "30-40 people"
-  const range = /^(\d+)[-–](\d+)$/.exec(t.text);
-  if (range) return { value: { low: Number(range[1]), high: Number(range[2]) }, used: 1 };
+  // numerals start with a digit; most tokens do not, and skip straight to the words
+  const c0 = t.text.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    const digits = t.text.replace(/,/g, "");
+    if (/^\d+$/.test(digits) && (t.text === digits || /^\d{1,3}(,\d{3})+$/.test(t.text))) return { value: { low: Number(digits), high: Number(digits) }, used: 1 };
+    // "30-40 people"
+    const range = /^(\d+)[-–](\d+)$/.exec(t.text);
+    if (range) return { value: { low: Number(range[1]), high: Number(range[2]) }, used: 1 };
+  }
   const vague = VAGUE[t.lower];
   if (vague) return { value: vague, used: 1 };
   if (t.lower === "a" || t.lower === "an") {
