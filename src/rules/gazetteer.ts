@@ -108,6 +108,20 @@ function asciiWords(s: string): string[] {
  * Apostrophes vanish ("Sana'a" → "sanaa") because transliterations use them inconsistently.
  */
 export function normaliseName(s: string): string {
+  let key = normalised.get(s);
+  if (key === undefined) {
+    key = normaliseUncached(s);
+    // names are normalised again and again (every capitalised run of every text): keep the answers, within bounds
+    if (normalised.size >= NORMALISED_MEMO) normalised.clear();
+    normalised.set(s, key);
+  }
+  return key;
+}
+
+const normalised = new Map<string, string>();
+const NORMALISED_MEMO = 100_000;
+
+function normaliseUncached(s: string): string {
   // ASCII (most names in English news) has nothing to decompose and no letters beyond a-z.
   const words = ASCII.test(s) ? asciiWords(s) : s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
     .replace(/[’'`ʼ]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ");
