@@ -12,19 +12,17 @@ import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchOptions } from "./args.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SHARED = resolve(ROOT, "../shared");
 const CORPORA = { wikinews: "data/wikinews-conflict/articles.jsonl", "current-events": "data/current-events/events.jsonl" };
 const MB = 1024 * 1024;
 
-const { values: opts } = parseArgs({
-  options: {
-    passes: { type: "string", default: "5" },
-    mb: { type: "string", default: "1" },
-    corpus: { type: "string", multiple: true },
-  },
+const opts = benchOptions("bench/extract", {
+  passes: { type: "string", default: "5" },
+  mb: { type: "string", default: "1" },
+  corpus: { type: "string", multiple: true },
 });
 const PASSES = Math.max(1, Number(opts.passes) || 5);
 const PASS_BYTES = Math.max(0.05, Number(opts.mb) || 1) * MB;

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchOptions } from "./args.mjs";
 import Database from "better-sqlite3";
 import { createExtractor } from "../dist/extract/index.js";
 import { readInputs } from "../dist/ingest/index.js";
@@ -19,7 +19,7 @@ import { findPostgresBin, startPostgres } from "../test/postgres-server.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CORPUS = resolve(ROOT, "../shared/data/wikinews-conflict/articles.jsonl");
-const { values } = parseArgs({ options: { passes: { type: "string", default: "3" }, events: { type: "string", default: "1000000" } } });
+const values = benchOptions("bench/ingest", { passes: { type: "string", default: "3" }, events: { type: "string", default: "1000000" } });
 const PASSES = Number(values.passes);
 const TARGET_EVENTS = Number(values.events);
 

@@ -8,13 +8,13 @@
 import { readFileSync, existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { benchOptions } from "./args.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SHARED = resolve(ROOT, "../shared");
 const CORPORA = { wikinews: "data/wikinews-conflict/articles.jsonl", "current-events": "data/current-events/events.jsonl" };
 const MB = 1024 * 1024;
-const { values: opts } = parseArgs({ options: { loads: { type: "string", default: "5" }, passes: { type: "string", default: "3" } } });
+const opts = benchOptions("bench/places", { loads: { type: "string", default: "5" }, passes: { type: "string", default: "3" } });
 const LOADS = Math.max(1, Number(opts.loads) || 5);
 const PASSES = Math.max(1, Number(opts.passes) || 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
