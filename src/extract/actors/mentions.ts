@@ -28,9 +28,8 @@ const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout"
 const BARE_REFERENCE = new Set<ActorKind>(["military", "police", "armed_group"]);
 /** Agent words that name people acting for a body, never the body itself. */
 const PEOPLE = new Set(["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "ministers", "diplomat", "diplomats", "source", "sources", "officer", "officers", "envoy", "ambassador"]);
-/** Kinds of generic agents that may be the members of a named body, and the bodies they join. */
-const MEMBER_OF = new Set<ActorKind>(["armed_group", "military", "police", "political_party"]);
-const BODIES = new Set<ActorKind>(["armed_group", "military", "police", "political_party"]);
+/** Kinds of organised bodies, and of the generic agents that may be their members ("fighters of X"). */
+const ORGANISED = new Set<ActorKind>(["armed_group", "military", "police", "political_party"]);
 /** Day and month names, capitalised but naming no group ("on Friday rebels attacked"). */
 const CALENDAR = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const POSSESSIVES = new Set(["its", "their", "his", "her"]);
@@ -96,7 +95,7 @@ export class MentionFinder {
       // a generic agent, or a bare plural first read as the story's group ("militants from al-Shabaab")
       const generic = (m.via === "agent" && !from?.named) || m.via === "coref";
       if (!from || !to || from === to || !generic || !to.named) continue;
-      if (!MEMBER_OF.has(from.kind) || !BODIES.has(to.kind) || (m.via === "agent" && from.country && to.country && from.country !== to.country)) continue;
+      if (!ORGANISED.has(from.kind) || !ORGANISED.has(to.kind) || (m.via === "agent" && from.country && to.country && from.country !== to.country)) continue;
       if (!/^\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+)?$/.test(a.text.slice(m.end, n.start))) continue;
       if ((a.tokens[m.first] as Token).sentence !== (a.tokens[n.first] as Token).sentence) continue;
       from.mentions = from.mentions.filter((x) => x !== m);

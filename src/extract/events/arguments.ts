@@ -104,6 +104,17 @@ export class ArgumentReader {
     return [];
   }
 
+  /** The doer of a verb at t: ", accusing Hamas of …", a participle after a comma, belongs to the main clause's subject. */
+  doer(t: number, s: Sentence): Mention[] {
+    return /ing$/.test(this.#tok(t).lower) && this.#tok(t - 1)?.text === "," ? this.mainSubject(s) : this.subject(t, s);
+  }
+
+  /** True when a reporting verb stands between tokens `from` and `to` ("said … and accused"). */
+  reportedBetween(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.#tok(k).pos === "VERB" && REPORTING.has(this.#tok(k).lemma)) return true;
+    return false;
+  }
+
   /** The reporting verb just before token k ("said on Friday that they"), or null. */
   #reportBefore(k: number, s: Sentence): number | null {
     for (let j = k - 1; j >= s.first && j >= k - 5; j--) {

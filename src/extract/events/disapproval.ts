@@ -33,8 +33,8 @@ export function readDisapproval(ctx: DocContext, rules: DisapprovalRules, args: 
     if (judged < 0) continue;
     // "said …" judges only in the speaker's own words: a quote before the judgement
     if ((t.lemma === "say" || t.lemma === "express") && !tokens.slice(v + 1, judged).some((x) => /^["“”]$/.test(x.text))) continue;
-    // ", saying the guerrillas had committed war crimes": a participle after a comma speaks for the main clause's subject
-    const speaker = /ing$/.test(t.lower) && tokens[v - 1]?.text === "," ? args.mainSubject(s) : args.subject(v, s);
+    // ", saying the guerrillas had committed war crimes": the main clause's subject speaks
+    const speaker = args.doer(v, s);
     if (speaker.length === 0) continue;
     const actor = [...new Set(speaker.map((m) => m.entity))];
     // the judged: an actor named between the verb and the judgement, else the doer of the last act told

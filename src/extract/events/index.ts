@@ -101,12 +101,10 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           noun.last = Math.max(noun.last, trig.last);
           continue;
         }
-        const head = tokens[trig.head] as Token;
-        // ", accusing Hamas of …": a participle after a comma belongs to the main clause's subject
-        actor = /ing$/.test(head.lower) && tokens[trig.first - 1]?.text === "," ? args.mainSubject(s) : args.subject(trig.first, s);
+        actor = args.doer(trig.first, s);
         // "The army said the attackers had help from abroad and accused India of …": a second speech act
         // joined by "and" after a report is the reporter's
-        if (SPEECH_ACTS.has(trig.type) && tokens[trig.first - 1]?.lower === "and" && reportedBefore(tokens, s.first, trig.first)) {
+        if (SPEECH_ACTS.has(trig.type) && tokens[trig.first - 1]?.lower === "and" && args.reportedBetween(s.first, trig.first)) {
           const reporter = args.mainSubject(s);
           if (reporter.length) actor = reporter;
         }
@@ -175,13 +173,6 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
 
 /** Acts done by speaking. */
 const SPEECH_ACTS = new Set<PloverType>(["ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE"]);
-const REPORTS = new Set(["say", "tell", "state", "announce", "claim", "report", "add"]);
-
-/** True when a reporting verb stands between `from` and `to` ("said … and accused"). */
-function reportedBefore(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if ((tokens[k] as Token).pos === "VERB" && REPORTS.has((tokens[k] as Token).lemma)) return true;
-  return false;
-}
 
 /** "X was ordered to carry out attacks": the subject of a passive order is who is to act. */
 function controlled(tokens: Token[], trig: Trigger): boolean {
