@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor, Event, ExtractionRecord, Modality, PloverType } from "../core/index.js";
 import { StoreError } from "../core/index.js";
 import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD } from "../ingest/index.js";
-import type { NewDocument, Store } from "./store.js";
+import type { FeedState, NewDocument, Store } from "./store.js";
 
 const OPTIONS = { nearDuplicateThreshold: NEAR_DUPLICATE_THRESHOLD };
 
@@ -199,6 +199,31 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await store.document(id))?.extractor).toBe("test@2");
       expect(await store.counts()).toMatchObject({ documents: 2, events: 2, claims: 0 });
       await expect(store.replaceRecord(999_999, record)).rejects.toBeInstanceOf(StoreError);
+    }));
+
+    it("keeps a feed's polling state and the items read from it, per feed", () => withStore(async (store) => {
+      const feed = "https://wire.example/rss";
+      expect(await store.feedState(feed)).toBeNull();
+      expect(await store.seenFeedItems(feed, ["a"])).toEqual(new Set());
+      const polled: FeedState = {
+        url: feed, etag: '"v1"', lastModified: "Tue, 03 Mar 2026 10:00:00 GMT", polledAt: "2026-03-03T10:00:05.000Z",
+        status: 200, error: null, failures: 0,
+      };
+      await store.recordFeedPoll(polled, ["guid-1", "https://wire.example/2", "guid-1"]);
+      await store.recordFeedPoll({ ...polled, url: "https://other.example/atom" }, ["guid-3"]);
+      expect(await store.feedState(feed)).toEqual(polled);
+      expect(await store.seenFeedItems(feed, ["guid-1", "guid-3", "https://wire.example/2", "new"]))
+        .toEqual(new Set(["guid-1", "https://wire.example/2"]));
+      expect(await store.seenFeedItems(feed, [])).toEqual(new Set());
+
+      // A failed poll keeps the validators and the items, and counts the failure.
+      const failed: FeedState = { ...polled, polledAt: "2026-03-03T10:15:00.000Z", status: 404, error: "HTTP 404 Not Found", failures: 1 };
+      await store.recordFeedPoll(failed, []);
+      expect(await store.feedState(feed)).toEqual(failed);
+      await store.recordFeedPoll({ ...failed, status: null, error: "no complete answer within 30 s", failures: 2 }, ["guid-1", "guid-4"]);
+      expect(await store.feedState(feed)).toMatchObject({ status: null, failures: 2, etag: '"v1"' });
+      expect(await store.seenFeedItems(feed, ["guid-1", "guid-4"])).toEqual(new Set(["guid-1", "guid-4"]));
+      expect(await store.seenFeedItems("https://other.example/atom", ["guid-1", "guid-3"])).toEqual(new Set(["guid-3"]));
     }));
   });
 }

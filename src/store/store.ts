@@ -137,6 +137,23 @@ export interface StoredDocument {
 /** Counts of the stored rows, for summaries and checks. */
 export interface StoreCounts { documents: number; duplicates: number; events: number; actors: number; claims: number }
 
+/** What the archive remembers of a polled feed, so that a restarted `watch` goes on where it stopped. */
+export interface FeedState {
+  /** The feed's URL, as the user gave it. */
+  url: string;
+  /** The validators of the last complete answer, sent back for a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO time of the last poll, successful or not. */
+  polledAt: string | null;
+  /** The HTTP status of the last poll (200, 304), or null when it got no answer. */
+  status: number | null;
+  /** Why the last poll failed, in one line, or null when it succeeded. */
+  error: string | null;
+  /** Polls failed in a row (0 after a success): what the backoff grows with. */
+  failures: number;
+}
+
 /** The archive. All methods are async; a driver may be synchronous underneath. */
 export interface Store {
   readonly driver: DriverName;
@@ -161,5 +178,14 @@ export interface Store {
   /** Ids of documents that have a record, with the extractor that made it, in id order, after `afterId`. */
   recordsToCheck(afterId: number, limit: number): Promise<Array<{ id: number; extractor: string | null }>>;
   counts(): Promise<StoreCounts>;
+  /** A feed's polling state, or null for a feed never polled. */
+  feedState(url: string): Promise<FeedState | null>;
+  /** Which of `keys` (items' guids or links) were recorded as read from the feed at `url`. */
+  seenFeedItems(url: string, keys: readonly string[]): Promise<Set<string>>;
+  /**
+   * Records one poll in one transaction: the feed's new state and the keys of the items read
+   * (whose documents are already committed), stamped `state.polledAt`.
+   */
+  recordFeedPoll(state: FeedState, seen: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -125,4 +125,25 @@ INSERT INTO event_names (name, date_start, event_id)
   SELECT DISTINCT n.name, e.date_start, e.id FROM event_actors ea JOIN actor_names n ON n.actor_id = ea.actor_id JOIN events e ON e.id = ea.event_id;
 `,
   },
+  {
+    version: 3,
+    name: "feeds and feed_items: what a watch polled and read",
+    sql: `
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  polled_at TEXT,
+  status INTEGER,
+  error TEXT,
+  failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE feed_items (
+  feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+  item_key TEXT NOT NULL,
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (feed_url, item_key)
+);
+`,
+  },
 ];

@@ -12,8 +12,9 @@ import {
   actorsSql, COUNTS_SQL, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql,
   toActorSummary, toStoredDocument, toStoredEvent, type Dialect, type Sql,
 } from "../queries.js";
+import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { recordRows, type RecordRows } from "../rows.js";
-import type { NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
+import type { FeedState, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 
 type Row = Record<string, unknown>;
@@ -27,6 +28,11 @@ const DIALECT: Dialect = {
   idList: (p) => `SELECT unnest(${p}::bigint[])`,
   idParam: (ids) => ids,
 };
+
+const FEED_SQL = feedStatements({
+  param: (n) => `$${n}`,
+  keyList: (p) => `SELECT unnest(${p}::text[]) AS item`,
+});
 
 export interface PostgresOptions {
   /** A connection URL: postgres://user:password@host:port/database. */
@@ -198,6 +204,24 @@ class PostgresStore implements Store {
       documents: Number(row["documents"]), duplicates: Number(row["duplicates"]), events: Number(row["events"]),
       actors: Number(row["actors"]), claims: Number(row["claims"]),
     };
+  }
+
+  async feedState(url: string): Promise<FeedState | null> {
+    const [row] = await this.#all({ text: FEED_SQL.state, params: [url] });
+    return row === undefined ? null : toFeedState(row);
+  }
+
+  async seenFeedItems(url: string, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.#all({ text: FEED_SQL.seen, params: [url, keys] });
+    return new Set(rows.map((r) => String(r["item_key"])));
+  }
+
+  async recordFeedPoll(state: FeedState, seen: readonly string[]): Promise<void> {
+    await this.#inTransaction("record feed poll", async (client) => {
+      await client.query(FEED_SQL.upsert, upsertParams(state));
+      if (seen.length > 0) await client.query(FEED_SQL.insertSeen, [state.url, state.polledAt ?? new Date().toISOString(), [...seen]]);
+    });
   }
 
   async close(): Promise<void> {

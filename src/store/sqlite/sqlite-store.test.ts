@@ -20,9 +20,13 @@ describe("SQLite archive file", () => {
     const path = join(dir, "reopen.db");
     const first = openSqliteStore(path);
     await first.saveBatch([newDocument("one", "Troops withdrew from the ridge at dawn.")], { nearDuplicateThreshold: 0.7 });
+    const feed = { url: "http://127.0.0.1/feed", etag: "W/\"7\"", lastModified: null, polledAt: "2026-03-01T00:00:00.000Z", status: 200, error: null, failures: 0 };
+    await first.recordFeedPoll(feed, ["item-1"]);
     await first.close();
     const second = openSqliteStore(path);
     expect((await second.counts()).documents).toBe(1);
+    expect(await second.feedState(feed.url)).toEqual(feed);
+    expect(await second.seenFeedItems(feed.url, ["item-1", "item-2"])).toEqual(new Set(["item-1"]));
     await second.close();
   });
 
@@ -34,7 +38,7 @@ describe("SQLite archive file", () => {
     await store.close();
     const raw = new Database(path);
     KEEP.push(raw); // see RETAINED in sqlite-store.ts: nothing of better-sqlite3 may become garbage on Node 24
-    raw.exec("DROP TABLE event_names; PRAGMA user_version = 1;");
+    raw.exec("DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; PRAGMA user_version = 1;");
     raw.close();
     const migrated = openSqliteStore(path);
     expect((await migrated.events({ actor: "ridge rebels" })).map((e) => e.type)).toEqual(["ASSAULT"]);

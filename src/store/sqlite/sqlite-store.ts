@@ -12,8 +12,9 @@ import {
   actorsSql, COUNTS_SQL, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql,
   toActorSummary, toStoredDocument, toStoredEvent, type Dialect, type Sql,
 } from "../queries.js";
+import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { recordRows, type RecordRows } from "../rows.js";
-import type { NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
+import type { FeedState, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 
 type Row = Record<string, unknown>;
@@ -58,6 +59,11 @@ const DIALECT: Dialect = {
   idList: (p) => `SELECT value FROM json_each(${p})`,
   idParam: (ids) => JSON.stringify(ids),
 };
+
+const FEED_SQL = feedStatements({
+  param: () => "?",
+  keyList: (p) => `SELECT value AS item FROM json_each(${p})`,
+});
 
 /** Opens (creating and migrating when needed) the SQLite archive at `path`. */
 export function openSqliteStore(path: string): Store {
@@ -180,6 +186,23 @@ class SqliteStore implements Store {
       documents: Number(row["documents"]), duplicates: Number(row["duplicates"]), events: Number(row["events"]),
       actors: Number(row["actors"]), claims: Number(row["claims"]),
     };
+  }
+
+  async feedState(url: string): Promise<FeedState | null> {
+    const row = this.#prepare(FEED_SQL.state).get(url) as Row | undefined;
+    return row === undefined ? null : toFeedState(row);
+  }
+
+  async seenFeedItems(url: string, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    return new Set(this.#prepare(FEED_SQL.seen, true).all(url, JSON.stringify(keys)) as string[]);
+  }
+
+  async recordFeedPoll(state: FeedState, seen: readonly string[]): Promise<void> {
+    await this.#inTransaction("record feed poll", async () => {
+      this.#prepare(FEED_SQL.upsert).run(...upsertParams(state));
+      if (seen.length > 0) this.#prepare(FEED_SQL.insertSeen).run(state.url, state.polledAt ?? new Date().toISOString(), JSON.stringify(seen));
+    });
   }
 
   async close(): Promise<void> {
