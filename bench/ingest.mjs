@@ -121,11 +121,19 @@ async function queryLatency(file) {
     '--text "killed"': { text: "killed" },
     [`--country ${country} --type ASSAULT --since 2012-01-01`]: { country, type: "ASSAULT", since: "2012-01-01" },
   };
-  for (const [name, query] of Object.entries(queries)) {
+  const trends = {
+    "counts per week per country (trend)": [{}, { interval: "week", by: "country" }],
+    [`counts per month per type, --country ${country}`]: [{ country }, { interval: "month", by: "type" }],
+  };
+  const timings = [
+    ...Object.entries(queries).map(([name, query]) => [name, () => store.events(query)]),
+    ...Object.entries(trends).map(([name, [query, options]]) => [name, () => store.timeSeries(query, options)]),
+  ];
+  for (const [name, run] of timings) {
     const times = [];
     for (let i = 0; i < 21; i++) {
       const t = performance.now();
-      await store.events(query);
+      await run();
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);

@@ -83,6 +83,53 @@ describe("sitrep events", { timeout: 60_000, concurrent: true }, () => {
   });
 });
 
+describe("sitrep trend", { timeout: 60_000, concurrent: true }, () => {
+  interface Trend { interval: string; by: string; series: Array<{ key: string | null; points: Array<{ period: string; events: number; fatalities: number }> }> }
+  const trend = async (...args: string[]): Promise<Trend> => {
+    const run = await sitrep(["trend", "--format", "json", ...args], dir);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    return JSON.parse(run.stdout) as Trend;
+  };
+  /** "key period" → events, counted from the listed events. */
+  const tally = (list: EventJson[], key: (e: EventJson) => string | null, period: (day: string) => string): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const e of list) {
+      if (e.dateStart === null) continue;
+      const at = `${key(e)} ${period(e.dateStart)}`;
+      counts.set(at, (counts.get(at) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const flatten = (t: Trend): Map<string, number> => new Map(t.series.flatMap((s) => s.points.map((p) => [`${s.key} ${p.period}`, p.events] as const)));
+
+  it("counts the listed events per month and country, and per ISO week of a type", async () => {
+    const all = await events();
+    const monthly = await trend("--interval", "month", "--by", "country");
+    expect([monthly.interval, monthly.by]).toEqual(["month", "country"]);
+    expect(flatten(monthly)).toEqual(tally(all, (e) => e.country, (day) => `${day.slice(0, 7)}-01`));
+    const monday = (day: string): string => {
+      const date = new Date(`${day}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+      return date.toISOString().slice(0, 10);
+    };
+    const assaults = await trend("--type", "assault", "--by", "none");
+    expect(flatten(assaults)).toEqual(tally(all.filter((e) => e.type === "ASSAULT"), () => "all", monday));
+    expect(assaults.series[0]?.points.length).toBeGreaterThan(0);
+  });
+
+  it("writes a table and CSV, and rejects a bad option in one line", async () => {
+    const csv = await sitrep(["trend", "--by", "type", "--interval", "day", "--format", "csv"], dir);
+    const rows = csv.stdout.split("\r\n").filter(Boolean);
+    expect(rows[0]).toBe("period,key,events,fatalities");
+    expect(rows.slice(1).every((row) => /^\d{4}-\d{2}-\d{2},[A-Z_]+,\d+,\d+$/.test(row))).toBe(true);
+    expect(rows.length).toBeGreaterThan(1);
+    const table = await sitrep(["trend", "--top", "1"], dir);
+    expect(lines(table.stdout)[0]).toMatch(/^period\s+key\s+events\s+fatalities$/);
+    const bad = await sitrep(["trend", "--interval", "year"], dir);
+    expect([bad.status, lines(bad.stderr)]).toEqual([1, [expect.stringMatching(/^sitrep: --interval: expected one of day, week, month, got "year"/)]]);
+  });
+});
+
 describe("sitrep actors, documents, show and reextract", { timeout: 120_000 }, () => {
   it("summarises actors and searches documents", async () => {
     const actors = (await sitrep(["actors", "--format", "csv"], dir)).stdout.split("\r\n").filter(Boolean);

@@ -1,10 +1,9 @@
 /** `sitrep events`: the archive's events, filtered, latest first. */
 import { parseArgs } from "node:util";
-import { MODALITIES, PLOVER_TYPES } from "../core/index.js";
 import type { StoredEvent } from "../store/index.js";
 import { parseCommand } from "./args.js";
 import { EVENTS_HELP } from "./help.js";
-import { day, LIST_OPTIONS, listFormat, listLimit, oneOf } from "./query-options.js";
+import { EVENT_FILTER_OPTIONS, eventQuery, LIST_OPTIONS, listFormat, listLimit } from "./query-options.js";
 import { openStoreFrom, STORE_OPTIONS } from "./store-options.js";
 import { renderList, writeOut, type Column } from "./table.js";
 
@@ -28,11 +27,7 @@ const COLUMNS: Column<StoredEvent>[] = [
 export async function runEvents(args: string[]): Promise<number> {
   const { values } = parseCommand("events", () => parseArgs({
     args,
-    options: {
-      ...STORE_OPTIONS, ...LIST_OPTIONS,
-      country: { type: "string" }, admin1: { type: "string" }, since: { type: "string" }, until: { type: "string" },
-      type: { type: "string" }, actor: { type: "string" }, modality: { type: "string" }, text: { type: "string" },
-    },
+    options: { ...STORE_OPTIONS, ...LIST_OPTIONS, ...EVENT_FILTER_OPTIONS },
   }));
   if (values.help) {
     process.stdout.write(EVENTS_HELP);
@@ -40,20 +35,10 @@ export async function runEvents(args: string[]): Promise<number> {
   }
   const format = listFormat(values.format, "events");
   const limit = listLimit(values.limit, "events");
-  const query = {
-    ...(values.country ? { country: values.country } : {}),
-    ...(values.admin1 ? { admin1: values.admin1 } : {}),
-    ...(values.actor ? { actor: values.actor } : {}),
-    ...(values.text ? { text: values.text } : {}),
-    since: day("since", values.since, "events"),
-    until: day("until", values.until, "events"),
-    type: oneOf("type", values.type, PLOVER_TYPES, "events"),
-    modality: oneOf("modality", values.modality, MODALITIES, "events"),
-    limit,
-  };
+  const query = { ...eventQuery(values, "events"), ...(limit === undefined ? {} : { limit }) };
   const store = await openStoreFrom(values);
   try {
-    const events = await store.events(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)));
+    const events = await store.events(query);
     await writeOut(process.stdout, renderList(format, events, COLUMNS));
   } finally {
     await store.close();

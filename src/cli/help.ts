@@ -13,6 +13,7 @@ Commands:
   events    list the archive's events, filtered by country, place, dates, type, actor, text
   actors    list the actors the archive's documents name, the most active first
   documents list or search the archive's documents
+  trend     count the archive's events per day, week or month, by type, country or actor
   show      one event with its evidence, claim and source (e12), or one document (d3)
   reextract run the current extractor again over the stored documents
 
@@ -107,6 +108,24 @@ Lists the archive's events, latest first. Every filter narrows the list:
 ${LIST_HELP}
 
 \`sitrep show e12\` shows one event with its sentence, claim and source document.
+`;
+
+export const TREND_HELP = `Usage: sitrep trend [filters] [--interval day|week|month] [--by type|country|actor|none]
+                    [--top N] [--format table|json|csv]
+
+Counts the archive's events per period of their start date (events without a date are left out),
+with their deaths (the low figures added up). The filters are those of \`sitrep events\`
+(--country, --admin1, --since, --until, --type, --actor, --modality, --text).
+  --interval day|week|month  the period (default week; a week starts on Monday, and is named
+                             by that day; a month by its first day)
+  --by type|country|actor|none
+                             one series per PLOVER type, country, initiating actor, or one for
+                             all events (default none); an event with two actors counts for each
+  --top N                    only the N series with the most events
+  --format table|json|csv    table: one row per period and series (default); csv: the same
+                             rows; json: {interval, by, series: [{key, points: [{period,
+                             events, fatalities}]}]}, the series with the most events first
+${STORE_HELP}
 `;
 
 export const ACTORS_HELP = `Usage: sitrep actors [--name NAME] [--country ISO3] [--kind KIND] [--format ...] [--limit N]

@@ -18,6 +18,7 @@ const COMMANDS = new Map<string, Command>([
   ["events", async (args) => (await import("./events.js")).runEvents(args)],
   ["actors", async (args) => (await import("./actors.js")).runActors(args)],
   ["documents", async (args) => (await import("./documents.js")).runDocuments(args)],
+  ["trend", async (args) => (await import("./trend.js")).runTrend(args)],
   ["show", async (args) => (await import("./show.js")).runShow(args)],
   ["reextract", async (args) => (await import("./reextract.js")).runReextract(args)],
 ]);

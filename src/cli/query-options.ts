@@ -1,5 +1,7 @@
 /** Options shared by the commands that answer from the archive: format, limit, dates, checked. */
+import { MODALITIES, PLOVER_TYPES } from "../core/index.js";
 import { checkPublished } from "../ingest/index.js";
+import type { EventQuery } from "../store/index.js";
 import { UsageError } from "./errors.js";
 import { LIST_FORMATS, type ListFormat } from "./table.js";
 
@@ -38,4 +40,30 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   if (!found) throw new UsageError(`--${flag}: expected one of ${allowed.join(", ")}, got "${value}"`, command);
   return found;
+}
+
+/** The parseArgs options of the event filters (`events`, `trend`). */
+export const EVENT_FILTER_OPTIONS = {
+  country: { type: "string" }, admin1: { type: "string" }, since: { type: "string" }, until: { type: "string" },
+  type: { type: "string" }, actor: { type: "string" }, modality: { type: "string" }, text: { type: "string" },
+} as const;
+
+type FilterValues = { [K in keyof typeof EVENT_FILTER_OPTIONS]?: string | undefined };
+
+/** The event filters given, checked; absent ones are left out. */
+export function eventQuery(values: FilterValues, command: string): EventQuery {
+  const query: EventQuery = {};
+  if (values.country) query.country = values.country;
+  if (values.admin1) query.admin1 = values.admin1;
+  if (values.actor) query.actor = values.actor;
+  if (values.text) query.text = values.text;
+  const since = day("since", values.since, command);
+  if (since) query.since = since;
+  const until = day("until", values.until, command);
+  if (until) query.until = until;
+  const type = oneOf("type", values.type, PLOVER_TYPES, command);
+  if (type) query.type = type;
+  const modality = oneOf("modality", values.modality, MODALITIES, command);
+  if (modality) query.modality = modality;
+  return query;
 }

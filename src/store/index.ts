@@ -10,7 +10,7 @@
 import type { Store } from "./store.js";
 
 export type * from "./store.js";
-export { DRIVERS } from "./store.js";
+export { DRIVERS, INTERVALS, SERIES_KEYS } from "./store.js";
 export { DEFAULT_LIMIT } from "./queries.js";
 
 export type StoreLocation = { sqlite: string } | { postgres: string; schema?: string };

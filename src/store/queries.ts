@@ -4,7 +4,7 @@
  */
 import type { Modality, PloverType, Span } from "../core/index.js";
 import { searchWords } from "./rows.js";
-import type { ActorQuery, ActorSummary, DocumentQuery, EventQuery, StoredDocument, StoredEvent } from "./store.js";
+import type { ActorQuery, ActorSummary, DocumentQuery, EventQuery, Interval, StoredDocument, StoredEvent } from "./store.js";
 
 export interface Dialect {
   /** The n-th (1-based) parameter's placeholder: `?` or `$n`. */
@@ -20,6 +20,8 @@ export interface Dialect {
   /** A subquery of the ids in parameter `p`, and that parameter's value for `ids`. */
   idList(p: string): string;
   idParam(ids: readonly number[]): unknown;
+  /** The first day (YYYY-MM-DD) of the `interval` holding the day in `column` (weeks start on Monday). */
+  period(interval: Interval, column: string): string;
 }
 
 export interface Sql { text: string; params: unknown[] }
@@ -28,7 +30,7 @@ export interface Sql { text: string; params: unknown[] }
 export const DEFAULT_LIMIT = 100;
 
 /** Collects conditions and their parameters. */
-class Where {
+export class Where {
   readonly conditions: string[] = [];
   readonly params: unknown[] = [];
   constructor(readonly dialect: Dialect) {}
@@ -48,8 +50,11 @@ class Where {
 const EVENT_COLUMNS = `e.id, e.document_id, e.local_id, e.type, e.mode, e.modality, e.date_start, e.date_end,
   e.country, e.admin1, e.place, e.lat, e.lon, e.fatalities_low, e.fatalities_high, e.claim, e.evidence, e.sentence`;
 
-/** The events matching `query`, latest first. */
-export function eventsSql(query: EventQuery, d: Dialect): Sql {
+/**
+ * The WHERE of an events query and the FROM it needs: by actor, `event_names n` joined first
+ * (one row per event: a name's rows are unique per event).
+ */
+export function eventFilters(query: EventQuery, d: Dialect): { where: Where; from: string } {
   const w = new Where(d);
   if (query.country) w.add(query.country.toUpperCase(), (p) => `e.country = ${p}`);
   if (query.admin1) w.add(query.admin1, (p) => d.caseless("e.admin1", p));
@@ -60,11 +65,16 @@ export function eventsSql(query: EventQuery, d: Dialect): Sql {
   if (query.actor) w.add(query.actor.toLowerCase(), (p) => `n.name = ${p}`);
   const words = query.text === undefined ? [] : searchWords(query.text);
   if (words.length > 0) w.add(d.textQuery(words), (p) => d.eventText(p));
+  return { where: w, from: query.actor ? "event_names n JOIN events e ON e.id = n.event_id" : "events e" };
+}
+
+/** The events matching `query`, latest first. */
+export function eventsSql(query: EventQuery, d: Dialect): Sql {
+  const { where: w, from } = eventFilters(query, d);
   const where = w.text();
   const limit = w.limit(query.limit);
   // By actor, the walk starts from the name's events in date order (event_names' index), so the
   // first page costs the same whether the actor has ten events or a hundred thousand.
-  const from = query.actor ? "event_names n JOIN events e ON e.id = n.event_id" : "events e";
   const order = query.actor ? "n.date_start DESC NULLS LAST, n.event_id DESC" : "e.date_start DESC NULLS LAST, e.id DESC";
   return { text: `SELECT ${EVENT_COLUMNS} FROM ${from} ${where} ORDER BY ${order} ${limit}`, params: w.params };
 }

@@ -21,6 +21,8 @@ interface EventSpec {
   date?: string | null;
   modality?: Modality;
   claim?: string | null;
+  /** The low figure of the event's deaths. */
+  deaths?: number | null;
 }
 
 /** A hand-made record for `text`: actors by name (alias = name in upper case), events as given. */
@@ -42,7 +44,7 @@ export function recordOf(id: string, text: string, events: EventSpec[], extracto
         name: e.admin1 ?? e.country ?? "", country: e.country ?? null, admin1: e.admin1 ?? null, admin2: null,
         lat: null, lon: null, precision: "admin1",
       },
-      fatalities: null, injuries: null, claim: e.claim ?? null, evidence: [[start, start + e.sentence.length]],
+      fatalities: e.deaths === undefined || e.deaths === null ? null : { low: e.deaths, high: e.deaths }, injuries: null, claim: e.claim ?? null, evidence: [[start, start + e.sentence.length]],
     };
   });
   const claims = events.some((e) => e.claim) ? [{
@@ -85,6 +87,20 @@ function seed(): NewDocument[] {
         country: "PAK", admin1: "Sindh", date: "2026-02-06", modality: "hypothetical" },
     ], { title: "Students march", published: "2026-02-07" }),
   ];
+}
+
+/** Events around week, month and year boundaries (1 January 2026 is a Thursday). */
+const WEEKS = "Gunmen killed three guards at a depot. Rebels raided the depot again the next day. "
+  + "Students protested outside the court. Police detained a reporter at the airport. Troops shelled a ridge at some point.";
+
+function weeks(): NewDocument[] {
+  return [newDocument("weeks", WEEKS, [
+    { type: "ASSAULT", sentence: "Gunmen killed three guards at a depot.", actor: ["Hill Front"], country: "AFG", date: "2026-01-04", deaths: 3 },
+    { type: "ASSAULT", sentence: "Rebels raided the depot again the next day.", actor: ["Hill Front", "Border Police"], country: "AFG", date: "2026-01-05" },
+    { type: "PROTEST", sentence: "Students protested outside the court.", actor: ["Student Union"], country: "PAK", date: "2026-01-11", deaths: 1 },
+    { type: "COERCE", sentence: "Police detained a reporter at the airport.", date: "2026-02-01", deaths: 2 },
+    { type: "ASSAULT", sentence: "Troops shelled a ridge at some point.", actor: ["Hill Front"], country: "AFG", deaths: 7 },
+  ])];
 }
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
@@ -161,6 +177,46 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await types({ text: '"border" crossing*' })).toEqual(["COERCE"]); // quotes and operators are not syntax
       expect(await types({ country: "AFG", type: "PROTEST" })).toEqual([]);
       expect(await types({ limit: 1 })).toEqual(["PROTEST"]);
+    }));
+
+    it("counts events per day, ISO week and month, split by type, country, actor or not at all", () => withStore(async (store) => {
+      await store.saveBatch(weeks(), OPTIONS);
+      const p = (period: string, events: number, fatalities: number) => ({ period, events, fatalities });
+      expect(await store.timeSeries({}, { interval: "week", by: "country" })).toEqual({
+        interval: "week", by: "country", series: [
+          { key: "AFG", points: [p("2025-12-29", 1, 3), p("2026-01-05", 1, 0)] },
+          { key: "PAK", points: [p("2026-01-05", 1, 1)] },
+          { key: null, points: [p("2026-01-26", 1, 2)] },
+        ],
+      });
+      expect((await store.timeSeries({}, { interval: "month", by: "type" })).series).toEqual([
+        { key: "ASSAULT", points: [p("2026-01-01", 2, 3)] },
+        { key: "COERCE", points: [p("2026-02-01", 1, 2)] },
+        { key: "PROTEST", points: [p("2026-01-01", 1, 1)] },
+      ]);
+      expect((await store.timeSeries({}, { interval: "day", by: "none" })).series).toEqual([
+        { key: "all", points: [p("2026-01-04", 1, 3), p("2026-01-05", 1, 0), p("2026-01-11", 1, 1), p("2026-02-01", 1, 2)] },
+      ]);
+      expect((await store.timeSeries({}, { interval: "week", by: "actor" })).series).toEqual([
+        { key: "Hill Front", points: [p("2025-12-29", 1, 3), p("2026-01-05", 1, 0)] },
+        { key: "Border Police", points: [p("2026-01-05", 1, 0)] },
+        { key: "Student Union", points: [p("2026-01-05", 1, 1)] },
+        { key: null, points: [p("2026-01-26", 1, 2)] },
+      ]);
+    }));
+
+    it("counts only the events the filters keep, and the top series when asked", () => withStore(async (store) => {
+      await store.saveBatch([...weeks(), ...seed()], OPTIONS);
+      const series = async (query: Parameters<Store["events"]>[0], top?: number) =>
+        (await store.timeSeries(query, { interval: "month", by: "type", ...(top === undefined ? {} : { top }) })).series
+          .map((s) => `${s.key}:${s.points.map((x) => `${x.period}=${x.events}/${x.fatalities}`).join(",")}`);
+      expect(await series({ country: "afg" })).toEqual(["ASSAULT:2026-01-01=3/3", "COERCE:2026-01-01=1/0"]);
+      expect(await series({ actor: "border police" })).toEqual(["ASSAULT:2026-01-01=1/0", "COERCE:2026-01-01=1/0"]);
+      expect(await series({ since: "2026-01-11", until: "2026-01-31" })).toEqual(["ASSAULT:2026-01-01=1/0", "COERCE:2026-01-01=1/0", "PROTEST:2026-01-01=1/1"]);
+      expect(await series({ text: "depot" })).toEqual(["ASSAULT:2026-01-01=2/3"]);
+      expect(await series({ modality: "hypothetical", limit: 1 })).toEqual(["PROTEST:2026-02-01=1/0"]);
+      expect(await series({}, 2)).toEqual(["ASSAULT:2026-01-01=3/3", "COERCE:2026-01-01=1/0,2026-02-01=1/2"]); // COERCE ties PROTEST, first by key
+      expect(await series({ country: "NZL" })).toEqual([]);
     }));
 
     it("returns an event with its names, claim, evidence and sentence", () => withStore(async (store) => {

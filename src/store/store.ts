@@ -134,6 +134,37 @@ export interface StoredDocument {
   events: number;
 }
 
+/** The periods a time series counts by; a week starts on Monday (ISO 8601). */
+export const INTERVALS = ["day", "week", "month"] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+/** What a time series is split by: one series per event type, country, actor, or one for all. */
+export const SERIES_KEYS = ["type", "country", "actor", "none"] as const;
+export type SeriesKey = (typeof SERIES_KEYS)[number];
+
+export interface TimeSeriesOptions {
+  interval: Interval;
+  by: SeriesKey;
+  /** Keep only the `top` series with the most events (default: all). */
+  top?: number;
+}
+
+/** One period of a series: its first day (YYYY-MM-DD), its events and their deaths (the low figures). */
+export interface SeriesPoint { period: string; events: number; fatalities: number }
+
+export interface Series {
+  /**
+   * The type, country (ISO3) or actor name; null for events without one (no country, no actor);
+   * `all` when the series are not split. An event with two actors counts in each one's series.
+   */
+  key: string | null;
+  /** Periods with at least one event, oldest first. */
+  points: SeriesPoint[];
+}
+
+/** Events counted per period: the series with the most events first. */
+export interface TimeSeries { interval: Interval; by: SeriesKey; series: Series[] }
+
 /** Counts of the stored rows, for summaries and checks. */
 export interface StoreCounts { documents: number; duplicates: number; events: number; actors: number; claims: number }
 
@@ -169,6 +200,14 @@ export interface Store {
   /** Replaces a document's record (re-extraction), in one transaction. */
   replaceRecord(documentId: number, record: ExtractionRecord): Promise<void>;
   events(query: EventQuery): Promise<StoredEvent[]>;
+  /**
+   * Events matching `query` (its `limit` aside) counted per period of their start date; events
+   * without a date are left out. Fatalities sum the events' low figures (none counts 0).
+   *
+   * @example
+   * await store.timeSeries({ country: "AFG" }, { interval: "week", by: "type" });
+   */
+  timeSeries(query: EventQuery, options: TimeSeriesOptions): Promise<TimeSeries>;
   event(id: number): Promise<StoredEvent | null>;
   actors(query: ActorQuery): Promise<ActorSummary[]>;
   documents(query: DocumentQuery): Promise<StoredDocument[]>;

@@ -14,6 +14,7 @@ import {
 } from "../queries.js";
 import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { recordRows, type RecordRows } from "../rows.js";
+import { timeSeriesSql, toTimeSeries } from "../time-series.js";
 import type { FeedState, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 
@@ -27,6 +28,10 @@ const DIALECT: Dialect = {
   caseless: (column, p) => `lower(${column}) = lower(${p})`,
   idList: (p) => `SELECT unnest(${p}::bigint[])`,
   idParam: (ids) => ids,
+  // Date arithmetic rather than date_trunc, whose timestamp would depend on the session's time zone.
+  period: (interval, column) => (interval === "day" ? column
+    : interval === "week" ? `to_char(${column}::date - (extract(isodow from ${column}::date)::int - 1), 'YYYY-MM-DD')`
+      : `substr(${column}, 1, 7) || '-01'`),
 };
 
 const FEED_SQL = feedStatements({
@@ -164,6 +169,10 @@ class PostgresStore implements Store {
     const rows = await this.#all(eventsSql(query, DIALECT));
     const links = rows.length === 0 ? [] : await this.#all(eventActorsSql(rows.map((r) => Number(r["id"])), DIALECT));
     return rows.map((row) => toStoredEvent(row, links));
+  }
+
+  async timeSeries(query: Parameters<Store["timeSeries"]>[0], options: Parameters<Store["timeSeries"]>[1]) {
+    return toTimeSeries(await this.#all(timeSeriesSql(query, options, DIALECT)), options);
   }
 
   async event(id: number) {

@@ -14,6 +14,7 @@ import {
 } from "../queries.js";
 import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { recordRows, type RecordRows } from "../rows.js";
+import { timeSeriesSql, toTimeSeries } from "../time-series.js";
 import type { FeedState, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 
@@ -58,6 +59,9 @@ const DIALECT: Dialect = {
   // One parameter for any number of ids: one SQL text, one cached statement (see RETAINED).
   idList: (p) => `SELECT value FROM json_each(${p})`,
   idParam: (ids) => JSON.stringify(ids),
+  // 'weekday 1' moves forward to a Monday (or stays on one): six days back first lands on this week's.
+  period: (interval, column) => (interval === "day" ? column
+    : interval === "week" ? `date(${column}, '-6 days', 'weekday 1')` : `substr(${column}, 1, 7) || '-01'`),
 };
 
 const FEED_SQL = feedStatements({
@@ -149,6 +153,10 @@ class SqliteStore implements Store {
     const rows = this.#all(eventsSql(query, DIALECT));
     const links = rows.length === 0 ? [] : this.#all(eventActorsSql(rows.map((r) => Number(r["id"])), DIALECT));
     return rows.map((row) => toStoredEvent(row, links));
+  }
+
+  async timeSeries(query: Parameters<Store["timeSeries"]>[0], options: Parameters<Store["timeSeries"]>[1]) {
+    return toTimeSeries(this.#all(timeSeriesSql(query, options, DIALECT)), options);
   }
 
   async event(id: number) {

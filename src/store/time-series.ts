@@ -1,0 +1,61 @@
+/**
+ * Events counted per period and per key (type, country, actor): the SELECT both drivers run,
+ * with the period's expression from the `Dialect`, and the rows folded into series.
+ */
+import { eventFilters, type Dialect, type Sql } from "./queries.js";
+import type { EventQuery, Series, TimeSeries, TimeSeriesOptions } from "./store.js";
+
+/** The key of the series when they are not split. */
+export const ALL_KEY = "all";
+
+/** Rows of (key, period, events, fatalities), one per key and period with events. */
+export function timeSeriesSql(query: EventQuery, options: TimeSeriesOptions, d: Dialect): Sql {
+  const { where, from } = eventFilters(query, d);
+  where.conditions.push("e.date_start IS NOT NULL");
+  const period = d.period(options.interval, "e.date_start");
+  const sum = "SUM(COALESCE(e.fatalities_low, 0))";
+  if (options.by === "actor") {
+    // One row per event and actor name: an event whose two actors share a name counts once for it.
+    const perEvent = `SELECT DISTINCT e.id, a.name AS key, ${period} AS period, COALESCE(e.fatalities_low, 0) AS fatalities
+      FROM ${from} LEFT JOIN event_actors ea ON ea.event_id = e.id AND ea.role = 'actor' LEFT JOIN actors a ON a.id = ea.actor_id
+      ${where.text()}`;
+    return {
+      text: `SELECT key, period, COUNT(*) AS events, SUM(fatalities) AS fatalities FROM (${perEvent}) x GROUP BY key, period`,
+      params: where.params,
+    };
+  }
+  const key = options.by === "type" ? "e.type" : options.by === "country" ? "e.country" : `'${ALL_KEY}'`;
+  return {
+    text: `SELECT ${key} AS key, ${period} AS period, COUNT(*) AS events, ${sum} AS fatalities
+      FROM ${from} ${where.text()} GROUP BY 1, 2`,
+    params: where.params,
+  };
+}
+
+/** The rows of `timeSeriesSql` as series: the most events first (then by key, null last), points oldest first. */
+export function toTimeSeries(rows: ReadonlyArray<Record<string, unknown>>, options: TimeSeriesOptions): TimeSeries {
+  const byKey = new Map<string | null, { series: Series; events: number }>();
+  for (const row of rows) {
+    const key = row["key"] === null || row["key"] === undefined ? null : String(row["key"]);
+    let entry = byKey.get(key);
+    if (entry === undefined) {
+      entry = { series: { key, points: [] }, events: 0 };
+      byKey.set(key, entry);
+    }
+    const events = Number(row["events"]);
+    entry.series.points.push({ period: String(row["period"]), events, fatalities: Number(row["fatalities"]) });
+    entry.events += events;
+  }
+  const entries = [...byKey.values()].sort((a, b) => b.events - a.events || compareKeys(a.series.key, b.series.key));
+  const kept = options.top === undefined ? entries : entries.slice(0, options.top);
+  const series = kept.map(({ series: s }) => ({ key: s.key, points: s.points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)) }));
+  return { interval: options.interval, by: options.by, series };
+}
+
+/** Keys in code-unit order (the same in both drivers, whatever their collation), null last. */
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
