@@ -59,8 +59,10 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   a.sentences.forEach((_, si) => claims.read(si));
   const dates = findDates(doc.text, doc.published);
   const statistics = readStatistics(ctx, dates, claims.claims);
-  // "19 attacks in 2024" is a statistic, not an event of its own
+  // "19 attacks in 2024" is a statistic, not an event of its own; "has massed 50,000 troops" is
+  // both: one deployment, and the count of the forces it moved
   const counted = (d: DraftEvent) => {
+    if (d.type === "MOBILIZE") return false;
     const at = (a.tokens[d.trigger.head] as (typeof a.tokens)[number]).start;
     return statistics.some((st) => st.evidence.some(([s0, s1]) => s0 <= at && at < s1));
   };

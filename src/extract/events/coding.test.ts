@@ -121,3 +121,21 @@ describe("actors: generic groups added to the agent list", () => {
     expect(run("Islamic fundamentalists continued their hunger strike on Monday.").events.map((e) => e.type)).toEqual(["PROTEST"]);
   });
 });
+
+describe("event coding: triggers that were read as something else", () => {
+  it("reads a participle after 'has' and an adverb as the verb, not as a modifier", () => {
+    const r = run("The African Union has already imposed sanctions on Gabon.");
+    expect(coded(r)).toEqual(["SANCTION African Union -> Gabon"]);
+    // "heavily armed men" still describes the men
+    expect(run("Heavily armed men were seen near Garissa.").events).toEqual([]);
+  });
+  it("keeps a deployment of counted troops as an event beside its statistic", () => {
+    const r = run("Ethiopia has massed 20,000 troops near the Eritrean border.");
+    expect(r.events.map((e) => e.type)).toEqual(["MOBILIZE"]);
+    expect(r.statistics.map((s) => s.value)).toEqual([20000]);
+  });
+  it("hands the subject of 'keep up' and 'press' to the attacks they carry", () => {
+    const r = run("Sudanese troops kept up heavy attacks on the town of Kadugli.");
+    expect(coded(r)).toEqual(["ASSAULT Sudan military -> Kadugli"]);
+  });
+});

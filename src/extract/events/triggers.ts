@@ -24,7 +24,7 @@ export interface Trigger {
 }
 
 /** Verbs that only carry an event noun: their subject is the noun's actor. */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(["carry", "launch", "conduct", "stage", "mount", "execute", "claim", "perpetrate", "commit", "unleash", "step", "resume", "intensify", "escalate", "hold", "begin", "start", "continue", "lead", "order", "plan", "manage", "deny", "wage", "reach", "sign", "impose", "announce", "make", "issue", "deliver", "send", "call", "tighten", "extend", "maintain", "enforce", "expand", "renew", "give", "organize", "organise", "remain", "put", "place", "engage", "declare"]);
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(["carry", "launch", "conduct", "stage", "mount", "execute", "claim", "perpetrate", "commit", "unleash", "step", "resume", "intensify", "escalate", "hold", "begin", "start", "continue", "lead", "order", "plan", "manage", "deny", "wage", "reach", "sign", "impose", "announce", "make", "issue", "deliver", "send", "call", "tighten", "extend", "maintain", "enforce", "expand", "renew", "give", "organize", "organise", "remain", "put", "place", "engage", "declare", "keep", "pursue", "press"]);
 const CLAUSE_STOP = new Set([".", ";", ":", "?", "!"]);
 
 function phraseMatches(tokens: Token[], from: number, to: number, after: string[]): number {
@@ -90,9 +90,10 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     // "Iran-backed", "the outlawed group": a participle used as an adjective reports no event
     const prefixed = prev?.text === "-" && /^(re|co|pre|de|un)$/i.test(tokens[t - 2]?.text ?? "");
     if (prev && (prev.text === "-" || prev.pos === "DET") && t > s.first && !prefixed) continue;
-    // "heavily armed men": a participle between an adverb and its noun describes
+    // "heavily armed men": a participle between an adverb and its noun describes; after "has"
+    // ("has already imposed sanctions") it is a perfect tense
     const beforeAdverb = tokens[t - 2];
-    if (prev?.pos === "ADV" && /ed$/.test(tok.lower) && tokens[t + 1]?.pos === "NOUN" &&
+    if (prev?.pos === "ADV" && /ed$/.test(tok.lower) && tokens[t + 1]?.pos === "NOUN" && beforeAdverb?.lemma !== "have" &&
       (!beforeAdverb || ["DET", "ADJ", "NUM", "ADP", "PUNCT", "VERB", "AUX", "CCONJ"].includes(beforeAdverb.pos))) continue;
     // "speaking on condition of anonymity to discuss …": the speaker's terms, not an event
     if (tokens.slice(Math.max(s.first, t - 3), t).some((x) => x.lower === "anonymity")) continue;
