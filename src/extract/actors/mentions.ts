@@ -24,6 +24,8 @@ export interface ActorLexicon {
 }
 
 const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout", "within", "from", "at", "to", "towards", "toward", "outside", "around", "over", "through", "via", "off"]);
+/** Locative words of motion: before people they name a source or a target, not a place. */
+const DIRECTIONS = new Set(["from", "to", "towards", "toward", "at"]);
 /** Kinds whose bare plural ("soldiers", "militants") usually means the force already named. */
 const BARE_REFERENCE = new Set<ActorKind>(["military", "police", "armed_group"]);
 /** Agent words that name people acting for a body, never the body itself. */
@@ -362,12 +364,16 @@ export class MentionFinder {
     return t.pos === "NOUN" && !/ed$/.test(t.lower) && t.start === agent.end + 1 && !this.#lex.rules.agents.longestAt(this.#ctx.words, next);
   }
 
-  /** "in Afghanistan", "in eastern Baghdad", "across the whole of Gaza": a place, not an actor. */
-  #locative(t: number): boolean {
+  /**
+   * "in Afghanistan", "in eastern Baghdad", "across the whole of Gaza": a place, not an actor. People
+   * ("Serbian authorities", "Kenyan troops") are no place to come from or go to: "autonomy from
+   * Serbian authorities", "aid to Kenyan troops" name them as actors.
+   */
+  #locative(t: number, people = false): boolean {
     const tokens = this.#ctx.a.tokens;
     for (let k = t - 1; k >= 0 && k >= t - 3; k--) {
       const p = tokens[k] as Token;
-      if (LOCATIVE.has(p.lower)) return true;
+      if (LOCATIVE.has(p.lower)) return !(people && DIRECTIONS.has(p.lower));
       if (p.pos !== "ADJ" && p.pos !== "DET" && p.lower !== "northern" && p.lower !== "southern") return false;
     }
     return false;
@@ -391,7 +397,7 @@ export class MentionFinder {
     const w1 = words[last - 1] as Word;
     const m: Mention = {
       start: w0.start, end: w1.end, first: w0.token, last: w1.token + 1, entity, via,
-      locative: w0.start < this.#datelineEnd || this.#locative(w0.token),
+      locative: w0.start < this.#datelineEnd || this.#locative(w0.token, via === "agent"),
     };
     this.#ctx.mentions.push(m);
     const e = this.#ctx.entities.get(entity) as Entity;

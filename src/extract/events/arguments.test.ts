@@ -103,3 +103,38 @@ describe("actors: names that begin a place name", () => {
     expect(r.actors.map((a) => a.name)).not.toContain("North Korea");
   });
 });
+
+describe("event arguments: the doer of a deed objected to", () => {
+  it("takes the doer of the deed a protest or demand is about as its target, not as its actor", () => {
+    const r = run("Kenyan students held protests against abuses by the Ugandan police.");
+    const e = r.events.find((x) => x.type === "PROTEST");
+    expect(names(r, e?.actor ?? [])).toEqual(["Kenya students"]);
+    expect(names(r, e?.recipient ?? [])).toEqual(["Uganda police"]);
+    const q = run("Chile has demanded a public admission by Peru that its navy fired first.");
+    expect(names(q, q.events.find((x) => x.type === "REQUEST")?.recipient ?? [])).toEqual(["Peru"]);
+  });
+  it("still reads 'by' right after an event noun as its doer", () => {
+    const r = run("The attack by Ndovu Front rebels on Kisoro killed four people.");
+    expect(names(r, r.events[0]?.actor ?? [])).toEqual(["Ndovu Front"]);
+  });
+});
+
+describe("event arguments: the other side after 'with'", () => {
+  it("takes the country a suspension of trade is with as the target", () => {
+    const r = run("Ghana announced a suspension of trade with Togo on Monday.");
+    const e = r.events.find((x) => x.type === "SANCTION");
+    expect(names(r, e?.recipient ?? [])).toEqual(["Togo"]);
+  });
+  it("does not take the company of an attack as its target", () => {
+    const r = run("The attack with Ndovu Front rebels on Kisoro killed four people.");
+    expect(names(r, r.events.find((x) => x.type === "ASSAULT")?.recipient ?? [])).not.toContain("Ndovu Front");
+  });
+});
+
+describe("event arguments: people after 'from' and 'to'", () => {
+  it("reads authorities after 'from' as the side a demand is made of, not as a place", () => {
+    const r = run("Somali elders demanded autonomy from Kenyan authorities on Monday.");
+    const e = r.events.find((x) => x.type === "REQUEST");
+    expect(names(r, e?.recipient ?? [])).toEqual(["Kenya government"]);
+  });
+});

@@ -4,6 +4,7 @@
  * the last actor that did something, and the arguments of event nouns ("the attack on X by Y",
  * "a U.S. drone strike", "clashes between X and Y").
  */
+import type { PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { DocContext, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
@@ -27,6 +28,10 @@ const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", 
 const MODIFIER_PARTICIPLES = new Set(["backed", "based", "aligned", "allied", "funded", "sponsored", "supported", "controlled", "run", "led", "affiliated", "armed", "trained", "held", "occupied", "administered", "brokered", "mediated"]);
 /** Words after which a mention is no longer the object of the trigger. */
 const OBJECT_STOPS = new Set(["that", "after", "before", "during", "since", "despite", "because", "following", "amid", "when", "while", "as", "unless", "until", "if", "which", "who", "where"]);
+/** Nouns of deeds and decisions ("violations", "abuses", "decision", "policy"): a "by" after one names its doer. */
+const DEEDS = /(?:tion|sion|ment|ance|ence|ure|abuse|crime|polic(?:y|ie)|act)s?$/;
+/** Acts done by force or in the street: "with" after them names means or company, not the other side. */
+const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
 const ADVERBS = new Set(["reportedly", "allegedly", "also", "later", "not", "n't", "never", "then", "already", "been", "being", "still", "just", "repeatedly", "apparently", "subsequently", "briefly", "since"]);
 
 export class ArgumentReader {
@@ -160,7 +165,9 @@ export class ArgumentReader {
       if (!m) continue;
       const before = this.#tok(this.#headStart(m.first, s));
       if (m.locative && !OBJECT_PREPOSITIONS.has(before?.lower ?? "")) { k = m.last - 1; continue; }
-      if (!allowBy && before?.lower === "by") { k = m.last - 1; continue; }
+      // "against abuses by the police": the doer of the deed objected to is the target; else "by" names an agent
+      const deed = this.#tok(this.#headStart(m.first, s) - 1);
+      if (!allowBy && before?.lower === "by" && !(deed?.pos === "NOUN" && DEEDS.test(deed.lower))) { k = m.last - 1; continue; }
       // "Iran-backed", "Pakistan-based": a modifier of another actor, not the object
       // ("Israeli-linked ships", "Russian-flagged tankers" do name the target)
       if (this.#tok(m.last)?.text === "-" && MODIFIER_PARTICIPLES.has(this.#tok(m.last + 1)?.lower ?? "")) { k = m.last; continue; }
@@ -205,13 +212,17 @@ export class ArgumentReader {
     return false;
   }
 
-  /** The agent after "by" (passive voice, event nouns), or after "from" when asked ("a proposal from X"). */
-  agent(t: number, s: Sentence, orFrom = false): Mention[] {
+  /**
+   * The agent after "by" (passive voice, event nouns), or after "from" when asked ("a proposal from X").
+   * For an event noun (`ofNoun`), a deed named in between takes the agent: "protests against abuses by the police".
+   */
+  agent(t: number, s: Sentence, orFrom = false, ofNoun = false): Mention[] {
     for (let k = t; k < s.last && k < t + 8; k++) {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text)) break;
       // "a video of the strike released by the White House": the agent of another verb
       if (!orFrom && tok.pos === "VERB" && !LIGHT_VERBS.has(tok.lemma)) break;
+      if (ofNoun && k > t && tok.pos === "NOUN" && DEEDS.test(tok.lower) && !mentionAt(this.#ctx, k)) break;
       if (tok.lower !== "by" && !(orFrom && tok.lower === "from")) continue;
       const m = mentionAt(this.#ctx, k + 1) ?? mentionAt(this.#ctx, k + 2);
       if (m) return this.#coordinated(m, s, 1);
@@ -286,7 +297,9 @@ export class ArgumentReader {
       return { actor: [...actor, ...sides], recipient: [] };
     }
     const nextText = next?.lower ?? "";
-    if (OBJECT_PREPOSITIONS.has(nextText) && nextText !== "with" || nextText === "targeting") recipient = this.object(trig.last + 1, s);
+    // "talks with X", "the suspension of links with X" name the other side; "an attack with X" the means or the company
+    const partner = nextText === "with" && !BY_FORCE.has(trig.type);
+    if (OBJECT_PREPOSITIONS.has(nextText) && (nextText !== "with" || partner) || nextText === "targeting") recipient = this.object(trig.last + 1, s);
     // "members warning U.S. forces": an -ing form read as a noun that takes a direct object
     if (recipient.length === 0 && /ing$/.test(this.#tok(trig.head).lower) && mentionAt(this.#ctx, trig.last)) recipient = this.object(trig.last, s);
     // "his threat to launch an offensive": the owner is the actor
@@ -295,7 +308,7 @@ export class ArgumentReader {
       const resolved = this.#pronoun(owner.lower === "his" || owner.lower === "her" ? "he" : "it", trig.first - 1);
       if (resolved) actor.push(resolved);
     }
-    const by = this.agent(trig.last, s);
+    const by = this.agent(trig.last, s, false, true);
     if (by.length) actor.push(...by);
     return { actor, recipient };
   }
