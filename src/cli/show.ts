@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Claim, Span } from "../core/index.js";
-import { NotFoundError } from "../core/index.js";
+import { NotFoundError, sentenceAround } from "../core/index.js";
 import type { Store, StoredEvent } from "../store/index.js";
 import { parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
@@ -42,12 +42,7 @@ interface Marks { open: string; close: string }
 /** The sentences around `spans` (from the sentence start before the first to the end after the last), spans marked. */
 export function markedSentence(text: string, spans: readonly Span[], marks: Marks): string {
   const sorted = [...spans].sort((a, b) => a[0] - b[0]);
-  const first = sorted[0]?.[0] ?? 0;
-  const last = Math.max(...sorted.map((s) => s[1]), first);
-  const before = text.slice(0, first);
-  const start = Math.max(before.search(/[^.!?\n]*$/), before.lastIndexOf("\n") + 1);
-  const endMatch = /[.!?](?=\s|$)|\n/.exec(text.slice(last));
-  const end = endMatch ? last + endMatch.index + (endMatch[0] === "\n" ? 0 : 1) : text.length;
+  const [start, end] = sentenceAround(text, sorted);
   let out = "";
   let at = start;
   for (const [s, e] of sorted) {

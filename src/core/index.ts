@@ -1,2 +1,3 @@
 export * from "./record.js";
 export * from "./errors.js";
+export * from "./sentence.js";

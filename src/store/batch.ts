@@ -48,6 +48,9 @@ export async function saveDocument(writer: BatchWriter, doc: NewDocument, option
   return { status: "new", id, duplicateOf: null };
 }
 
+/** The tables holding a record's rows, emptied for a document when its record is replaced (records last: the others' rows come from it). */
+export const RECORD_TABLES = ["events", "actors", "claims", "relations", "statistics", "records"] as const;
+
 /** Lower-cased names an actor is found by: its name and each alias, once each. */
 export function actorNames(name: string, aliases: string): string[] {
   const all = [name, ...(JSON.parse(aliases) as string[])].map((n) => n.toLowerCase());

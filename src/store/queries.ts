@@ -1,82 +1,69 @@
 /**
  * The read queries both drivers run: the same SELECTs, with what differs between SQLite and
  * PostgreSQL (placeholders, full-text match, case-insensitive comparison) supplied by a `Dialect`.
+ * Events, documents and actors here; the API's other views in view-queries.ts.
  */
 import type { Modality, PloverType, Span } from "../core/index.js";
+import { eventConditions } from "./event-filter.js";
 import { searchWords } from "./rows.js";
-import type { ActorQuery, ActorSummary, DocumentQuery, EventQuery, Interval, StoredDocument, StoredEvent } from "./store.js";
+import { num, orderBy, str, Where, type Dialect, type Order, type Row, type Sql } from "./sql.js";
+import type { ActorQuery, ActorSummary, DocumentQuery, DocumentRef, EventQuery, EventSort, StoredDocument, StoredEvent } from "./store.js";
 
-export interface Dialect {
-  /** The n-th (1-based) parameter's placeholder: `?` or `$n`. */
-  param(n: number): string;
-  /** A condition that event `e` matches the full-text query in parameter `p`. */
-  eventText(p: string): string;
-  /** A condition that document `d` matches the full-text query in parameter `p`. */
-  documentText(p: string): string;
-  /** The full-text query for the driver, from the user's words. */
-  textQuery(words: string[]): string;
-  /** `column` equals parameter `p`, ignoring case. */
-  caseless(column: string, p: string): string;
-  /** A subquery of the ids in parameter `p`, and that parameter's value for `ids`. */
-  idList(p: string): string;
-  idParam(ids: readonly number[]): unknown;
-  /** The first day (YYYY-MM-DD) of the `interval` holding the day in `column` (weeks start on Monday). */
-  period(interval: Interval, column: string): string;
-}
-
-export interface Sql { text: string; params: unknown[] }
-
-/** The default and the largest number of rows a listing returns. */
-export const DEFAULT_LIMIT = 100;
-
-/** Collects conditions and their parameters. */
-export class Where {
-  readonly conditions: string[] = [];
-  readonly params: unknown[] = [];
-  constructor(readonly dialect: Dialect) {}
-  add(value: unknown, condition: (p: string) => string): void {
-    this.params.push(value);
-    this.conditions.push(condition(this.dialect.param(this.params.length)));
-  }
-  text(): string {
-    return this.conditions.length === 0 ? "" : `WHERE ${this.conditions.join(" AND ")}`;
-  }
-  limit(limit: number | undefined): string {
-    this.params.push(limit ?? DEFAULT_LIMIT);
-    return `LIMIT ${this.dialect.param(this.params.length)}`;
-  }
-}
+export { DEFAULT_LIMIT, type Dialect, type Sql } from "./sql.js";
 
 const EVENT_COLUMNS = `e.id, e.document_id, e.local_id, e.type, e.mode, e.modality, e.date_start, e.date_end,
   e.country, e.admin1, e.place, e.lat, e.lon, e.fatalities_low, e.fatalities_high, e.claim, e.evidence, e.sentence`;
+
+const EVENT_ORDERS: Record<EventSort, Omit<Order, "id">> = {
+  "-date": { column: "e.date_start", descending: true },
+  date: { column: "e.date_start", descending: false },
+  "-fatalities": { column: "e.fatalities_low", descending: true },
+  fatalities: { column: "e.fatalities_low", descending: false },
+  id: { column: null, descending: false },
+};
+
+/** The value a page of events sorted by `sort` is keyed on. */
+export function eventSortValue(event: StoredEvent, sort: EventSort): string | number | null {
+  if (sort === "-date" || sort === "date") return event.dateStart;
+  if (sort === "-fatalities" || sort === "fatalities") return event.fatalitiesLow;
+  return null;
+}
+
+/** The events matching `query`, in its order (latest first by default), after its cursor. */
+export function eventsSql(query: EventQuery, d: Dialect): Sql {
+  const sort = query.sort ?? "-date";
+  // By actor, latest first, the walk starts from the name's events in date order (event_names'
+  // index), so the first page costs the same whether the actor has ten events or a hundred thousand.
+  const walk = query.actor !== undefined && sort === "-date";
+  const w = new Where(d);
+  eventConditions(query, w, walk);
+  const order: Order = walk ? { column: "n.date_start", id: "n.event_id", descending: true } : { ...EVENT_ORDERS[sort], id: "e.id" };
+  w.after(order, query.after);
+  const from = walk ? "event_names n JOIN events e ON e.id = n.event_id" : "events e";
+  return { text: `SELECT ${EVENT_COLUMNS} FROM ${from} ${w.text()} ${orderBy(order)} ${w.limit(query.limit)}`, params: w.params };
+}
 
 /**
  * The WHERE of an events query and the FROM it needs: by actor, `event_names n` joined first
  * (one row per event: a name's rows are unique per event).
  */
 export function eventFilters(query: EventQuery, d: Dialect): { where: Where; from: string } {
-  const w = new Where(d);
-  if (query.country) w.add(query.country.toUpperCase(), (p) => `e.country = ${p}`);
-  if (query.admin1) w.add(query.admin1, (p) => d.caseless("e.admin1", p));
-  if (query.since) w.add(query.since, (p) => `e.date_end >= ${p}`);
-  if (query.until) w.add(query.until, (p) => `e.date_start <= ${p}`);
-  if (query.type) w.add(query.type, (p) => `e.type = ${p}`);
-  if (query.modality) w.add(query.modality, (p) => `e.modality = ${p}`);
-  if (query.actor) w.add(query.actor.toLowerCase(), (p) => `n.name = ${p}`);
-  const words = query.text === undefined ? [] : searchWords(query.text);
-  if (words.length > 0) w.add(d.textQuery(words), (p) => d.eventText(p));
-  return { where: w, from: query.actor ? "event_names n JOIN events e ON e.id = n.event_id" : "events e" };
+  const walk = query.actor !== undefined;
+  const where = new Where(d);
+  eventConditions(query, where, walk);
+  return { where, from: walk ? "event_names n JOIN events e ON e.id = n.event_id" : "events e" };
 }
 
-/** The events matching `query`, latest first. */
-export function eventsSql(query: EventQuery, d: Dialect): Sql {
-  const { where: w, from } = eventFilters(query, d);
-  const where = w.text();
-  const limit = w.limit(query.limit);
-  // By actor, the walk starts from the name's events in date order (event_names' index), so the
-  // first page costs the same whether the actor has ten events or a hundred thousand.
-  const order = query.actor ? "n.date_start DESC NULLS LAST, n.event_id DESC" : "e.date_start DESC NULLS LAST, e.id DESC";
-  return { text: `SELECT ${EVENT_COLUMNS} FROM ${from} ${where} ORDER BY ${order} ${limit}`, params: w.params };
+/** The short references of the given documents. */
+export function documentRefsSql(ids: readonly number[], d: Dialect): Sql {
+  return {
+    text: `SELECT id, title, url, source, published FROM documents WHERE id IN (${d.idList(d.param(1))})`,
+    params: [d.idParam(ids)],
+  };
+}
+
+export function toDocumentRef(row: Row): DocumentRef {
+  return { id: Number(row["id"]), title: str(row["title"]), url: str(row["url"]), source: String(row["source"]), published: str(row["published"]) };
 }
 
 /** One event by id. */
@@ -93,13 +80,8 @@ export function eventActorsSql(ids: readonly number[], d: Dialect): Sql {
   };
 }
 
-type Row = Record<string, unknown>;
-
-const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-
-/** A row of `eventsSql` and its actors' rows as a `StoredEvent`. */
-export function toStoredEvent(row: Row, links: readonly Row[]): StoredEvent {
+/** A row of `eventsSql`, its actors' rows and its document as a `StoredEvent`. */
+export function toStoredEvent(row: Row, links: readonly Row[], document: DocumentRef): StoredEvent {
   const id = Number(row["id"]);
   const names = (role: string) => links.filter((l) => Number(l["event_id"]) === id && l["role"] === role).map((l) => String(l["name"]));
   return {
@@ -123,6 +105,7 @@ export function toStoredEvent(row: Row, links: readonly Row[]): StoredEvent {
     claim: str(row["claim"]),
     evidence: JSON.parse(String(row["evidence"])) as Span[],
     sentence: String(row["sentence"]),
+    document,
   };
 }
 
@@ -134,10 +117,11 @@ export function actorsSql(query: ActorQuery, d: Dialect): Sql {
   if (query.kind) w.add(query.kind, (p) => `a.kind = ${p}`);
   const where = w.text();
   const limit = w.limit(query.limit);
+  const offset = query.offset ? ` OFFSET ${w.param(query.offset)}` : "";
   return {
     text: `SELECT a.name, a.kind, a.country, COUNT(DISTINCT a.document_id) AS documents, COUNT(DISTINCT ea.event_id) AS events
       FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id ${where}
-      GROUP BY a.name, a.kind, a.country ORDER BY events DESC, documents DESC, a.name ${limit}`,
+      GROUP BY a.name, a.kind, a.country ORDER BY events DESC, documents DESC, a.name, a.kind, a.country ${limit}${offset}`,
     params: w.params,
   };
 }
@@ -162,11 +146,13 @@ export function documentsSql(query: DocumentQuery, d: Dialect): Sql {
   if (query.until) w.add(query.until, (p) => `d.published <= ${p}`);
   const words = query.text === undefined ? [] : searchWords(query.text);
   if (words.length > 0) w.add(d.textQuery(words), (p) => d.documentText(p));
+  const order: Order = { column: "d.published", id: "d.id", descending: true };
+  w.after(order, query.after);
   const where = w.text();
   const limit = w.limit(query.limit);
   return {
     text: `SELECT ${DOCUMENT_COLUMNS} FROM documents d LEFT JOIN records r ON r.document_id = d.id ${where}
-      ORDER BY d.published DESC NULLS LAST, d.id DESC ${limit}`,
+      ${orderBy(order)} ${limit}`,
     params: w.params,
   };
 }

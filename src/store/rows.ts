@@ -1,11 +1,11 @@
 /**
  * A record flattened into the rows both drivers store: actors, events (with their place and
- * toll as columns), the event–actor links, and claims. What is not queried (statistics,
- * places, relations) stays in the record's JSON beside them.
+ * toll as columns), the event–actor links, claims, relations and statistics. Places stay in the
+ * record's JSON beside them.
  */
 import type { ExtractionRecord, Span } from "../core/index.js";
 
-export interface ActorRow { localId: string; name: string; aliases: string; kind: string; country: string | null }
+export interface ActorRow { localId: string; name: string; aliases: string; kind: string; country: string | null; mentions: string }
 
 export interface EventRow {
   localId: string;
@@ -30,9 +30,19 @@ export interface EventRow {
   links: Array<{ actor: string; role: "actor" | "recipient" }>;
 }
 
-export interface ClaimRow { localId: string; speaker: string; kind: string; name: string | null; hedged: boolean; evidence: string }
+export interface ClaimRow { localId: string; speaker: string; kind: string; name: string | null; hedged: boolean; evidence: string; sentence: string }
 
-export interface RecordRows { actors: ActorRow[]; events: EventRow[]; claims: ClaimRow[] }
+/** A relation with its actors' names (null for an actor id the record does not list). */
+export interface RelationRow {
+  type: string; actor: string | null; recipient: string | null; modality: string; claim: string | null; evidence: string; sentence: string;
+}
+
+export interface StatisticRow {
+  subject: string | null; measure: string; value: number; periodStart: string | null; periodEnd: string | null;
+  claim: string | null; evidence: string; sentence: string;
+}
+
+export interface RecordRows { actors: ActorRow[]; events: EventRow[]; claims: ClaimRow[]; relations: RelationRow[]; statistics: StatisticRow[] }
 
 /** The text of evidence spans, joined by " … " when there are several. */
 export function evidenceText(text: string, spans: readonly Span[]): string {
@@ -41,9 +51,10 @@ export function evidenceText(text: string, spans: readonly Span[]): string {
 
 /** Flattens `record` (of a document whose text is `text`) into rows. */
 export function recordRows(record: ExtractionRecord, text: string): RecordRows {
+  const nameOf = new Map(record.actors.map((a) => [a.id, a.name]));
   return {
     actors: record.actors.map((a) => ({
-      localId: a.id, name: a.name, aliases: JSON.stringify(a.aliases), kind: a.kind, country: a.country,
+      localId: a.id, name: a.name, aliases: JSON.stringify(a.aliases), kind: a.kind, country: a.country, mentions: JSON.stringify(a.mentions),
     })),
     events: record.events.map((e) => ({
       localId: e.id,
@@ -76,6 +87,15 @@ export function recordRows(record: ExtractionRecord, text: string): RecordRows {
       name: c.speaker.name,
       hedged: c.hedged,
       evidence: JSON.stringify(c.evidence),
+      sentence: evidenceText(text, c.evidence),
+    })),
+    relations: record.relations.map((r) => ({
+      type: r.type, actor: nameOf.get(r.actor) ?? null, recipient: nameOf.get(r.recipient) ?? null, modality: r.modality,
+      claim: r.claim, evidence: JSON.stringify(r.evidence), sentence: evidenceText(text, r.evidence),
+    })),
+    statistics: record.statistics.map((st) => ({
+      subject: st.subject, measure: st.measure, value: st.value, periodStart: st.period?.start ?? null, periodEnd: st.period?.end ?? null,
+      claim: st.claim, evidence: JSON.stringify(st.evidence), sentence: evidenceText(text, st.evidence),
     })),
   };
 }

@@ -7,6 +7,7 @@ import type { Actor, Event, ExtractionRecord, Modality, PloverType } from "../co
 import { StoreError } from "../core/index.js";
 import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD } from "../ingest/index.js";
 import type { FeedState, NewDocument, Store } from "./store.js";
+import { viewsContract } from "./views.contract.js";
 
 const OPTIONS = { nearDuplicateThreshold: NEAR_DUPLICATE_THRESHOLD };
 
@@ -59,6 +60,29 @@ export function newDocument(key: string, text: string, events: EventSpec[] = [],
     key, source: `${key}.txt`, url: null, title: null, published: "2026-02-01", retrievedAt: "2026-02-02T10:00:00.000Z",
     text, contentHash: contentHash(text), signature: minHash(text), record: recordOf(key, text, events), ...extra,
   };
+}
+
+const MIGRATED = "Rebels shelled the ridge at dawn. The Ridge Rebels are backed by the Hill Council, the army said.";
+
+/** A document with what the first schema kept only in the record's JSON: a relation, a mention, a claim's text. */
+export function migrationDocument(): NewDocument {
+  const doc = newDocument("one", MIGRATED, [{ type: "ASSAULT", sentence: "Rebels shelled the ridge", actor: ["Ridge Rebels"] }]);
+  const record = doc.record as ExtractionRecord;
+  record.actors.push({ id: "a9", name: "Hill Council", aliases: [], kind: "armed_group", country: null, parent: null, mentions: [[69, 81]] });
+  record.relations.push({ type: "sponsors", actor: "a9", recipient: "a1", modality: "asserted", claim: null, evidence: [[34, 81]] });
+  record.claims.push({ id: "c1", speaker: { text: "the army", kind: "organization", organization: null, name: null }, hedged: false, evidence: [[34, MIGRATED.length]] });
+  return doc;
+}
+
+/** Checks that an archive holding `migrationDocument()` under the first schema was migrated with its rows filled in. */
+export async function expectMigrated(store: Store): Promise<void> {
+  expect((await store.events({ actor: "ridge rebels" })).map((e) => e.type)).toEqual(["ASSAULT"]);
+  const council = await store.actor("hill council");
+  expect(council?.relations.map((r) => [r.type, r.actor, r.recipient, r.text])).toEqual([
+    ["sponsors", "Hill Council", "Ridge Rebels", "The Ridge Rebels are backed by the Hill Council"],
+  ]);
+  expect(council?.mentions.map((m) => m.text)).toEqual(["Hill Council"]);
+  expect((await store.claims({})).map((c) => c.text)).toEqual([MIGRATED.slice(34)]);
 }
 
 const NORTH = "Militia fighters shelled a market in the northern town on Tuesday. Police arrested four suspects near the border crossing.";
@@ -281,5 +305,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.seenFeedItems(feed, ["guid-1", "guid-4"])).toEqual(new Set(["guid-1", "guid-4"]));
       expect(await store.seenFeedItems("https://other.example/atom", ["guid-1", "guid-3"])).toEqual(new Set(["guid-3"]));
     }));
+
+    viewsContract((test) => () => withStore(test));
   });
 }

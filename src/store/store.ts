@@ -2,7 +2,7 @@
  * The archive's one interface: every other part talks to a `Store`, never to SQL. Two drivers
  * implement it (sqlite/, postgres/); where they differ, `features` says so.
  */
-import type { ExtractionRecord, Modality, PloverType, Span } from "../core/index.js";
+import type { ExtractionRecord, Modality, PloverType, RelationType, Span, SpeakerKind } from "../core/index.js";
 
 export const DRIVERS = ["sqlite", "postgres"] as const;
 export type DriverName = (typeof DRIVERS)[number];
@@ -51,6 +51,19 @@ export interface SaveOptions {
   nearDuplicateThreshold: number;
 }
 
+/** Orders of `events`: by date or fatalities (a leading "-" for descending), or by id. Undated events and events without a toll come last. */
+export const EVENT_SORTS = ["-date", "date", "-fatalities", "fatalities", "id"] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+
+/** A bounding box: west, south, east, north in degrees; west > east crosses the antimeridian. */
+export type BBox = readonly [minLon: number, minLat: number, maxLon: number, maxLat: number];
+
+/**
+ * Where a page ended: the last row's sort value and id. The next page starts after it (keyset
+ * pagination: rows added meanwhile neither repeat nor shift the walk).
+ */
+export interface Cursor { value: string | number | null; id: number }
+
 /** Filters of `events`; every field narrows, absent fields do not. */
 export interface EventQuery {
   country?: string;
@@ -65,8 +78,17 @@ export interface EventQuery {
   modality?: Modality;
   /** Words that must all occur in the event's sentence (full-text search). */
   text?: string;
+  /** Events whose coordinates lie in the box. */
+  bbox?: BBox;
+  /** Default `-date`: latest first. */
+  sort?: EventSort;
+  /** Continue after this row of the same query and sort. */
+  after?: Cursor;
   limit?: number;
 }
+
+/** The document an event, claim or statistic comes from, in short. */
+export interface DocumentRef { id: number; title: string | null; url: string | null; source: string; published: string | null }
 
 export interface StoredEvent {
   id: number;
@@ -93,12 +115,15 @@ export interface StoredEvent {
   evidence: Span[];
   /** The evidence text (the spans joined by " … "). */
   sentence: string;
+  document: DocumentRef;
 }
 
 export interface ActorQuery {
   name?: string;
   country?: string;
   kind?: string;
+  /** Rows to skip (the listing is ranked by activity, so pages are counted, not keyed). */
+  offset?: number;
   limit?: number;
 }
 
@@ -116,6 +141,7 @@ export interface DocumentQuery {
   text?: string;
   since?: string;
   until?: string;
+  after?: Cursor;
   limit?: number;
 }
 
@@ -164,6 +190,110 @@ export interface Series {
 
 /** Events counted per period: the series with the most events first. */
 export interface TimeSeries { interval: Interval; by: SeriesKey; series: Series[] }
+/** How many matching events fall in each value of a field (each facet ignores its own filter). */
+export interface Facets {
+  countries: Array<{ code: string; count: number }>;
+  admin1: Array<{ country: string | null; name: string; count: number }>;
+  types: Array<{ type: PloverType; count: number }>;
+  modalities: Array<{ modality: Modality; count: number }>;
+  dateRange: { min: string; max: string } | null;
+}
+
+export interface NetworkNode { id: string; name: string; kind: string; country: string | null; events: number }
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  kind: "event" | RelationType;
+  /** The PLOVER type of an event edge; null for a standing relation. */
+  type: PloverType | null;
+  count: number;
+  /** The first 20 events behind an event edge (empty for a relation). */
+  eventIds: number[];
+}
+/** Who does what to whom among the most active actors of the latest matching events. */
+export interface Network {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  /** Events the network was drawn from, and whether more matched than were read. */
+  events: number;
+  truncated: boolean;
+}
+
+/** A standing relation between two actors, as a document states it. */
+export interface StoredRelation {
+  id: number;
+  type: RelationType;
+  actor: string | null;
+  recipient: string | null;
+  modality: Modality;
+  claim: string | null;
+  evidence: Span[];
+  text: string;
+  document: DocumentRef;
+}
+
+/** Where a document names an actor, with the sentence around it. */
+export interface Mention {
+  documentId: number;
+  start: number;
+  end: number;
+  text: string;
+  /** The sentence(s) around the mention; `start` is the document offset of `text[0]`. */
+  context: { text: string; start: number };
+  document: DocumentRef;
+}
+
+/** An actor across the archive under one name: its kinds summed, the first kind the most frequent. */
+export interface ActorDetail extends ActorSummary {
+  aliases: string[];
+  relations: StoredRelation[];
+  /** The latest 20 mentions. */
+  mentions: Mention[];
+}
+
+/** Filters of claims and statistics: those an event matching the event filters rests on (claims) or shares a document with (statistics). */
+export interface ClaimQuery extends Omit<EventQuery, "sort" | "after" | "limit"> {
+  speakerKind?: SpeakerKind;
+  hedged?: boolean;
+  after?: Cursor;
+  limit?: number;
+}
+
+export interface StoredClaim {
+  id: number;
+  documentId: number;
+  /** The claim's id within its record (`c1`). */
+  localId: string;
+  speaker: string;
+  speakerKind: SpeakerKind;
+  speakerName: string | null;
+  hedged: boolean;
+  /** The evidence text. */
+  text: string;
+  evidence: Span[];
+  document: DocumentRef;
+}
+
+export interface SpeakerSummary { speaker: string; kind: SpeakerKind; claims: number; hedged: number }
+
+export interface StatisticQuery extends Omit<EventQuery, "sort" | "after" | "limit"> {
+  measure?: string;
+  after?: Cursor;
+  limit?: number;
+}
+
+export interface StoredStatistic {
+  id: number;
+  documentId: number;
+  subject: string | null;
+  measure: string;
+  value: number;
+  period: { start: string; end: string } | null;
+  claim: string | null;
+  evidence: Span[];
+  text: string;
+  document: DocumentRef;
+}
 
 /** Counts of the stored rows, for summaries and checks. */
 export interface StoreCounts { documents: number; duplicates: number; events: number; actors: number; claims: number }
@@ -214,6 +344,18 @@ export interface Store {
   document(id: number): Promise<(StoredDocument & { text: string }) | null>;
   /** The stored record of a document, or null. */
   record(documentId: number): Promise<ExtractionRecord | null>;
+  /** Counts of the matching events by country, admin1, type and modality, and their date range. */
+  facets(query: EventQuery): Promise<Facets>;
+  /** The actor network of the latest `sample` matching events: the `limit` most active actors and their partners in standing relations. */
+  network(query: EventQuery, options: { limit: number; sample: number }): Promise<Network>;
+  /** One actor by name or alias (any case), or null. */
+  actor(name: string): Promise<ActorDetail | null>;
+  /** Claims, latest stored first. */
+  claims(query: ClaimQuery): Promise<StoredClaim[]>;
+  /** Speakers of the matching claims, the most quoted first. */
+  speakers(query: ClaimQuery): Promise<SpeakerSummary[]>;
+  /** Statistics, latest stored first. */
+  statistics(query: StatisticQuery): Promise<StoredStatistic[]>;
   /** Ids of documents that have a record, with the extractor that made it, in id order, after `afterId`. */
   recordsToCheck(afterId: number, limit: number): Promise<Array<{ id: number; extractor: string | null }>>;
   counts(): Promise<StoreCounts>;

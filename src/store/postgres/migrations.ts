@@ -146,4 +146,62 @@ CREATE TABLE feed_items (
 );
 `,
   },
+  {
+    version: 4,
+    name: "relations, statistics, actor mentions, claim texts, events by toll",
+    // See the SQLite migration 4: backfilled texts count characters, new rows UTF-16 units.
+    sql: `
+CREATE TABLE relations (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  actor TEXT,
+  recipient TEXT,
+  modality TEXT NOT NULL,
+  claim TEXT,
+  evidence TEXT NOT NULL,
+  sentence TEXT NOT NULL
+);
+CREATE INDEX relations_document ON relations(document_id);
+CREATE INDEX relations_actor ON relations(actor);
+CREATE INDEX relations_recipient ON relations(recipient);
+
+CREATE TABLE statistics (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  subject TEXT,
+  measure TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  period_start TEXT,
+  period_end TEXT,
+  claim TEXT,
+  evidence TEXT NOT NULL,
+  sentence TEXT NOT NULL
+);
+CREATE INDEX statistics_document ON statistics(document_id);
+
+ALTER TABLE actors ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE claims ADD COLUMN sentence TEXT NOT NULL DEFAULT '';
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX actors_name ON actors(name);
+CREATE INDEX events_fatalities ON events(fatalities_low, id);
+
+INSERT INTO relations (document_id, type, actor, recipient, modality, claim, evidence, sentence)
+  SELECT r.document_id, j->>'type',
+    (SELECT a.name FROM actors a WHERE a.document_id = r.document_id AND a.local_id = j->>'actor'),
+    (SELECT a.name FROM actors a WHERE a.document_id = r.document_id AND a.local_id = j->>'recipient'),
+    j->>'modality', j->>'claim', (j->'evidence')::text,
+    COALESCE(substring(d.text FROM (j#>>'{evidence,0,0}')::int + 1 FOR (j#>>'{evidence,0,1}')::int - (j#>>'{evidence,0,0}')::int), '')
+  FROM records r JOIN documents d ON d.id = r.document_id, jsonb_array_elements(r.record->'relations') j;
+INSERT INTO statistics (document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence)
+  SELECT r.document_id, j->>'subject', j->>'measure', (j->>'value')::double precision,
+    j#>>'{period,start}', j#>>'{period,end}', j->>'claim', (j->'evidence')::text,
+    COALESCE(substring(d.text FROM (j#>>'{evidence,0,0}')::int + 1 FOR (j#>>'{evidence,0,1}')::int - (j#>>'{evidence,0,0}')::int), '')
+  FROM records r JOIN documents d ON d.id = r.document_id, jsonb_array_elements(r.record->'statistics') j;
+UPDATE actors SET mentions = COALESCE((SELECT (j->'mentions')::text FROM records r, jsonb_array_elements(r.record->'actors') j
+  WHERE r.document_id = actors.document_id AND j->>'id' = actors.local_id), '[]');
+UPDATE claims SET sentence = COALESCE((SELECT substring(d.text FROM (claims.evidence::jsonb#>>'{0,0}')::int + 1
+  FOR (claims.evidence::jsonb#>>'{0,1}')::int - (claims.evidence::jsonb#>>'{0,0}')::int) FROM documents d WHERE d.id = claims.document_id), '');
+`,
+  },
 ];

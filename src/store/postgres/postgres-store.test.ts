@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { StoreError } from "../../core/index.js";
-import { storeContract } from "../store.contract.js";
+import { expectMigrated, migrationDocument, storeContract } from "../store.contract.js";
 import { openPostgresStore } from "./postgres-store.js";
 
 declare module "vitest" {
@@ -25,6 +25,23 @@ describe.skipIf(url === null)("PostgreSQL", () => {
     const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore({ url: url ?? "", schema })));
     expect((await Promise.all(stores.map((s) => s.counts()))).map((c) => c.documents)).toEqual([0, 0, 0]);
     await Promise.all(stores.map((s) => s.close()));
+  });
+
+  it("migrates a schema of the first version, filling the new tables and columns from the old ones", async () => {
+    const schema = `t_${randomBytes(6).toString("hex")}`;
+    const store = await openPostgresStore({ url: url ?? "", schema });
+    await store.saveBatch([migrationDocument()], { nearDuplicateThreshold: 0.7 });
+    await store.close();
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: url ?? "", options: `-c search_path=${schema}` });
+    await client.connect();
+    await client.query(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
+      DROP INDEX events_fatalities; ALTER TABLE actors DROP COLUMN mentions; ALTER TABLE claims DROP COLUMN sentence;
+      DELETE FROM sitrep_migrations WHERE version > 1`);
+    await client.end();
+    const migrated = await openPostgresStore({ url: url ?? "", schema });
+    await expectMigrated(migrated);
+    await migrated.close();
   });
 
   it("says in one line, without the password, which server it cannot reach", async () => {

@@ -7,11 +7,10 @@ import type { Pool, PoolClient } from "pg";
 import type { ExtractionRecord } from "../../core/index.js";
 import { StoreError } from "../../core/index.js";
 import { signatureBytes } from "../../ingest/index.js";
-import { actorNames, saveDocument, type BatchWriter } from "../batch.js";
-import {
-  actorsSql, COUNTS_SQL, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql,
-  toActorSummary, toStoredDocument, toStoredEvent, type Dialect, type Sql,
-} from "../queries.js";
+import { actorNames, RECORD_TABLES, saveDocument, type BatchWriter } from "../batch.js";
+import { COUNTS_SQL } from "../queries.js";
+import { Reader } from "../reader.js";
+import type { Dialect, Sql } from "../sql.js";
 import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { recordRows, type RecordRows } from "../rows.js";
 import { timeSeriesSql, toTimeSeries } from "../time-series.js";
@@ -28,6 +27,9 @@ const DIALECT: Dialect = {
   caseless: (column, p) => `lower(${column}) = lower(${p})`,
   idList: (p) => `SELECT unnest(${p}::bigint[])`,
   idParam: (ids) => ids,
+  textList: (p) => `SELECT unnest(${p}::text[])`,
+  textParam: (values) => values,
+  bool: (value) => value,
   // Date arithmetic rather than date_trunc, whose timestamp would depend on the session's time zone.
   period: (interval, column) => (interval === "day" ? column
     : interval === "week" ? `to_char(${column}::date - (extract(isodow from ${column}::date)::int - 1), 'YYYY-MM-DD')`
@@ -38,6 +40,15 @@ const FEED_SQL = feedStatements({
   param: (n) => `$${n}`,
   keyList: (p) => `SELECT unnest(${p}::text[]) AS item`,
 });
+
+/** Runs one statement on the pool; a failure is a StoreError. */
+async function query(pool: Pool, sql: Sql): Promise<Row[]> {
+  try {
+    return (await pool.query(sql.text, sql.params)).rows as Row[];
+  } catch (error) {
+    throw new StoreError("query", error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
 
 export interface PostgresOptions {
   /** A connection URL: postgres://user:password@host:port/database. */
@@ -102,21 +113,18 @@ async function migrate(pool: Pool, schema: string): Promise<void> {
   }
 }
 
-class PostgresStore implements Store {
+class PostgresStore extends Reader implements Store {
   readonly driver = "postgres" as const;
   readonly features: StoreFeatures = Object.freeze({ fullText: "tsvector", concurrentWriters: true });
   readonly #pool: Pool;
 
   constructor(pool: Pool) {
+    super((sql) => query(pool, sql), DIALECT);
     this.#pool = pool;
   }
 
   async #all(sql: Sql): Promise<Row[]> {
-    try {
-      return (await this.#pool.query(sql.text, sql.params)).rows as Row[];
-    } catch (error) {
-      throw new StoreError("query", error instanceof Error ? error.message : String(error), { cause: error });
-    }
+    return query(this.#pool, sql);
   }
 
   async findDocument(contentHash: string, url: string | null): Promise<number | null> {
@@ -137,7 +145,7 @@ class PostgresStore implements Store {
       const { rows } = await client.query("SELECT text FROM documents WHERE id = $1 FOR UPDATE", [documentId]);
       const text = rows[0]?.text;
       if (typeof text !== "string") throw new StoreError("replace record", `no document ${documentId}`);
-      for (const table of ["events", "actors", "claims", "records"]) {
+      for (const table of RECORD_TABLES) {
         await client.query(`DELETE FROM ${table} WHERE document_id = $1`, [documentId]);
       }
       await postgresWriter(client).insertRecord(documentId, record, recordRows(record, text), new Date().toISOString());
@@ -165,32 +173,8 @@ class PostgresStore implements Store {
     }
   }
 
-  async events(query: Parameters<Store["events"]>[0]) {
-    const rows = await this.#all(eventsSql(query, DIALECT));
-    const links = rows.length === 0 ? [] : await this.#all(eventActorsSql(rows.map((r) => Number(r["id"])), DIALECT));
-    return rows.map((row) => toStoredEvent(row, links));
-  }
-
   async timeSeries(query: Parameters<Store["timeSeries"]>[0], options: Parameters<Store["timeSeries"]>[1]) {
     return toTimeSeries(await this.#all(timeSeriesSql(query, options, DIALECT)), options);
-  }
-
-  async event(id: number) {
-    const [row] = await this.#all(eventSql(id, DIALECT));
-    return row === undefined ? null : toStoredEvent(row, await this.#all(eventActorsSql([id], DIALECT)));
-  }
-
-  async actors(query: Parameters<Store["actors"]>[0]) {
-    return (await this.#all(actorsSql(query, DIALECT))).map(toActorSummary);
-  }
-
-  async documents(query: Parameters<Store["documents"]>[0]) {
-    return (await this.#all(documentsSql(query, DIALECT))).map(toStoredDocument);
-  }
-
-  async document(id: number) {
-    const [row] = await this.#all(documentSql(id, DIALECT));
-    return row === undefined ? null : { ...toStoredDocument(row), text: String(row["text"]) };
   }
 
   async record(documentId: number): Promise<ExtractionRecord | null> {
@@ -283,8 +267,8 @@ function postgresWriter(db: Queryable): BatchWriter {
     async insertRecord(documentId, record, rows: RecordRows, extractedAt) {
       await db.query("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES ($1, $2, $3, $4)",
         [documentId, record.extractor, extractedAt, JSON.stringify(record)]);
-      const actorRows = await insertMany(db, "actors", "document_id, local_id, name, aliases, kind, country",
-        rows.actors.map((a) => [documentId, a.localId, a.name, a.aliases, a.kind, a.country]), "RETURNING id, local_id");
+      const actorRows = await insertMany(db, "actors", "document_id, local_id, name, aliases, kind, country, mentions",
+        rows.actors.map((a) => [documentId, a.localId, a.name, a.aliases, a.kind, a.country, a.mentions]), "RETURNING id, local_id");
       const actorIds = new Map(actorRows.map((r) => [String(r["local_id"]), Number(r["id"])]));
       const names = rows.actors.flatMap((a) => actorNames(a.name, a.aliases).map((name) => [name, actorIds.get(a.localId)]));
       await insertMany(db, "actor_names", "name, actor_id", names, "ON CONFLICT DO NOTHING");
@@ -301,8 +285,12 @@ function postgresWriter(db: Queryable): BatchWriter {
       const eventNames = rows.events.flatMap((e) => e.links.flatMap((l) => (namesOf.get(l.actor) ?? [])
         .map((name) => [name, e.dateStart, eventIds.get(e.localId)])));
       await insertMany(db, "event_names", "name, date_start, event_id", eventNames, "ON CONFLICT DO NOTHING");
-      await insertMany(db, "claims", "document_id, local_id, speaker, kind, name, hedged, evidence",
-        rows.claims.map((c) => [documentId, c.localId, c.speaker, c.kind, c.name, c.hedged, c.evidence]));
+      await insertMany(db, "claims", "document_id, local_id, speaker, kind, name, hedged, evidence, sentence",
+        rows.claims.map((c) => [documentId, c.localId, c.speaker, c.kind, c.name, c.hedged, c.evidence, c.sentence]));
+      await insertMany(db, "relations", "document_id, type, actor, recipient, modality, claim, evidence, sentence",
+        rows.relations.map((r) => [documentId, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence]));
+      await insertMany(db, "statistics", "document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence",
+        rows.statistics.map((st) => [documentId, st.subject, st.measure, st.value, st.periodStart, st.periodEnd, st.claim, st.evidence, st.sentence]));
     },
   };
 }

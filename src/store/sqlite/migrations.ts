@@ -158,4 +158,64 @@ CREATE TABLE feed_items (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 4,
+    name: "relations, statistics, actor mentions, claim texts, events by toll",
+    // Relations and statistics were kept only in the record's JSON; the API lists and filters them.
+    // Backfilled texts count characters where the extractor counts UTF-16 units: the same for
+    // all text outside the astral planes; new rows store the extractor's exact slice.
+    sql: `
+CREATE TABLE relations (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  actor TEXT,
+  recipient TEXT,
+  modality TEXT NOT NULL,
+  claim TEXT,
+  evidence TEXT NOT NULL,
+  sentence TEXT NOT NULL
+);
+CREATE INDEX relations_document ON relations(document_id);
+CREATE INDEX relations_actor ON relations(actor);
+CREATE INDEX relations_recipient ON relations(recipient);
+
+CREATE TABLE statistics (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  subject TEXT,
+  measure TEXT NOT NULL,
+  value REAL NOT NULL,
+  period_start TEXT,
+  period_end TEXT,
+  claim TEXT,
+  evidence TEXT NOT NULL,
+  sentence TEXT NOT NULL
+);
+CREATE INDEX statistics_document ON statistics(document_id);
+
+ALTER TABLE actors ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE claims ADD COLUMN sentence TEXT NOT NULL DEFAULT '';
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX actors_name ON actors(name);
+CREATE INDEX events_fatalities ON events(fatalities_low, id);
+
+INSERT INTO relations (document_id, type, actor, recipient, modality, claim, evidence, sentence)
+  SELECT r.document_id, json_extract(j.value, '$.type'),
+    (SELECT a.name FROM actors a WHERE a.document_id = r.document_id AND a.local_id = json_extract(j.value, '$.actor')),
+    (SELECT a.name FROM actors a WHERE a.document_id = r.document_id AND a.local_id = json_extract(j.value, '$.recipient')),
+    json_extract(j.value, '$.modality'), json_extract(j.value, '$.claim'), json_extract(j.value, '$.evidence'),
+    COALESCE(substr(d.text, json_extract(j.value, '$.evidence[0][0]') + 1, json_extract(j.value, '$.evidence[0][1]') - json_extract(j.value, '$.evidence[0][0]')), '')
+  FROM records r JOIN documents d ON d.id = r.document_id, json_each(r.record, '$.relations') j;
+INSERT INTO statistics (document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence)
+  SELECT r.document_id, json_extract(j.value, '$.subject'), json_extract(j.value, '$.measure'), json_extract(j.value, '$.value'),
+    json_extract(j.value, '$.period.start'), json_extract(j.value, '$.period.end'), json_extract(j.value, '$.claim'), json_extract(j.value, '$.evidence'),
+    COALESCE(substr(d.text, json_extract(j.value, '$.evidence[0][0]') + 1, json_extract(j.value, '$.evidence[0][1]') - json_extract(j.value, '$.evidence[0][0]')), '')
+  FROM records r JOIN documents d ON d.id = r.document_id, json_each(r.record, '$.statistics') j;
+UPDATE actors SET mentions = COALESCE((SELECT json_extract(j.value, '$.mentions') FROM records r, json_each(r.record, '$.actors') j
+  WHERE r.document_id = actors.document_id AND json_extract(j.value, '$.id') = actors.local_id), '[]');
+UPDATE claims SET sentence = COALESCE((SELECT substr(d.text, json_extract(claims.evidence, '$[0][0]') + 1,
+  json_extract(claims.evidence, '$[0][1]') - json_extract(claims.evidence, '$[0][0]')) FROM documents d WHERE d.id = claims.document_id), '');
+`,
+  },
 ];

@@ -7,11 +7,10 @@ import Database from "better-sqlite3";
 import type { ExtractionRecord } from "../../core/index.js";
 import { StoreError } from "../../core/index.js";
 import { signatureBytes } from "../../ingest/index.js";
-import { actorNames, saveDocument, type BatchWriter } from "../batch.js";
-import {
-  actorsSql, COUNTS_SQL, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql,
-  toActorSummary, toStoredDocument, toStoredEvent, type Dialect, type Sql,
-} from "../queries.js";
+import { actorNames, RECORD_TABLES, saveDocument, type BatchWriter } from "../batch.js";
+import { COUNTS_SQL } from "../queries.js";
+import { Reader } from "../reader.js";
+import type { Dialect, Sql } from "../sql.js";
 import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { recordRows, type RecordRows } from "../rows.js";
 import { timeSeriesSql, toTimeSeries } from "../time-series.js";
@@ -59,6 +58,9 @@ const DIALECT: Dialect = {
   // One parameter for any number of ids: one SQL text, one cached statement (see RETAINED).
   idList: (p) => `SELECT value FROM json_each(${p})`,
   idParam: (ids) => JSON.stringify(ids),
+  textList: (p) => `SELECT value FROM json_each(${p})`,
+  textParam: (values) => JSON.stringify(values),
+  bool: (value) => (value ? 1 : 0),
   // 'weekday 1' moves forward to a Monday (or stays on one): six days back first lands on this week's.
   period: (interval, column) => (interval === "day" ? column
     : interval === "week" ? `date(${column}, '-6 days', 'weekday 1')` : `substr(${column}, 1, 7) || '-01'`),
@@ -94,7 +96,7 @@ function migrate(db: Database.Database, prepare: Prepare): void {
   }
 }
 
-class SqliteStore implements Store {
+class SqliteStore extends Reader implements Store {
   readonly driver = "sqlite" as const;
   readonly features: StoreFeatures = Object.freeze({ fullText: "fts5", concurrentWriters: false });
   readonly #db: Database.Database;
@@ -102,6 +104,7 @@ class SqliteStore implements Store {
   readonly #writer: BatchWriter;
 
   constructor(db: Database.Database, prepare: Prepare) {
+    super(async (sql) => prepare(sql.text).all(...sql.params) as Row[], DIALECT);
     this.#db = db;
     this.#prepare = prepare;
     this.#writer = sqliteWriter(prepare);
@@ -125,7 +128,7 @@ class SqliteStore implements Store {
     const text = this.#prepare("SELECT text FROM documents WHERE id = ?", true).get(documentId);
     if (typeof text !== "string") throw new StoreError("replace record", `no document ${documentId}`);
     await this.#inTransaction("replace record", async () => {
-      for (const table of ["events", "actors", "claims", "records"]) {
+      for (const table of RECORD_TABLES) {
         this.#prepare(`DELETE FROM ${table} WHERE document_id = ?`).run(documentId);
       }
       await this.#writer.insertRecord(documentId, record, recordRows(record, text), new Date().toISOString());
@@ -149,32 +152,8 @@ class SqliteStore implements Store {
     return this.#prepare(sql.text).all(...sql.params) as Row[];
   }
 
-  async events(query: Parameters<Store["events"]>[0]) {
-    const rows = this.#all(eventsSql(query, DIALECT));
-    const links = rows.length === 0 ? [] : this.#all(eventActorsSql(rows.map((r) => Number(r["id"])), DIALECT));
-    return rows.map((row) => toStoredEvent(row, links));
-  }
-
   async timeSeries(query: Parameters<Store["timeSeries"]>[0], options: Parameters<Store["timeSeries"]>[1]) {
     return toTimeSeries(this.#all(timeSeriesSql(query, options, DIALECT)), options);
-  }
-
-  async event(id: number) {
-    const [row] = this.#all(eventSql(id, DIALECT));
-    return row === undefined ? null : toStoredEvent(row, this.#all(eventActorsSql([id], DIALECT)));
-  }
-
-  async actors(query: Parameters<Store["actors"]>[0]) {
-    return this.#all(actorsSql(query, DIALECT)).map(toActorSummary);
-  }
-
-  async documents(query: Parameters<Store["documents"]>[0]) {
-    return this.#all(documentsSql(query, DIALECT)).map(toStoredDocument);
-  }
-
-  async document(id: number) {
-    const [row] = this.#all(documentSql(id, DIALECT));
-    return row === undefined ? null : { ...toStoredDocument(row), text: String(row["text"]) };
   }
 
   async record(documentId: number): Promise<ExtractionRecord | null> {
@@ -226,14 +205,17 @@ function sqliteWriter(prepare: Prepare): BatchWriter {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`, true);
   const insertBand = prepare("INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)");
   const insertRecord = prepare("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES (?, ?, ?, ?)");
-  const insertActor = prepare(`INSERT INTO actors (document_id, local_id, name, aliases, kind, country) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, true);
+  const insertActor = prepare(`INSERT INTO actors (document_id, local_id, name, aliases, kind, country, mentions) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, true);
   const insertName = prepare("INSERT OR IGNORE INTO actor_names (name, actor_id) VALUES (?, ?)");
   const insertEvent = prepare(`INSERT INTO events (document_id, local_id, type, mode, modality, date_start, date_end, country, admin1, place,
     lat, lon, fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, true);
   const insertLink = prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)");
   const insertEventName = prepare("INSERT OR IGNORE INTO event_names (name, date_start, event_id) VALUES (?, ?, ?)");
-  const insertClaim = prepare(`INSERT INTO claims (document_id, local_id, speaker, kind, name, hedged, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertClaim = prepare(`INSERT INTO claims (document_id, local_id, speaker, kind, name, hedged, evidence, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertRelation = prepare(`INSERT INTO relations (document_id, type, actor, recipient, modality, claim, evidence, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertStatistic = prepare(`INSERT INTO statistics (document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   return {
     async existing(contentHash, url) {
       const id = byHash.get(contentHash) ?? (url === null ? undefined : byUrl.get(url));
@@ -257,7 +239,7 @@ function sqliteWriter(prepare: Prepare): BatchWriter {
       const actorIds = new Map<string, number>();
       const namesOf = new Map<string, string[]>();
       for (const a of rows.actors) {
-        const id = Number(insertActor.get(documentId, a.localId, a.name, a.aliases, a.kind, a.country));
+        const id = Number(insertActor.get(documentId, a.localId, a.name, a.aliases, a.kind, a.country, a.mentions));
         actorIds.set(a.localId, id);
         namesOf.set(a.localId, actorNames(a.name, a.aliases));
         for (const name of namesOf.get(a.localId) ?? []) insertName.run(name, id);
@@ -271,7 +253,11 @@ function sqliteWriter(prepare: Prepare): BatchWriter {
           for (const name of namesOf.get(link.actor) ?? []) insertEventName.run(name, e.dateStart, Number(id));
         }
       }
-      for (const c of rows.claims) insertClaim.run(documentId, c.localId, c.speaker, c.kind, c.name, c.hedged ? 1 : 0, c.evidence);
+      for (const c of rows.claims) insertClaim.run(documentId, c.localId, c.speaker, c.kind, c.name, c.hedged ? 1 : 0, c.evidence, c.sentence);
+      for (const r of rows.relations) insertRelation.run(documentId, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence);
+      for (const st of rows.statistics) {
+        insertStatistic.run(documentId, st.subject, st.measure, st.value, st.periodStart, st.periodEnd, st.claim, st.evidence, st.sentence);
+      }
     },
   };
 }

@@ -1,0 +1,261 @@
+/**
+ * The archive's read side, the same for both drivers: each driver gives a way to run a
+ * statement (`run`) and its `Dialect`; the reader builds the queries and shapes the rows.
+ */
+import type { Modality, PloverType, RelationType, Span, SpeakerKind } from "../core/index.js";
+import { sentenceAround } from "../core/index.js";
+import type { EventFilter } from "./event-filter.js";
+import {
+  actorsSql, documentRefsSql, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql, toActorSummary, toDocumentRef,
+  toStoredDocument, toStoredEvent,
+} from "./queries.js";
+import { bool, str, type Dialect, type Row, type Sql } from "./sql.js";
+import type {
+  ActorDetail, ActorQuery, ActorSummary, ClaimQuery, DocumentQuery, DocumentRef, EventQuery, Facets, Mention, Network, NetworkEdge,
+  NetworkNode, SpeakerSummary, StatisticQuery, StoredClaim, StoredDocument, StoredEvent, StoredRelation, StoredStatistic,
+} from "./store.js";
+import {
+  actorAliasesSql, actorKindsSql, actorMentionsSql, actorNameSql, actorRelationsSql, actorTotalsSql, claimsSql, dateRangeSql,
+  eventParticipantsSql, facetSql, networkEventsSql, networkRelationsSql, speakersSql, statisticsSql,
+} from "./view-queries.js";
+
+type Run = (sql: Sql) => Promise<Row[]>;
+
+const spans = (value: unknown): Span[] => JSON.parse(String(value)) as Span[];
+/** The events an edge lists at most. */
+const EDGE_EVENTS = 20;
+/** Mentions an actor's detail quotes. */
+const MENTIONS = 20;
+
+/** The read methods of `Store`, over a driver's `run`. */
+export class Reader {
+  readonly #run: Run;
+  readonly #d: Dialect;
+
+  constructor(run: Run, dialect: Dialect) {
+    this.#run = run;
+    this.#d = dialect;
+  }
+
+  async #refs(ids: readonly number[]): Promise<Map<number, DocumentRef>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.#run(documentRefsSql(unique, this.#d));
+    return new Map(rows.map((row) => [Number(row["id"]), toDocumentRef(row)]));
+  }
+
+  /** The document reference of `id` from `refs` (a row's document always exists: foreign keys). */
+  #ref(refs: Map<number, DocumentRef>, id: number): DocumentRef {
+    return refs.get(id) ?? { id, title: null, url: null, source: "", published: null };
+  }
+
+  async #withActors(rows: Row[]): Promise<StoredEvent[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => Number(r["id"]));
+    const [links, refs] = await Promise.all([this.#run(eventActorsSql(ids, this.#d)), this.#refs(rows.map((r) => Number(r["document_id"])))]);
+    return rows.map((row) => toStoredEvent(row, links, this.#ref(refs, Number(row["document_id"]))));
+  }
+
+  async events(query: EventQuery): Promise<StoredEvent[]> {
+    return this.#withActors(await this.#run(eventsSql(query, this.#d)));
+  }
+
+  async event(id: number): Promise<StoredEvent | null> {
+    const [event] = await this.#withActors(await this.#run(eventSql(id, this.#d)));
+    return event ?? null;
+  }
+
+  async actors(query: ActorQuery): Promise<ActorSummary[]> {
+    return (await this.#run(actorsSql(query, this.#d))).map(toActorSummary);
+  }
+
+  async documents(query: DocumentQuery): Promise<StoredDocument[]> {
+    return (await this.#run(documentsSql(query, this.#d))).map(toStoredDocument);
+  }
+
+  async document(id: number): Promise<(StoredDocument & { text: string }) | null> {
+    const [row] = await this.#run(documentSql(id, this.#d));
+    return row === undefined ? null : { ...toStoredDocument(row), text: String(row["text"]) };
+  }
+
+  async facets(query: EventFilter): Promise<Facets> {
+    const [countries, admin1, types, modalities, [range]] = await Promise.all([
+      this.#run(facetSql("countries", query, this.#d)),
+      this.#run(facetSql("admin1", query, this.#d)),
+      this.#run(facetSql("types", query, this.#d)),
+      this.#run(facetSql("modalities", query, this.#d)),
+      this.#run(dateRangeSql(query, this.#d)),
+    ]);
+    const min = str(range?.["min"]);
+    const max = str(range?.["max"]);
+    return {
+      countries: countries.map((r) => ({ code: String(r["country"]), count: Number(r["count"]) })),
+      admin1: admin1.map((r) => ({ country: str(r["country"]), name: String(r["name"]), count: Number(r["count"]) })),
+      types: types.map((r) => ({ type: String(r["type"]) as PloverType, count: Number(r["count"]) })),
+      modalities: modalities.map((r) => ({ modality: String(r["modality"]) as Modality, count: Number(r["count"]) })),
+      dateRange: min === null || max === null ? null : { min, max },
+    };
+  }
+
+  async network(query: EventFilter, options: { limit: number; sample: number }): Promise<Network> {
+    const matched = await this.#run(networkEventsSql(query, options.sample, this.#d));
+    const truncated = matched.length > options.sample;
+    const events = matched.slice(0, options.sample);
+    const typeOf = new Map(events.map((r) => [Number(r["id"]), String(r["type"]) as PloverType]));
+    const links = typeOf.size === 0 ? [] : await this.#run(eventParticipantsSql([...typeOf.keys()], this.#d));
+    const nodes = rankNodes(links, options.limit);
+    const edges = eventEdges(links, typeOf, nodes);
+    if (nodes.size > 0) {
+      for (const row of await this.#run(networkRelationsSql([...nodes.keys()], this.#d))) {
+        const [source, target] = [String(row["actor"]), String(row["recipient"])];
+        for (const name of [source, target]) if (!nodes.has(name)) nodes.set(name, { id: name, name, kind: "other", country: null, events: 0 });
+        edges.push({ source, target, kind: String(row["type"]) as RelationType, type: null, count: Number(row["count"]), eventIds: [] });
+      }
+    }
+    return { nodes: [...nodes.values()], edges, events: events.length, truncated };
+  }
+
+  async actor(name: string): Promise<ActorDetail | null> {
+    const [found] = await this.#run(actorNameSql(name, this.#d));
+    if (found === undefined) return null;
+    const stored = String(found["name"]);
+    const [[kind], [totals], aliasRows, mentionRows, relationRows] = await Promise.all([
+      this.#run(actorKindsSql(stored, this.#d)),
+      this.#run(actorTotalsSql(stored, this.#d)),
+      this.#run(actorAliasesSql(stored, this.#d)),
+      this.#run(actorMentionsSql(stored, MENTIONS, this.#d)),
+      this.#run(actorRelationsSql(stored, this.#d)),
+    ]);
+    const aliases = new Set<string>();
+    for (const row of aliasRows) for (const alias of JSON.parse(String(row["aliases"])) as string[]) if (alias !== stored) aliases.add(alias);
+    const refs = await this.#refs([...mentionRows, ...relationRows].map((r) => Number(r["document_id"])));
+    return {
+      name: stored,
+      kind: String(kind?.["kind"] ?? "other"),
+      country: str(kind?.["country"]),
+      documents: Number(totals?.["documents"] ?? 0),
+      events: Number(totals?.["events"] ?? 0),
+      aliases: [...aliases].sort(),
+      relations: relationRows.map((row) => toRelation(row, this.#ref(refs, Number(row["document_id"])))),
+      mentions: mentionRows.flatMap((row) => toMentions(row, this.#ref(refs, Number(row["document_id"])))).slice(0, MENTIONS),
+    };
+  }
+
+  async claims(query: ClaimQuery): Promise<StoredClaim[]> {
+    const rows = await this.#run(claimsSql(query, this.#d));
+    const refs = await this.#refs(rows.map((r) => Number(r["document_id"])));
+    return rows.map((row) => ({
+      id: Number(row["id"]),
+      documentId: Number(row["document_id"]),
+      localId: String(row["local_id"]),
+      speaker: String(row["speaker"]),
+      speakerKind: String(row["kind"]) as SpeakerKind,
+      speakerName: str(row["name"]),
+      hedged: bool(row["hedged"]),
+      text: String(row["sentence"]),
+      evidence: spans(row["evidence"]),
+      document: this.#ref(refs, Number(row["document_id"])),
+    }));
+  }
+
+  async speakers(query: ClaimQuery): Promise<SpeakerSummary[]> {
+    return (await this.#run(speakersSql(query, this.#d))).map((row) => ({
+      speaker: String(row["speaker"]), kind: String(row["kind"]) as SpeakerKind, claims: Number(row["claims"]), hedged: Number(row["hedged"]),
+    }));
+  }
+
+  async statistics(query: StatisticQuery): Promise<StoredStatistic[]> {
+    const rows = await this.#run(statisticsSql(query, this.#d));
+    const refs = await this.#refs(rows.map((r) => Number(r["document_id"])));
+    return rows.map((row) => {
+      const [start, end] = [str(row["period_start"]), str(row["period_end"])];
+      return {
+        id: Number(row["id"]),
+        documentId: Number(row["document_id"]),
+        subject: str(row["subject"]),
+        measure: String(row["measure"]),
+        value: Number(row["value"]),
+        period: start === null || end === null ? null : { start, end },
+        claim: str(row["claim"]),
+        evidence: spans(row["evidence"]),
+        text: String(row["sentence"]),
+        document: this.#ref(refs, Number(row["document_id"])),
+      };
+    });
+  }
+}
+
+/** The `limit` actors taking part in the most events, by name; a name's kind and country are its most frequent. */
+function rankNodes(links: readonly Row[], limit: number): Map<string, NetworkNode> {
+  const events = new Map<string, Set<number>>();
+  const kinds = new Map<string, Map<string, { kind: string; country: string | null; n: number }>>();
+  for (const link of links) {
+    const name = String(link["name"]);
+    const seen = events.get(name) ?? new Set<number>();
+    seen.add(Number(link["event_id"]));
+    events.set(name, seen);
+    const byKind = kinds.get(name) ?? new Map<string, { kind: string; country: string | null; n: number }>();
+    const key = `${String(link["kind"])}\u0000${str(link["country"]) ?? ""}`;
+    const entry = byKind.get(key) ?? { kind: String(link["kind"]), country: str(link["country"]), n: 0 };
+    entry.n += 1;
+    byKind.set(key, entry);
+    kinds.set(name, byKind);
+  }
+  const ranked = [...events].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+  return new Map(ranked.map(([name, seen]) => {
+    const top = [...(kinds.get(name)?.values() ?? [])].sort((a, b) => b.n - a.n)[0];
+    return [name, { id: name, name, kind: top?.kind ?? "other", country: top?.country ?? null, events: seen.size }];
+  }));
+}
+
+/** Actor → recipient edges between `nodes`, one per pair and event type, with their events (latest first). */
+function eventEdges(links: readonly Row[], typeOf: ReadonlyMap<number, PloverType>, nodes: ReadonlyMap<string, NetworkNode>): NetworkEdge[] {
+  const byEvent = new Map<number, { actors: string[]; recipients: string[] }>();
+  for (const link of links) {
+    const name = String(link["name"]);
+    if (!nodes.has(name)) continue;
+    const id = Number(link["event_id"]);
+    const sides = byEvent.get(id) ?? { actors: [], recipients: [] };
+    (link["role"] === "actor" ? sides.actors : sides.recipients).push(name);
+    byEvent.set(id, sides);
+  }
+  const edges = new Map<string, NetworkEdge>();
+  // typeOf holds the events latest first, so each edge's list starts with its latest events.
+  for (const [id, type] of typeOf) {
+    const sides = byEvent.get(id);
+    if (sides === undefined) continue;
+    for (const source of sides.actors) {
+      for (const target of sides.recipients) {
+        if (source === target) continue;
+        const key = `${source}\u0000${target}\u0000${type}`;
+        const edge = edges.get(key) ?? { source, target, kind: "event" as const, type, count: 0, eventIds: [] };
+        edge.count += 1;
+        if (edge.eventIds.length < EDGE_EVENTS) edge.eventIds.push(id);
+        edges.set(key, edge);
+      }
+    }
+  }
+  return [...edges.values()].sort((a, b) => b.count - a.count);
+}
+
+function toRelation(row: Row, document: DocumentRef): StoredRelation {
+  return {
+    id: Number(row["id"]),
+    type: String(row["type"]) as RelationType,
+    actor: str(row["actor"]),
+    recipient: str(row["recipient"]),
+    modality: String(row["modality"]) as Modality,
+    claim: str(row["claim"]),
+    evidence: spans(row["evidence"]),
+    text: String(row["sentence"]),
+    document,
+  };
+}
+
+function toMentions(row: Row, document: DocumentRef): Mention[] {
+  const text = String(row["text"]);
+  return spans(row["mentions"]).map(([start, end]) => {
+    const [from, to] = sentenceAround(text, [[start, end]]);
+    return { documentId: document.id, start, end, text: text.slice(start, end), context: { text: text.slice(from, to), start: from }, document };
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * The queries behind the API's views of the archive: facets, the actor network, claims and
+ * speakers, statistics, and one actor in detail. Shared by both drivers, as queries.ts is.
+ */
+import { eventConditions, hasEventFilter, type EventFilter } from "./event-filter.js";
+import { orderBy, Where, type Dialect, type Order, type Sql } from "./sql.js";
+import type { ClaimQuery, StatisticQuery } from "./store.js";
+
+/** The facets' fields, and the filter each one leaves out (a facet lists the other values one could pick). */
+export const FACETS = {
+  countries: { select: "e.country AS country", group: "e.country", omit: ["country"] },
+  admin1: { select: "e.country AS country, e.admin1 AS name", group: "e.country, e.admin1", omit: ["admin1"] },
+  types: { select: "e.type AS type", group: "e.type", omit: ["type"] },
+  modalities: { select: "e.modality AS modality", group: "e.modality", omit: ["modality"] },
+} as const;
+
+/** The largest number of values a facet lists. */
+const FACET_VALUES = 500;
+
+function without(query: EventFilter, keys: readonly string[]): EventFilter {
+  return Object.fromEntries(Object.entries(query).filter(([key]) => !keys.includes(key))) as EventFilter;
+}
+
+/** Counts of the matching events by one facet's field, the most frequent first. */
+export function facetSql(facet: keyof typeof FACETS, query: EventFilter, d: Dialect): Sql {
+  const spec = FACETS[facet];
+  const w = new Where(d);
+  eventConditions(without(query, spec.omit), w);
+  for (const column of spec.group.split(", ")) w.raw(`${column} IS NOT NULL`);
+  return {
+    text: `SELECT ${spec.select}, COUNT(*) AS count FROM events e ${w.text()} GROUP BY ${spec.group} ORDER BY count DESC, ${spec.group} ${w.limit(FACET_VALUES)}`,
+    params: w.params,
+  };
+}
+
+/** The first and last day of the matching events, whatever their dates filter. */
+export function dateRangeSql(query: EventFilter, d: Dialect): Sql {
+  const w = new Where(d);
+  eventConditions(without(query, ["since", "until"]), w);
+  return { text: `SELECT MIN(e.date_start) AS min, MAX(e.date_end) AS max FROM events e ${w.text()}`, params: w.params };
+}
+
+/** The ids and types of the latest `sample` matching events (one more, to tell whether there are more). */
+export function networkEventsSql(query: EventFilter, sample: number, d: Dialect): Sql {
+  const walk = query.actor !== undefined;
+  const w = new Where(d);
+  eventConditions(query, w, walk);
+  const order: Order = walk ? { column: "n.date_start", id: "n.event_id", descending: true } : { column: "e.date_start", id: "e.id", descending: true };
+  const from = walk ? "event_names n JOIN events e ON e.id = n.event_id" : "events e";
+  return { text: `SELECT e.id, e.type FROM ${from} ${w.text()} ${orderBy(order)} ${w.limit(sample + 1)}`, params: w.params };
+}
+
+/** The actors of the given events, with their role, name, kind and country. */
+export function eventParticipantsSql(ids: readonly number[], d: Dialect): Sql {
+  return {
+    text: `SELECT ea.event_id, ea.role, a.name, a.kind, a.country FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+      WHERE ea.event_id IN (${d.idList(d.param(1))})`,
+    params: [d.idParam(ids)],
+  };
+}
+
+/** Asserted standing relations touching any of `names`, counted by type and pair. */
+export function networkRelationsSql(names: readonly string[], d: Dialect): Sql {
+  const w = new Where(d);
+  const [actors, recipients] = [w.param(d.textParam(names)), w.param(d.textParam(names))];
+  w.raw(`(r.actor IN (${d.textList(actors)}) OR r.recipient IN (${d.textList(recipients)}))`);
+  w.raw("r.actor IS NOT NULL AND r.recipient IS NOT NULL AND r.actor <> r.recipient");
+  w.add("asserted", (p) => `r.modality = ${p}`);
+  return {
+    text: `SELECT r.type, r.actor, r.recipient, COUNT(*) AS count FROM relations r ${w.text()}
+      GROUP BY r.type, r.actor, r.recipient ORDER BY count DESC, r.actor, r.recipient ${w.limit(200)}`,
+    params: w.params,
+  };
+}
+
+const CLAIM_COLUMNS = "c.id, c.document_id, c.local_id, c.speaker, c.kind, c.name, c.hedged, c.evidence, c.sentence";
+
+/** The conditions of a claim query on `claims c`. */
+function claimConditions(query: ClaimQuery, w: Where): void {
+  if (query.speakerKind) w.add(query.speakerKind, (p) => `c.kind = ${p}`);
+  if (query.hedged !== undefined) w.add(w.dialect.bool(query.hedged), (p) => `c.hedged = ${p}`);
+  // A claim is in view when an event in view rests on it.
+  if (hasEventFilter(query)) {
+    w.exists("events e", (inner) => {
+      inner.raw("e.document_id = c.document_id AND e.claim = c.local_id");
+      eventConditions(query, inner);
+    });
+  }
+}
+
+/** Claims matching `query`, latest stored first. */
+export function claimsSql(query: ClaimQuery, d: Dialect): Sql {
+  const w = new Where(d);
+  claimConditions(query, w);
+  const order: Order = { column: null, id: "c.id", descending: true };
+  w.after(order, query.after);
+  return { text: `SELECT ${CLAIM_COLUMNS} FROM claims c ${w.text()} ${orderBy(order)} ${w.limit(query.limit)}`, params: w.params };
+}
+
+/** Speakers of the matching claims, the most quoted first. */
+export function speakersSql(query: ClaimQuery, d: Dialect): Sql {
+  const w = new Where(d);
+  claimConditions(query, w);
+  return {
+    text: `SELECT c.speaker, c.kind, COUNT(*) AS claims, SUM(CASE WHEN c.hedged THEN 1 ELSE 0 END) AS hedged FROM claims c ${w.text()}
+      GROUP BY c.speaker, c.kind ORDER BY claims DESC, c.speaker, c.kind ${w.limit(query.limit)}`,
+    params: w.params,
+  };
+}
+
+/** Statistics matching `query`, latest stored first: those of documents with an event in view. */
+export function statisticsSql(query: StatisticQuery, d: Dialect): Sql {
+  const w = new Where(d);
+  if (query.measure) w.add(query.measure, (p) => `s.measure = ${p}`);
+  if (hasEventFilter(query)) {
+    w.exists("events e", (inner) => {
+      inner.raw("e.document_id = s.document_id");
+      eventConditions(query, inner);
+    });
+  }
+  const order: Order = { column: null, id: "s.id", descending: true };
+  w.after(order, query.after);
+  return {
+    text: `SELECT s.id, s.document_id, s.subject, s.measure, s.value, s.period_start, s.period_end, s.claim, s.evidence, s.sentence
+      FROM statistics s ${w.text()} ${orderBy(order)} ${w.limit(query.limit)}`,
+    params: w.params,
+  };
+}
+
+/** The stored name an actor query means: a name or alias (any case), its most frequent spelling, an exact name first. */
+export function actorNameSql(name: string, d: Dialect): Sql {
+  const w = new Where(d);
+  w.add(name.toLowerCase(), (p) => `a.id IN (SELECT actor_id FROM actor_names WHERE name = ${p})`);
+  const exact = w.param(name.toLowerCase());
+  return {
+    text: `SELECT a.name, COUNT(*) AS count FROM actors a ${w.text()} GROUP BY a.name
+      ORDER BY MAX(CASE WHEN lower(a.name) = ${exact} THEN 1 ELSE 0 END) DESC, count DESC, a.name LIMIT 1`,
+    params: w.params,
+  };
+}
+
+/** An actor's kinds and countries with their counts, the most active first; and its totals. */
+export function actorKindsSql(name: string, d: Dialect): Sql {
+  return {
+    text: `SELECT a.kind, a.country, COUNT(*) AS n FROM actors a WHERE a.name = ${d.param(1)}
+      GROUP BY a.kind, a.country ORDER BY n DESC, a.kind LIMIT 1`,
+    params: [name],
+  };
+}
+
+export function actorTotalsSql(name: string, d: Dialect): Sql {
+  return {
+    text: `SELECT COUNT(DISTINCT a.document_id) AS documents, COUNT(DISTINCT ea.event_id) AS events
+      FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id WHERE a.name = ${d.param(1)}`,
+    params: [name],
+  };
+}
+
+/** The distinct alias lists an actor's rows carry. */
+export function actorAliasesSql(name: string, d: Dialect): Sql {
+  return { text: `SELECT DISTINCT a.aliases FROM actors a WHERE a.name = ${d.param(1)} LIMIT 500`, params: [name] };
+}
+
+/** The latest documents naming an actor, with its mention spans there and the document's text. */
+export function actorMentionsSql(name: string, documents: number, d: Dialect): Sql {
+  return {
+    text: `SELECT a.document_id, a.mentions, d.text FROM actors a JOIN documents d ON d.id = a.document_id
+      WHERE a.name = ${d.param(1)} AND a.mentions <> '[]' ORDER BY d.published DESC NULLS LAST, a.document_id DESC LIMIT ${d.param(2)}`,
+    params: [name, documents],
+  };
+}
+
+/** Standing relations from or to an actor, latest stored first. */
+export function actorRelationsSql(name: string, d: Dialect): Sql {
+  return {
+    text: `SELECT r.id, r.document_id, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence FROM relations r
+      WHERE r.actor = ${d.param(1)} OR r.recipient = ${d.param(2)} ORDER BY r.id DESC LIMIT 100`,
+    params: [name, name],
+  };
+}
