@@ -16,6 +16,8 @@ Commands:
   trend     count the archive's events per day, week or month, by type, country or actor
   show      one event with its evidence, claim and source (e12), or one document (d3)
   reextract run the current extractor again over the stored documents
+  serve     serve the HTTP API and the dashboard over the archive
+  demo      build a demo archive from the bundled examples and serve it
 
 Options:
   -h, --help      show help (also: sitrep <command> --help)
@@ -156,4 +158,29 @@ export const REEXTRACT_HELP = `Usage: sitrep reextract [--all] [--db FILE | --pg
 Runs the current extractor again over the stored documents whose record an older (or other)
 version made, replacing each record; with --all, over every document. Near-duplicates keep none.
 Each document is replaced in its own transaction.
+`;
+
+export const SERVE_HELP = `Usage: sitrep serve [--db FILE | --pg URL] [--port 8080] [--host 127.0.0.1]
+
+Serves the archive over HTTP until interrupted (Ctrl-C): the JSON API under /api (reference at
+/api/docs, OpenAPI 3.1 document at /openapi.json) and the dashboard at /.
+With no API tokens configured the server runs in open-demo mode: every route is open, to
+loopback clients only, and it refuses to listen on any other address.
+
+Options:
+${STORE_HELP}
+  --port N                   the port (default 8080; 0 picks a free one)
+  --host ADDRESS             the address to listen on (default 127.0.0.1)
+`;
+
+export const DEMO_HELP = `Usage: sitrep demo [--port N] [--host 127.0.0.1]
+
+Builds a fresh SQLite archive in a temporary folder from the bundled examples (the project's
+sample reports, Wikinews conflict articles and Wikipedia current-events summaries; see
+examples/SOURCE.md), then serves it like \`sitrep serve\` and prints the URL. The archive is
+deleted when the server stops (Ctrl-C).
+
+Options:
+  --port N                   the port (default 8080, or any free port when 8080 is taken)
+  --host ADDRESS             the address to listen on (default 127.0.0.1)
 `;

@@ -21,6 +21,8 @@ const COMMANDS = new Map<string, Command>([
   ["trend", async (args) => (await import("./trend.js")).runTrend(args)],
   ["show", async (args) => (await import("./show.js")).runShow(args)],
   ["reextract", async (args) => (await import("./reextract.js")).runReextract(args)],
+  ["serve", async (args) => (await import("./serve.js")).runServe(args)],
+  ["demo", async (args, debug) => (await import("./demo.js")).runDemo(args, debug)],
 ]);
 
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */

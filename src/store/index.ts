@@ -10,8 +10,8 @@
 import type { Store } from "./store.js";
 
 export type * from "./store.js";
-export { DRIVERS, INTERVALS, SERIES_KEYS } from "./store.js";
-export { DEFAULT_LIMIT } from "./queries.js";
+export { DRIVERS, EVENT_SORTS, INTERVALS, SERIES_KEYS } from "./store.js";
+export { DEFAULT_LIMIT, eventSortValue } from "./queries.js";
 
 export type StoreLocation = { sqlite: string } | { postgres: string; schema?: string };
 

@@ -103,15 +103,10 @@ export class Reader {
     const events = matched.slice(0, options.sample);
     const typeOf = new Map(events.map((r) => [Number(r["id"]), String(r["type"]) as PloverType]));
     const links = typeOf.size === 0 ? [] : await this.#run(eventParticipantsSql([...typeOf.keys()], this.#d));
-    const nodes = rankNodes(links, options.limit);
+    const everyone = rankNodes(links);
+    const nodes = new Map([...everyone].slice(0, options.limit));
     const edges = eventEdges(links, typeOf, nodes);
-    if (nodes.size > 0) {
-      for (const row of await this.#run(networkRelationsSql([...nodes.keys()], this.#d))) {
-        const [source, target] = [String(row["actor"]), String(row["recipient"])];
-        for (const name of [source, target]) if (!nodes.has(name)) nodes.set(name, { id: name, name, kind: "other", country: null, events: 0 });
-        edges.push({ source, target, kind: String(row["type"]) as RelationType, type: null, count: Number(row["count"]), eventIds: [] });
-      }
-    }
+    if (nodes.size > 0) edges.push(...relationEdges(await this.#run(networkRelationsSql([...nodes.keys()], this.#d)), nodes, everyone, options.limit));
     return { nodes: [...nodes.values()], edges, events: events.length, truncated };
   }
 
@@ -185,8 +180,8 @@ export class Reader {
   }
 }
 
-/** The `limit` actors taking part in the most events, by name; a name's kind and country are its most frequent. */
-function rankNodes(links: readonly Row[], limit: number): Map<string, NetworkNode> {
+/** Every actor of the events, by name, the one taking part in the most events first; a name's kind and country are its most frequent. */
+function rankNodes(links: readonly Row[]): Map<string, NetworkNode> {
   const events = new Map<string, Set<number>>();
   const kinds = new Map<string, Map<string, { kind: string; country: string | null; n: number }>>();
   for (const link of links) {
@@ -201,11 +196,34 @@ function rankNodes(links: readonly Row[], limit: number): Map<string, NetworkNod
     byKind.set(key, entry);
     kinds.set(name, byKind);
   }
-  const ranked = [...events].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+  const ranked = [...events].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
   return new Map(ranked.map(([name, seen]) => {
     const top = [...(kinds.get(name)?.values() ?? [])].sort((a, b) => b.n - a.n)[0];
     return [name, { id: name, name, kind: top?.kind ?? "other", country: top?.country ?? null, events: seen.size }];
   }));
+}
+
+/** Relations that direct or sponsor an actor bring their other side into the network (a quarter of `limit` at most). */
+const PARTNER_RELATIONS: ReadonlySet<string> = new Set(["directs", "sponsors"]);
+
+/**
+ * Edges of standing relations between `nodes`; a directing or sponsoring partner from outside
+ * joins the nodes, with what the sampled events say of it (`everyone`).
+ */
+function relationEdges(rows: readonly Row[], nodes: Map<string, NetworkNode>, everyone: ReadonlyMap<string, NetworkNode>, limit: number): NetworkEdge[] {
+  const edges: NetworkEdge[] = [];
+  let partners = Math.max(1, Math.floor(limit / 4));
+  for (const row of rows) {
+    const [source, target, kind] = [String(row["actor"]), String(row["recipient"]), String(row["type"]) as RelationType];
+    const outside = [source, target].filter((name) => !nodes.has(name));
+    if (outside.length > 0 && (!PARTNER_RELATIONS.has(kind) || outside.length > partners)) continue;
+    for (const name of outside) {
+      nodes.set(name, everyone.get(name) ?? { id: name, name, kind: "other", country: null, events: 0 });
+      partners -= 1;
+    }
+    edges.push({ source, target, kind, type: null, count: Number(row["count"]), eventIds: [] });
+  }
+  return edges;
 }
 
 /** Actor → recipient edges between `nodes`, one per pair and event type, with their events (latest first). */

@@ -32,7 +32,7 @@ export interface EventRow {
 
 export interface ClaimRow { localId: string; speaker: string; kind: string; name: string | null; hedged: boolean; evidence: string; sentence: string }
 
-/** A relation with its actors' names (null for an actor id the record does not list). */
+/** A relation with its actors' names (null for an actor id the record does not list). A statistic's subject is its actor's name too. */
 export interface RelationRow {
   type: string; actor: string | null; recipient: string | null; modality: string; claim: string | null; evidence: string; sentence: string;
 }
@@ -94,7 +94,7 @@ export function recordRows(record: ExtractionRecord, text: string): RecordRows {
       claim: r.claim, evidence: JSON.stringify(r.evidence), sentence: evidenceText(text, r.evidence),
     })),
     statistics: record.statistics.map((st) => ({
-      subject: st.subject, measure: st.measure, value: st.value, periodStart: st.period?.start ?? null, periodEnd: st.period?.end ?? null,
+      subject: st.subject === null ? null : nameOf.get(st.subject) ?? st.subject, measure: st.measure, value: st.value, periodStart: st.period?.start ?? null, periodEnd: st.period?.end ?? null,
       claim: st.claim, evidence: JSON.stringify(st.evidence), sentence: evidenceText(text, st.evidence),
     })),
   };

@@ -71,6 +71,7 @@ export function migrationDocument(): NewDocument {
   record.actors.push({ id: "a9", name: "Hill Council", aliases: [], kind: "armed_group", country: null, parent: null, mentions: [[69, 81]] });
   record.relations.push({ type: "sponsors", actor: "a9", recipient: "a1", modality: "asserted", claim: null, evidence: [[34, 81]] });
   record.claims.push({ id: "c1", speaker: { text: "the army", kind: "organization", organization: null, name: null }, hedged: false, evidence: [[34, MIGRATED.length]] });
+  record.statistics.push({ subject: "a9", measure: "backers", value: 1, period: null, claim: "c1", evidence: [[69, 81]] });
   return doc;
 }
 
@@ -83,6 +84,7 @@ export async function expectMigrated(store: Store): Promise<void> {
   ]);
   expect(council?.mentions.map((m) => m.text)).toEqual(["Hill Council"]);
   expect((await store.claims({})).map((c) => c.text)).toEqual([MIGRATED.slice(34)]);
+  expect((await store.statistics({})).map((st) => [st.subject, st.measure, st.value, st.period, st.text])).toEqual([["Hill Council", "backers", 1, null, "Hill Council"]]);
 }
 
 const NORTH = "Militia fighters shelled a market in the northern town on Tuesday. Police arrested four suspects near the border crossing.";

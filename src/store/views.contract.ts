@@ -58,7 +58,7 @@ function raidRecord(): ExtractionRecord {
     ],
     claims: [claim],
     relations: [{ type: "directs", actor: "a3", recipient: "a1", modality: "asserted", claim: "c1", evidence: [span(RAID, "the Hill Front is directed by the Valley Council")] }],
-    statistics: [{ subject: "province", measure: "attacks", value: 40, period: { start: "2026-01-01", end: "2026-12-31" }, claim: null,
+    statistics: [{ subject: "a1", measure: "attacks", value: 40, period: { start: "2026-01-01", end: "2026-12-31" }, claim: null,
       evidence: [span(RAID, "The ministry counted 40 attacks in the province this year.")] }],
     places: [],
   };
@@ -85,6 +85,11 @@ function doc(key: string, text: string, record: ExtractionRecord, published: str
   };
 }
 
+/** Stores the two documents the views' tests read (a raid with a claim, a relation and a statistic; a march). */
+export async function seedViews(store: Store): Promise<void> {
+  await store.saveBatch([doc("raid", RAID, raidRecord(), "2026-01-13"), doc("march", MARCH, marchRecord(), "2026-02-07")], OPTIONS);
+}
+
 /** Every page of `query` in `sort`, `size` rows a page, walked by cursor. */
 async function walk(store: Store, query: EventQuery, sort: EventSort, size: number): Promise<StoredEvent[]> {
   const all: StoredEvent[] = [];
@@ -102,7 +107,7 @@ async function walk(store: Store, query: EventQuery, sort: EventSort, size: numb
 /** The views' tests, inside `storeContract`'s describe; `withStore` opens a fresh archive for each. */
 export function viewsContract(withStore: (test: (store: Store) => Promise<void>) => () => Promise<void>): void {
   const seeded = (test: (store: Store) => Promise<void>) => withStore(async (store) => {
-    await store.saveBatch([doc("raid", RAID, raidRecord(), "2026-01-13"), doc("march", MARCH, marchRecord(), "2026-02-07")], OPTIONS);
+    await seedViews(store);
     await test(store);
   });
   const words = (events: readonly StoredEvent[]) => events.map((e) => e.sentence.split(" ").slice(0, 2).join(" "));
@@ -181,9 +186,9 @@ export function viewsContract(withStore: (test: (store: Store) => Promise<void>)
     expect(await store.speakers({ type: "PROTEST" })).toEqual([]);
   }));
 
-  it("lists statistics with their period and text, by measure and by the events of their document", seeded(async (store) => {
+  it("lists statistics with their subject by name, period and text, by measure and by the events of their document", seeded(async (store) => {
     const [stat] = await store.statistics({});
-    expect(stat).toMatchObject({ subject: "province", measure: "attacks", value: 40, period: { start: "2026-01-01", end: "2026-12-31" },
+    expect(stat).toMatchObject({ subject: "Hill Front", measure: "attacks", value: 40, period: { start: "2026-01-01", end: "2026-12-31" },
       text: "The ministry counted 40 attacks in the province this year.", document: { title: "raid" } });
     expect(await store.statistics({ measure: "deaths" })).toEqual([]);
     expect((await store.statistics({ country: "AFG" })).length).toBe(1);

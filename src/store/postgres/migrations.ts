@@ -194,7 +194,8 @@ INSERT INTO relations (document_id, type, actor, recipient, modality, claim, evi
     COALESCE(substring(d.text FROM (j#>>'{evidence,0,0}')::int + 1 FOR (j#>>'{evidence,0,1}')::int - (j#>>'{evidence,0,0}')::int), '')
   FROM records r JOIN documents d ON d.id = r.document_id, jsonb_array_elements(r.record->'relations') j;
 INSERT INTO statistics (document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence)
-  SELECT r.document_id, j->>'subject', j->>'measure', (j->>'value')::double precision,
+  SELECT r.document_id, COALESCE((SELECT a.name FROM actors a WHERE a.document_id = r.document_id AND a.local_id = j->>'subject'), j->>'subject'),
+    j->>'measure', (j->>'value')::double precision,
     j#>>'{period,start}', j#>>'{period,end}', j->>'claim', (j->'evidence')::text,
     COALESCE(substring(d.text FROM (j#>>'{evidence,0,0}')::int + 1 FOR (j#>>'{evidence,0,1}')::int - (j#>>'{evidence,0,0}')::int), '')
   FROM records r JOIN documents d ON d.id = r.document_id, jsonb_array_elements(r.record->'statistics') j;

@@ -208,7 +208,8 @@ INSERT INTO relations (document_id, type, actor, recipient, modality, claim, evi
     COALESCE(substr(d.text, json_extract(j.value, '$.evidence[0][0]') + 1, json_extract(j.value, '$.evidence[0][1]') - json_extract(j.value, '$.evidence[0][0]')), '')
   FROM records r JOIN documents d ON d.id = r.document_id, json_each(r.record, '$.relations') j;
 INSERT INTO statistics (document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence)
-  SELECT r.document_id, json_extract(j.value, '$.subject'), json_extract(j.value, '$.measure'), json_extract(j.value, '$.value'),
+  SELECT r.document_id, COALESCE((SELECT a.name FROM actors a WHERE a.document_id = r.document_id AND a.local_id = json_extract(j.value, '$.subject')),
+      json_extract(j.value, '$.subject')), json_extract(j.value, '$.measure'), json_extract(j.value, '$.value'),
     json_extract(j.value, '$.period.start'), json_extract(j.value, '$.period.end'), json_extract(j.value, '$.claim'), json_extract(j.value, '$.evidence'),
     COALESCE(substr(d.text, json_extract(j.value, '$.evidence[0][0]') + 1, json_extract(j.value, '$.evidence[0][1]') - json_extract(j.value, '$.evidence[0][0]')), '')
   FROM records r JOIN documents d ON d.id = r.document_id, json_each(r.record, '$.statistics') j;
