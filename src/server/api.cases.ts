@@ -127,6 +127,13 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
       expect((await ok("/api/claims?hedged=true", schemas.pageOf(schemas.CLAIM))).items).toEqual([]);
       expect((await ok("/api/speakers", schemas.SPEAKERS)).items).toEqual([{ speaker: "Police officials", kind: "anonymous_official", claims: 1, hedged: 0 }]);
       expect((await ok("/api/statistics?measure=attacks", schemas.pageOf(schemas.STATISTIC))).items.map((s) => s.value)).toEqual([40]);
+      const weekly = await ok("/api/timeseries?by=country&interval=week", schemas.TIMESERIES);
+      expect(weekly.series.map((s) => [s.key, s.points])).toEqual([
+        ["AFG", [{ period: "2026-01-12", events: 2, fatalities: 6 }]], ["PAK", [{ period: "2026-02-02", events: 1, fatalities: 0 }]],
+      ]);
+      expect((await ok("/api/timeseries?type=ASSAULT", schemas.TIMESERIES))).toEqual({
+        interval: "week", by: "none", series: [{ key: "all", points: [{ period: "2026-01-12", events: 1, fatalities: 6 }] }],
+      });
     });
 
     it("serves documents and actors, paged, and one of each", async () => {
@@ -160,6 +167,7 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
         ["/api/events?colour=red", /^query: unknown parameter colour$/],
         ["/api/events/e12x", /^path id: expected an id such as e12 or 12$/],
         ["/api/claims?hedged=maybe", /^query hedged: /],
+        ["/api/timeseries?interval=year", /^query interval: /],
         ["/api/health?x=1", /^query: unknown parameter x$/],
       ];
       for (const [path, message] of cases) {
@@ -188,6 +196,7 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
     it("publishes an OpenAPI 3.1 document listing every route, and a reference page without script", async () => {
       const doc = (await get("/openapi.json")).json as { openapi: string; paths: Record<string, Record<string, { responses: object; parameters: Array<{ name: string; in: string; schema: object }> }>> };
       expect(doc.openapi).toBe("3.1.0");
+      expect((await get("/openapi.json", { headers: { "Accept-Encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
       const routes = apiRoutes({ store, access: openDemoAccess(), version: "", dashboard: null, log: () => undefined });
       for (const { spec } of routes) {
         const operation = doc.paths[spec.path]?.[spec.method];
@@ -195,13 +204,14 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
         expect(Object.keys(operation?.responses ?? {})).toContain("200");
         for (const parameter of operation?.parameters ?? []) expect(["query", "path"]).toContain(parameter.in);
       }
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/events", "/api/events/{id}", "/api/events.csv", "/api/network", "/api/actors/{name}"]));
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/events", "/api/events/{id}", "/api/events.csv", "/api/network", "/api/actors/{name}", "/api/timeseries"]));
       const events = doc.paths["/api/events"]?.["get"]?.parameters.map((p) => p.name);
       expect(events).toEqual(expect.arrayContaining(["country", "admin1", "since", "until", "type", "actor", "modality", "text", "bbox", "sort", "limit", "cursor"]));
       const docs = await get("/api/docs");
       expect(docs.headers.get("content-type")).toMatch(/^text\/html/);
       expect(docs.text).toContain("/api/events/{id}");
-      expect(docs.text).not.toMatch(/<script/i);
+      expect(docs.text).not.toMatch(/<script|<style|style=/i);
+      expect((await get("/api/docs.css")).headers.get("content-type")).toBe("text/css; charset=utf-8");
     });
 
     it("serves the dashboard's files with their types and a CSP, and nothing outside its folder", async () => {
@@ -209,6 +219,7 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
       expect([index.status, index.headers.get("content-type"), index.text]).toEqual([200, "text/html; charset=utf-8", "<!doctype html><title>dashboard</title>"]);
       expect(index.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
       expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+      expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe/);
       const script = await get("/assets/app-1a2b.js");
       expect([script.status, script.headers.get("content-type"), script.headers.get("cache-control")])
         .toEqual([200, "text/javascript; charset=utf-8", "public, max-age=31536000, immutable"]);

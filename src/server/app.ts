@@ -3,9 +3,10 @@
  * with security headers on every answer and errors as JSON.
  */
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import type { Store } from "../store/index.js";
 import { isLoopback, clientAddress, type Access } from "./access.js";
-import { docsPage } from "./docs-page.js";
+import { DOCS_STYLE, docsPage } from "./docs-page.js";
 import { errorResponse, HttpError } from "./errors.js";
 import { openApiDocument } from "./openapi.js";
 import { HEALTH } from "./responses.js";
@@ -25,9 +26,9 @@ export interface AppOptions {
   log: (line: string) => void;
 }
 
-/** No inline script anywhere: the dashboard's code comes from its own files. */
+/** No inline script or style anywhere: the dashboard's code and styles come from its own files. */
 export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self'",
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "font-src 'self'",
   "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
 ].join("; ");
 
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions): Hono {
   const document = openApiDocument(routes, options.version);
   const page = docsPage(document);
 
+  app.use(compress());
   app.use(async (c, next) => {
     // Open demo mode answers loopback clients only, whatever the route (the dashboard included).
     if (options.access.mode === "open-demo" && !isLoopback(clientAddress(c))) {
@@ -76,6 +78,7 @@ export function createApp(options: AppOptions): Hono {
   register(app, routes, (c, role) => options.access.authorize(c, role));
   app.get("/openapi.json", (c) => c.json(document));
   app.get("/api/docs", (c) => c.html(page));
+  app.get("/api/docs.css", (c) => c.body(DOCS_STYLE, 200, { "Content-Type": "text/css; charset=utf-8" }));
   app.all("/api/*", () => {
     throw new HttpError(404, "no such API route (see /api/docs)", "ENOTFOUND");
   });

@@ -5,7 +5,8 @@ type Json = Record<string, unknown>;
 const escape = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
-const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+/** The page's stylesheet, served at /api/docs.css (the CSP allows no inline style). */
+export const DOCS_STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 h2{margin-top:2.5rem;border-bottom:1px solid #ddd}code,pre{font:13px ui-monospace,monospace}pre{background:#f6f6f6;padding:.6rem;overflow:auto;max-height:24rem}
 .op{margin:1.5rem 0;padding:.5rem 1rem;border-left:4px solid #3a6ea5}.m{font-weight:700;text-transform:uppercase;margin-right:.5rem}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:.25rem .5rem;text-align:left;vertical-align:top}
@@ -47,7 +48,7 @@ export function docsPage(doc: Json): string {
   }
   const sections = [...byTag].map(([tag, ops]) => `<h2>${escape(tag)}</h2>${ops.join("")}`).join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(String(info["title"] ?? "API"))}</title>`
-    + `<meta name="viewport" content="width=device-width,initial-scale=1"><style>${STYLE}</style></head><body>`
+    + `<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="stylesheet" href="/api/docs.css"></head><body>`
     + `<h1>${escape(String(info["title"] ?? "API"))} <small>${escape(String(info["version"] ?? ""))}</small></h1>`
     + `<p>${escape(String(info["description"] ?? ""))}</p><p>The machine-readable document: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>`
     + `${sections}</body></html>`;

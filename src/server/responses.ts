@@ -150,3 +150,14 @@ export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 export const ERROR = z.object({
   error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }),
 });
+
+export const TIMESERIES = z.object({
+  interval: z.enum(["day", "week", "month"]),
+  by: z.enum(["type", "country", "actor", "none"]),
+  series: z.array(z.object({
+    key: nullable(z.string()).describe("the type, country or actor; null for events without one; 'all' when not split"),
+    points: z.array(z.object({
+      period: z.string().describe("the period's first day, YYYY-MM-DD"), events: z.number().int(), fatalities: z.number().int(),
+    })).describe("periods with events, oldest first"),
+  })).describe("the series with the most events first"),
+});

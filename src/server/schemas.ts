@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { MODALITIES, PLOVER_TYPES, SPEAKER_KINDS } from "../core/index.js";
-import { EVENT_SORTS } from "../store/index.js";
+import { EVENT_SORTS, INTERVALS, SERIES_KEYS } from "../store/index.js";
 
 const isDay = (value: string): boolean => {
   const date = new Date(`${value}T00:00:00Z`);
@@ -63,6 +63,13 @@ export const FILTERS_QUERY = z.strictObject(EVENT_FILTERS);
 export const NETWORK_QUERY = z.strictObject({
   ...EVENT_FILTERS,
   limit: count(1, 500).optional().describe("actors at most (default 60), the most active in the latest 10,000 matching events"),
+});
+
+export const TIMESERIES_QUERY = z.strictObject({
+  ...EVENT_FILTERS,
+  interval: z.enum(INTERVALS).optional().describe("the period counted by: day, week (starting Monday) or month (default week)"),
+  by: z.enum(SERIES_KEYS).optional().describe("one series per type, country or actor, or one for all (default none)"),
+  top: count(1, 100).optional().describe("the series with the most events at most (default 20)"),
 });
 
 export const DOCUMENTS_QUERY = z.strictObject({

@@ -1,9 +1,9 @@
-/** Views over the events in view: facets, the actor network, claims and their speakers, statistics. */
+/** Views over the events in view: facets, time series, the actor network, claims and their speakers, statistics. */
 import type { Store } from "../../store/index.js";
 import { decodeCursor, page } from "../cursor.js";
-import { CLAIM, FACETS, NETWORK, pageOf, SPEAKERS, STATISTIC } from "../responses.js";
+import { CLAIM, FACETS, NETWORK, pageOf, SPEAKERS, STATISTIC, TIMESERIES } from "../responses.js";
 import { route, type Route } from "../route.js";
-import { CLAIMS_QUERY, FILTERS_QUERY, NETWORK_QUERY, SPEAKERS_QUERY, STATISTICS_QUERY } from "../schemas.js";
+import { CLAIMS_QUERY, FILTERS_QUERY, NETWORK_QUERY, SPEAKERS_QUERY, STATISTICS_QUERY, TIMESERIES_QUERY } from "../schemas.js";
 import { defined } from "./events.js";
 
 /** Events the network is drawn from at most: the latest matching ones. */
@@ -15,6 +15,13 @@ export function viewRoutes(store: Store): Route[] {
       method: "get", path: "/api/facets", tag: "views", role: "reader", query: FILTERS_QUERY, response: FACETS,
       summary: "Counts of the matching events by country, admin1, type and modality (each ignoring its own filter), and their date range",
     }, async ({ query }) => store.facets(defined(query))),
+    route({
+      method: "get", path: "/api/timeseries", tag: "views", role: "reader", query: TIMESERIES_QUERY, response: TIMESERIES,
+      summary: "Events and their deaths per day, week or month, in one series or one per type, country or actor",
+    }, async ({ query }) => {
+      const { interval = "week", by = "none", top = 20, ...rest } = query;
+      return store.timeSeries(defined(rest), { interval, by, top });
+    }),
     route({
       method: "get", path: "/api/network", tag: "views", role: "reader", query: NETWORK_QUERY, response: NETWORK,
       summary: "Who does what to whom: the most active actors of the latest 10,000 matching events, event edges by type, and standing relations",
