@@ -3,42 +3,18 @@
  * durability test: an ingest killed with SIGKILL midway, run again, leaves every document and
  * event once and nothing half-written. Sentences are ours.
  */
-import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openStore, type Store, type StoreLocation } from "../dist/store/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, type Store } from "../dist/store/index.js";
+import { archives, withStore } from "./archives.js";
 import { reportsJsonl } from "./reports.js";
 import { lines, sitrep, start } from "./run-cli.js";
 
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), "sitrep-ingest-")); });
 afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
-
-const pgUrl = inject("postgresUrl");
-
-/** A fresh archive of each kind: its CLI flags and environment, and how to open it here. */
-function archives(): Array<{ name: string; args: string[]; env: NodeJS.ProcessEnv; location: StoreLocation }> {
-  const file = join(dir, `${randomBytes(4).toString("hex")}.db`);
-  const list: Array<{ name: string; args: string[]; env: NodeJS.ProcessEnv; location: StoreLocation }> = [
-    { name: "SQLite", args: ["--db", file], env: {}, location: { sqlite: file } },
-  ];
-  if (pgUrl !== null) {
-    const schema = `t_${randomBytes(6).toString("hex")}`;
-    list.push({ name: "PostgreSQL", args: ["--pg", pgUrl], env: { SITREP_PG_SCHEMA: schema }, location: { postgres: pgUrl, schema } });
-  }
-  return list;
-}
-
-async function withStore<T>(location: StoreLocation, read: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
-  try {
-    return await read(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const WIRE = [
   "Gunmen on motorbikes attacked a convoy of fuel tankers on the northern highway on Sunday, killing",
@@ -66,7 +42,7 @@ describe("sitrep ingest", { timeout: 120_000 }, () => {
       "b/bad.txt": Buffer.from([0xff, 0xfe, 0x41]),
       "b/skip.png": "not read: not a document extension",
     });
-    for (const archive of archives()) {
+    for (const archive of archives(dir)) {
       const first = await sitrep(["ingest", ...archive.args, docs], dir, archive.env);
       expect([archive.name, first.status]).toEqual([archive.name, 2]);
       expect(lines(first.stdout)).toEqual([expect.stringMatching(
@@ -91,7 +67,7 @@ describe("sitrep ingest", { timeout: 120_000 }, () => {
   it("links a syndicated copy to the first one and counts it as a near-duplicate", async () => {
     const copy = `NORTHERN HIGHWAY (Agency) - ${WIRE.replace("five drivers", "5 drivers")} Additional reporting by the desk.`;
     const docs = await folder("wire", { "1-original.txt": WIRE, "2-copy.txt": copy, "3-same.txt": WIRE });
-    for (const archive of archives()) {
+    for (const archive of archives(dir)) {
       const run = await sitrep(["ingest", ...archive.args, docs], dir, archive.env);
       expect([archive.name, run.status, lines(run.stdout)[0]])
         .toEqual([archive.name, 0, expect.stringMatching(/: 1 new, 1 unchanged, 1 near-duplicates, 0 rejected$/)]);
@@ -137,7 +113,7 @@ describe("an ingest killed with SIGKILL midway", { timeout: 300_000 }, () => {
   it("loses nothing committed and doubles nothing when run again", async () => {
     const input = join(dir, "reports.jsonl");
     await writeFile(input, reportsJsonl(COUNT));
-    for (const archive of archives()) {
+    for (const archive of archives(dir)) {
       const run = start(["ingest", "--batch", "5", ...archive.args, input], dir, archive.env);
       // Kill once some batches are committed, while most documents are still to come.
       let committed = 0;
@@ -161,7 +137,7 @@ describe("an ingest killed with SIGKILL midway", { timeout: 300_000 }, () => {
       expect(lines(again.stdout)[0]).toMatch(new RegExp(`^ingested ${COUNT} documents .*: \\d+ new, ${before.documents} unchanged, \\d+ near-duplicates, 0 rejected$`));
 
       // The same input ingested whole, without a kill, is what the archive must now hold.
-      const clean = archives().find((a) => a.name === archive.name) ?? archive;
+      const clean = archives(dir).find((a) => a.name === archive.name) ?? archive;
       await sitrep(["ingest", ...clean.args, input], dir, clean.env);
       const [got, want] = await Promise.all([archive, clean].map((a) => withStore(a.location, contents)));
       expect(got?.map((d) => d.key).sort()).toEqual(Array.from({ length: COUNT }, (_, i) => `r${i}`).sort());

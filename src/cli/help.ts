@@ -10,6 +10,7 @@ Commands:
   extract   read reports, print who did what to whom, where, when, with what toll
   eval      extract a gold JSONL set and score it with the shared scorer
   ingest    read reports into the archive (./sitrep.db, or PostgreSQL), extracted, once each
+  watch     poll RSS/Atom feeds until stopped, ingesting what is new (--once: one round)
   events    list the archive's events, filtered by country, place, dates, type, actor, text
   actors    list the actors the archive's documents name, the most active first
   documents list or search the archive's documents
@@ -71,7 +72,10 @@ its record in the archive. A .jsonl/.ndjson file holds one {"id", "url", "title"
 "text"} object per line; a Markdown file's markup is dropped and its first heading is its title;
 an HTML page's main text is pulled out of its boilerplate, and its title, date and canonical URL
 read from its metadata; an RSS or Atom feed gives one document per item. An http(s) URL is
-fetched (a page or a feed; 5 redirects, 30 s and the size cap at most).
+fetched (a page or a feed; 5 redirects, 30 s and the size cap at most). A feed item that
+carries only a summary (no full content, or under 500 characters) is read from the http(s)
+page it links to, one request per host per second, no redirect to another host; a link that
+fails is reported in one line and the summary kept (--no-follow: keep summaries only).
 
 A document already in the archive (same text, or same URL) is counted unchanged and not read
 again; a lightly edited copy of one (a syndicated story) is stored as a near-duplicate linked to
@@ -84,12 +88,42 @@ ${STORE_HELP}
                              without one (relative dates such as "on Monday" resolve against it)
   --max-bytes N              largest document accepted (default 5M; K and M suffixes allowed)
   --batch N                  documents per transaction (default 100)
+  --no-follow                store feed items' summaries; do not fetch the pages they link to
   --debug                    print stack traces with errors
 
 Progress goes to stderr (a redrawn line on a terminal); the last line on stdout sums up:
 new, unchanged, near-duplicates, and rejected with reasons. A rejected document is reported as
 one line on stderr, \`sitrep: FILE:LINE: reason\`, and skipped; the others go on.
 Exit status: 0 all stored; 2 some documents were rejected; 1 usage error or failure.
+`;
+
+export const WATCH_HELP = `Usage: sitrep watch [options] FEED_URL...
+
+Polls each RSS or Atom feed (an http(s) URL) every interval, until stopped with Ctrl-C or
+SIGTERM, and ingests the items it has not read before, as \`sitrep ingest\` does. Politely: a
+conditional GET (ETag, Last-Modified: an unchanged feed answers 304 and costs nothing), one
+request per host at a time and --host-delay apart, 30 s and the size cap per answer, at most
+5 redirects and none to another host. What it polled and read is kept in the archive: run
+again, it goes on where it stopped. A feed that fails (HTTP error, no answer, not a feed) is
+reported in one line and tried again next round, then less often while it keeps failing.
+An item that carries only a summary is read from the page it links to, as \`sitrep ingest\`
+does (a link that fails: one line, and the summary is kept).
+
+Options:
+${STORE_HELP}
+  --every DURATION           time between rounds: 30s, 15m (default), 1h
+  --once                     poll every feed once, then stop (for cron)
+  --host-delay DURATION      least time between two requests to one host (default 1s)
+  --timeout DURATION         longest wait for one whole answer, redirects included (default 30s)
+  --max-bytes N              largest feed or document accepted (default 5M)
+  --batch N                  documents per transaction (default 100)
+  --no-follow                store items' summaries; do not fetch the pages they link to
+  --debug                    print stack traces with errors
+
+One line per poll on stdout: \`TIME FEED: 200, 20 items: 3 new, 17 unchanged\` or \`304 not
+modified\`; problems on stderr. Stopped, it finishes the batch in hand, prints one summary line
+and exits 0. Exit status with --once: 0 all polled; 2 a feed failed or a document was rejected;
+1 usage error or failure.
 `;
 
 const LIST_HELP = `  --format table|json|jsonl|csv   table: aligned columns (default); json, jsonl: whole rows

@@ -20,6 +20,7 @@ export async function runIngest(args: string[], debug: boolean): Promise<number>
       published: { type: "string" },
       "max-bytes": { type: "string" },
       batch: { type: "string" },
+      "no-follow": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }));
@@ -32,10 +33,14 @@ export async function runIngest(args: string[], debug: boolean): Promise<number>
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
     throw new UsageError(`--batch: expected a positive whole number, got "${values.batch}"`, "ingest");
   }
-  const options = { ...ingestOptions(values, "ingest"), folders: true };
+  const progress = createProgress(process.stderr, await totalBytes(positionals));
+  const warn = (message: string) => {
+    progress.clear();
+    process.stderr.write(`sitrep: ${message}\n`);
+  };
+  const options = { ...ingestOptions(values, "ingest"), folders: true, follow: values["no-follow"] !== true, warn };
   const [extractor, store] = await Promise.all([loadExtractor(), openStoreFrom(values)]);
   const { ingestAll } = await import("../pipeline.js");
-  const progress = createProgress(process.stderr, await totalBytes(positionals));
   const started = Date.now();
   try {
     const tally = await ingestAll(readInputs(positionals, options), extractor, store, {

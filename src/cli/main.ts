@@ -15,6 +15,7 @@ const COMMANDS = new Map<string, Command>([
   ["extract", async (args, debug) => (await import("./extract.js")).runExtract(args, debug)],
   ["eval", async (args, debug) => (await import("./eval.js")).runEval(args, debug)],
   ["ingest", async (args, debug) => (await import("./ingest.js")).runIngest(args, debug)],
+  ["watch", async (args, debug) => (await import("./watch.js")).runWatch(args, debug)],
   ["events", async (args) => (await import("./events.js")).runEvents(args)],
   ["actors", async (args) => (await import("./actors.js")).runActors(args)],
   ["documents", async (args) => (await import("./documents.js")).runDocuments(args)],

@@ -3,6 +3,7 @@
  * fields into a document or a one-line reason.
  */
 import type { InputError, SourceDocument } from "../core/index.js";
+import { HostPacer } from "./host-pacer.js";
 
 /**
  * One input document and where it was read (`path`, `path:line`, `stdin`), or why one could not
@@ -22,7 +23,16 @@ export interface IngestOptions {
   format?: InputFormat;
   /** Whether a folder is read (its documents, recursively) rather than reported. */
   folders?: boolean;
+  /** Whether a feed item with only a summary is read from the http(s) page it links to (default no). */
+  follow?: boolean;
+  /** Keeps requests to one host apart (default: one second). */
+  pacer?: HostPacer;
+  /** Told what went wrong but did not cost a document (a link that failed, its summary kept). */
+  warn?: (message: string) => void;
 }
+
+/** Least time between two requests to one host, unless told otherwise: polite to small sites. */
+export const DEFAULT_HOST_DELAY_MS = 1000;
 
 export type ResolvedOptions = Required<IngestOptions>;
 
@@ -36,6 +46,9 @@ export function resolveOptions(options: IngestOptions): ResolvedOptions {
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     format: options.format ?? "auto",
     folders: options.folders ?? false,
+    follow: options.follow ?? false,
+    pacer: options.pacer ?? new HostPacer(DEFAULT_HOST_DELAY_MS),
+    warn: options.warn ?? (() => undefined),
   };
 }
 

@@ -24,6 +24,10 @@ beforeAll(async () => {
     else if (path === "/feed") response.writeHead(200, { "content-type": "application/rss+xml" }).end(FEED);
     else if (path === "/moved") response.writeHead(301, { location: "/page" }).end();
     else if (path.startsWith("/loop")) response.writeHead(302, { location: `/loop${path.length}` }).end();
+    else if (path === "/dated") {
+      const fresh = request.headers["if-none-match"] === '"d1"' || request.headers["if-modified-since"] === "Mon, 02 Mar 2026 09:00:00 GMT";
+      response.writeHead(fresh ? 304 : 200, { "content-type": "application/rss+xml", etag: '"d1"', "last-modified": "Mon, 02 Mar 2026 09:00:00 GMT" }).end(fresh ? undefined : FEED);
+    } else if (path === "/elsewhere") response.writeHead(302, { location: `http://localhost:1/page` }).end();
     else if (path === "/ftp") response.writeHead(302, { location: "ftp://files.example/x" }).end();
     else if (path === "/endless") {
       response.writeHead(200, { "content-type": "text/plain" });
@@ -82,5 +86,21 @@ describe("http(s) inputs", { timeout: 20_000 }, () => {
     for await (const item of readInputs(["http://127.0.0.1:1/x", `${base}/page`], options)) items.push(item);
     expect("error" in items[0]! && items[0].error.message).toMatch(/^http:\/\/127\.0\.0\.1:1\/x: cannot fetch \(/);
     expect("doc" in items[1]!).toBe(true);
+  });
+
+  it("send the validators of an earlier answer and take a 304 as not modified", async () => {
+    const first = await fetchInput(`${base}/dated`, options);
+    expect(first).toMatchObject({ status: 200, etag: '"d1"', lastModified: "Mon, 02 Mar 2026 09:00:00 GMT" });
+    expect(await fetchInput(`${base}/dated`, { ...options, etag: '"d1"' })).toEqual({ notModified: true, url: `${base}/dated` });
+    expect(await fetchInput(`${base}/dated`, { ...options, lastModified: "Mon, 02 Mar 2026 09:00:00 GMT" })).toMatchObject({ notModified: true });
+    expect(await fetchInput(`${base}/dated`, { ...options, etag: '"old"' })).toMatchObject({ status: 200 });
+  });
+
+  it("refuse a redirect to another host when told to, and say 'stopped' when stopped", async () => {
+    expect(await fetchInput(`${base}/elsewhere`, { ...options, sameHost: true })).toEqual({ reason: "redirected to another host (localhost)" });
+    const stop = new AbortController();
+    const slow = fetchInput(`${base}/slow`, { ...options, signal: stop.signal });
+    setTimeout(() => stop.abort(), 100);
+    expect(await slow).toEqual({ reason: "stopped" });
   });
 });

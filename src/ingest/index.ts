@@ -26,8 +26,15 @@ export {
   NEAR_DUPLICATE_THRESHOLD, SIGNATURE_SIZE, bandKeys, contentHash, minHash, signatureBytes, signatureFromBytes, similarity,
 } from "./fingerprint.js";
 export { readJsonl, splitLines } from "./jsonl-file.js";
+export { FETCH_TIMEOUT_MS, fetchInput, isUrl, MAX_REDIRECTS, type Fetched, type FetchOptions } from "./http-source.js";
+export { HostPacer } from "./host-pacer.js";
+export type { FeedItem } from "./feed-file.js";
+export { DEFAULT_HOST_DELAY_MS } from "./common.js";
 export { markdownText } from "./markdown.js";
 export { readText, textFileId } from "./text-file.js";
+
+/** The feed reader, loaded when a feed comes: its XML parser costs start-up time other inputs need not pay. */
+export const loadFeedReader = () => import("./feed-links.js");
 
 /** Reads every input in order; `-` is stdin. Yields `{doc}` or `{error}`, and never throws for bad input. */
 export async function* readInputs(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestItem> {
@@ -51,6 +58,7 @@ export async function* readInputs(inputs: readonly string[], options: IngestOpti
 async function* readUrl(url: string, options: ResolvedOptions): AsyncGenerator<IngestItem> {
   const fetched = await fetchInput(url, options);
   if ("reason" in fetched) return yield { error: new InputError(url, null, fetched.reason) };
+  if ("notModified" in fetched) return yield { error: new InputError(url, null, "HTTP 304 Not Modified to a request that was not conditional") };
   const type = fetched.contentType.toLowerCase();
   const format: InputFormat = /html/.test(type) ? "html" : /(rss|atom|xml)/.test(type) ? "feed" : options.format === "auto" ? "auto" : options.format;
   const chunks = (async function* () { yield fetched.bytes; })();
@@ -112,10 +120,10 @@ async function* readStream(
   if (format === "jsonl") yield* readJsonl(label, source, options);
   else if (size !== null && size > options.maxBytes) yield { error: new InputError(label, null, tooBig(size, options.maxBytes)) };
   else if (format === "feed") {
-    const { feedDocuments } = await import("./feed-file.js");
+    const { readFeed } = await loadFeedReader();
     const read = await readBytes(source, options.maxBytes);
     if (typeof read === "number") yield { error: new InputError(label, null, tooBig(read, options.maxBytes)) };
-    else yield* feedDocuments(label, read, options.published);
+    else yield* readFeed(label, read, options);
   } else if (format === "html") {
     // Imported when a page comes: the DOM and Readability cost start-up time that text does not need.
     const { htmlDocument } = await import("./html-file.js");
