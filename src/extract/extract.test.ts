@@ -49,6 +49,11 @@ describe("extract: events", () => {
     const r = run("Rebel drones kill 14 civilians in a market in Goma.");
     expect(r.events.find((x) => x.type === "ASSAULT")?.date).toEqual({ start: "2031-05-10", end: "2031-05-10" });
   });
+  it("does not date what a report asserts by a later date in another clause", () => {
+    const r = run("Rebel drones kill six guards near Goma under a pact set to run until 2034.");
+    expect(r.events.length).toBeGreaterThan(0);
+    for (const e of r.events) expect(e.date?.start.slice(0, 7)).toBe("2031-05");
+  });
   it("keeps an attack told with its toll when no one is named", () => {
     const r = run("A drone strikes a bus near Sumy, killing nine and injuring 13.");
     const e = r.events.find((x) => x.type === "ASSAULT");

@@ -17,6 +17,13 @@ describe("findDates", () => {
   it("puts a month-day after publication in the previous year", () => {
     expect(one("The convoy left on November 20.", "2031-01-05")[0]?.slice(1)).toEqual(["2030-11-20", "2030-11-20"]);
   });
+  it("reads a length of time as no date ('for 99 years', 'after two years of fighting')", () => {
+    expect(one("The lease gives the company the port for 99 years.", "2031-05-10")).toEqual([]);
+    expect(one("The army retook the city after two years of fighting.", "2031-05-10")).toEqual([]);
+    expect(one("Shelling went on over three days.", "2031-05-10")).toEqual([]);
+    expect(one("The ceasefire ends in two weeks.", "2031-05-10")[0]?.slice(1)).toEqual(["2031-05-24", "2031-05-24"]);
+    expect(one("The siege ended after March 3.", "2031-05-10")[0]?.slice(1)).toEqual(["2031-03-03", "2031-03-03"]);
+  });
   it("drops relative dates without a reference date and anchors to other events", () => {
     expect(one("The army withdrew on Tuesday.", null)).toEqual([]);
     expect(one("Two weeks after the raid, the army withdrew.", "2031-05-10")).toEqual([]);

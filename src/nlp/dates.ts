@@ -13,6 +13,9 @@ export interface DateMention {
   interval: DateInterval;
 }
 
+/** A count of time units ("two years", "a few days", "18 months"). */
+const DURATION = /\b(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|\w+teen|\w+ty)(?:\s+\w+)?\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))\b/;
+
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const day = (d: Date): DateInterval => ({ start: iso(d), end: iso(d) });
@@ -56,6 +59,8 @@ function toInterval(r: chrono.ParsedResult, ref: Date | null, text: string): Dat
   if (!ref && (!known("year") || !/\d{4}/.test(r.text))) return null;
   // "ten days after the raid" counts from another event, not from the reference date
   if (/\b(after|before|later|earlier)$/.test(lower) || /\b(next|following|same) day\b/.test(lower)) return null;
+  // "for 99 years", "after two years of fighting", "over three days": a length of time, not when
+  if (/^(for|after|over)\s/.test(lower) && DURATION.test(lower) && !/\b(19|20)\d\d\b/.test(lower)) return null;
   // "has now stepped in": discourse, not a date
   if (/^(now|right now|just now)$/.test(lower)) return null;
   if (/\bweek\b/.test(lower)) {

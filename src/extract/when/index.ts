@@ -30,15 +30,24 @@ export function eventDate(ctx: DocContext, d: DraftEvent, dates: DateMention[]):
   const trig = a.tokens[d.trigger.head];
   if (!s || !trig) return { date: null, source: null };
   const filed = datelineEnd(a.text);
+  const published = ctx.doc.published;
+  // what a report asserts happened cannot have happened after the report: a later date in the
+  // sentence ("a pact set to run until 2031", "after the mission ends on 31 December") is another clause's
+  const latest = published && (d.modality === "asserted" || d.modality === "negated") ? dayAfter(published) : null;
   const near = dates
-    .filter((x) => x.start >= s.start && x.end <= s.end && x.start >= filed)
+    .filter((x) => x.start >= s.start && x.end <= s.end && x.start >= filed && !(latest && x.interval.start > latest))
     .sort((x, y) => Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
   if (near) return { date: near.interval, source: "text" };
-  const published = ctx.doc.published;
   // a present-tense report ("Airstrikes kill 26 in Gaza") tells what happened on the day it is dated
   if (published && d.modality === "asserted" && presentIn(a.tokens, d)) return { date: { start: published, end: published }, source: "published" };
   if (published && (d.modality === "asserted" || d.modality === "negated")) return { date: publicationMonth(published), source: "published" };
   return { date: null, source: null };
+}
+
+/** The day after `published` (a report may be dated in another time zone than the event). */
+function dayAfter(published: string): string {
+  const t = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(t) ? published : iso(new Date(t + 864e5));
 }
 
 /** Whether the event's words hold a verb in the present ("Airstrikes … kill 26"). */
