@@ -19,7 +19,8 @@ import { join, dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { topology } from "topojson-server";
 import { presimplify, simplify, quantile, filter, filterWeight, sphericalTriangleArea } from "topojson-simplify";
-import { mergeArcs } from "topojson-client";
+import { feature, mergeArcs } from "topojson-client";
+import { geoArea } from "d3-geo";
 
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,14 +48,28 @@ function countryOf(p) {
   return iso3.get(p.iso_a2) ?? p.adm0_a3;
 }
 
+/**
+ * Natural Earth's GeoJSON winds exterior rings anticlockwise (RFC 7946); d3-geo, which draws the
+ * map, reads rings on the sphere and wants them clockwise, else a polygon is the whole globe but
+ * itself. Each polygon whose area exceeds a hemisphere is turned round.
+ */
+function clockwise(geometry) {
+  if (!geometry) return geometry;
+  const fix = (rings) => (geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings);
+  if (geometry.type === "Polygon") return { ...geometry, coordinates: fix(geometry.coordinates) };
+  if (geometry.type === "MultiPolygon") return { ...geometry, coordinates: geometry.coordinates.map(fix) };
+  return geometry;
+}
+
 const features = source.features.map((f) => ({
   type: "Feature",
-  geometry: f.geometry,
+  geometry: clockwise(f.geometry),
   properties: {
     c: countryOf(f.properties),
     n: gazetteerName.get(f.properties.gn_a1_code) ?? f.properties.name ?? f.properties.gn_name,
+    // The country's name, for the merged country; dropped from the divisions below.
+    country: f.properties.admin,
   },
-  country: f.properties.admin,
 }));
 
 let topo = topology({ admin1: { type: "FeatureCollection", features } }, Number(args.quantize));
@@ -65,14 +80,42 @@ const minWeight = quantile(topo, Number(args.keep));
 topo = filter(topo, filterWeight(topo, minWeight / Number(args["islets"]), sphericalTriangleArea));
 topo = simplify(topo, minWeight);
 
+/**
+ * Turns round, in the topology, each polygon that simplification left wound the wrong way, and
+ * drops one that is the whole globe either way (an outer ring collapsed to a line).
+ */
+function clockwiseArcs(geometries) {
+  const area = (rings) => geoArea(feature(topo, { type: "Polygon", arcs: rings }));
+  // A ring is a list of arcs; reversed, its arcs come in the other order, each one backwards (~i).
+  const reverse = (rings) => rings.map((ring) => [...ring].reverse().map((arc) => ~arc));
+  const fix = (rings) => {
+    if (area(rings) <= 2 * Math.PI) return rings;
+    const turned = reverse(rings);
+    return area(turned) <= 2 * Math.PI ? turned : null;
+  };
+  for (const g of geometries) {
+    if (g.type === "Polygon") {
+      const rings = fix(g.arcs);
+      if (rings) g.arcs = rings;
+      else (delete g.type, delete g.arcs);
+    } else if (g.type === "MultiPolygon") {
+      g.arcs = g.arcs.map(fix).filter((rings) => rings !== null);
+    }
+  }
+}
+
 const admin1 = topo.objects.admin1.geometries;
+clockwiseArcs(admin1);
+// Grouped by the properties each geometry carries: filtering may have dropped geometries, so
+// positions no longer match the input features.
 const byCountry = new Map();
-admin1.forEach((g, i) => {
-  const code = features[i].properties.c;
-  const entry = byCountry.get(code) ?? { name: features[i].country, geometries: [] };
+for (const g of admin1) {
+  const { c: code, country } = g.properties;
+  const entry = byCountry.get(code) ?? { name: country, geometries: [] };
   entry.geometries.push(g);
   byCountry.set(code, entry);
-});
+  delete g.properties.country;
+}
 topo.objects.countries = {
   type: "GeometryCollection",
   geometries: [...byCountry].map(([code, { name, geometries }]) => ({
@@ -80,9 +123,16 @@ topo.objects.countries = {
     properties: { c: code, n: name },
   })),
 };
+clockwiseArcs(topo.objects.countries.geometries);
 // Divisions whose rings were all filtered away carry no geometry.
 topo.objects.admin1.geometries = admin1.filter((g) => g.type);
 delete topo.bbox;
+
+// Every outline must come out clockwise, merged countries included (see clockwise()).
+for (const name of ["admin1", "countries"]) {
+  const inverted = feature(topo, topo.objects[name]).features.filter((f) => f.geometry && geoArea(f) > 2 * Math.PI);
+  if (inverted.length > 0) throw new Error(`${name}: ${inverted.length} outlines wound anticlockwise (${inverted.slice(0, 5).map((f) => f.properties.n).join(", ")})`);
+}
 
 mkdirSync(dirname(args.out), { recursive: true });
 const text = JSON.stringify(topo);

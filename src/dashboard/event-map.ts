@@ -4,7 +4,7 @@
  * PLOVER type and sized by deaths. Pan and zoom with the mouse; a click on a point opens its
  * evidence, on a cluster zooms in (or lists events that share one spot), on a shape filters to it.
  */
-import { geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from "d3-geo";
+import { geoArea, geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { select } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
 import { feature } from "topojson-client";
@@ -46,6 +46,13 @@ function dominantType(events: readonly ApiEvent[]): string {
   return [...tally].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
 }
 
+/** A country's largest polygon: France is framed by France, not by its overseas regions too. */
+function mainland(geometry: Geometry): GeoPermissibleObjects {
+  if (geometry.type !== "MultiPolygon") return geometry as GeoPermissibleObjects;
+  const polygons = geometry.coordinates.map((coordinates) => ({ type: "Polygon" as const, coordinates }));
+  return polygons.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a), polygons[0]!);
+}
+
 export class EventMap {
   readonly #state: ViewState;
   readonly #callbacks: MapCallbacks;
@@ -60,6 +67,7 @@ export class EventMap {
   readonly #zoom: ZoomBehavior<SVGSVGElement, unknown>;
   #transform: ZoomTransform = zoomIdentity;
   #admin1: Shapes | null = null;
+  #countries = new Map<string, Shapes["features"][number]>();
   #events: ApiEvent[] = [];
   #frame = 0;
 
@@ -74,9 +82,8 @@ export class EventMap {
       .translateExtent([[0, 0], [WIDTH, HEIGHT]])
       .on("zoom", (event: { transform: ZoomTransform }) => {
         this.#transform = event.transform;
+        // Outlines keep their width at any zoom: `vector-effect: non-scaling-stroke` in style.css.
         zoomed.setAttribute("transform", event.transform.toString());
-        // Keep outlines one pixel wide at any zoom (a CSS variable the stylesheet divides by).
-        this.#svg.style.setProperty("--k", String(event.transform.k));
         cancelAnimationFrame(this.#frame);
         this.#frame = requestAnimationFrame(() => this.#drawPoints());
       });
@@ -90,10 +97,16 @@ export class EventMap {
     const topo = (await res.json()) as Topology<{ countries: GeometryCollection<ShapeProps>; admin1: GeometryCollection<ShapeProps> }>;
     const countries = feature(topo, topo.objects.countries) as Shapes;
     this.#admin1 = feature(topo, topo.objects.admin1) as Shapes;
+    this.#countries = new Map(countries.features.map((f) => [f.properties.c, f]));
     this.#world.replaceChildren(
       ...countries.features.map((f) => this.#shape(f, "country", () => this.#state.setFilters({ country: f.properties.c }))),
     );
     this.#drawDivisions();
+    // A chosen country is framed by its outline, known only now.
+    if (this.#state.view.filters.country) {
+      this.#fit();
+      this.#drawPoints();
+    }
   }
 
   /** Shows the events in view (`total`: how many the filters match, if more were not sent). */
@@ -121,6 +134,7 @@ export class EventMap {
     const wanted = new Set(this.#events.map((e) => e.country).filter((c): c is string => c !== null));
     const chosen = this.#state.view.filters;
     if (chosen.country) wanted.add(chosen.country);
+    for (const path of this.#world.children) path.classList.toggle("chosen", path.getAttribute("data-code") === chosen.country);
     this.#divisions.replaceChildren(
       ...this.#admin1.features
         .filter((f) => wanted.has(f.properties.c))
@@ -132,16 +146,18 @@ export class EventMap {
     );
   }
 
-  /** Zooms to the events' extent (a country's worth of events fills the map). */
+  /** Zooms to the events' extent and the chosen country's outline. */
   #fit(): void {
     const xy = this.#events.flatMap((e) => (e.lat === null || e.lon === null ? [] : [this.#projection([e.lon, e.lat])])).filter((p): p is [number, number] => p !== null);
+    const chosen = this.#countries.get(this.#state.view.filters.country ?? "");
+    if (chosen) xy.push(...this.#path.bounds(mainland(chosen.geometry)));
     let t = zoomIdentity;
     if (xy.length > 0) {
       const xs = xy.map((p) => p[0]);
       const ys = xy.map((p) => p[1]);
       const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-      // At most ×8 (a province fills the map) when the events sit close together or on one spot.
-      const k = Math.max(1, Math.min(8, 0.8 / Math.max((x1 - x0) / WIDTH, (y1 - y0) / HEIGHT, 1 / 10)));
+      // At most ×24 (a small country fills the map) when the events sit close together or on one spot.
+      const k = Math.max(1, Math.min(24, 0.85 / Math.max((x1 - x0) / WIDTH, (y1 - y0) / HEIGHT, 1 / 28)));
       t = zoomIdentity.translate(WIDTH / 2 - (k * (x0 + x1)) / 2, HEIGHT / 2 - (k * (y0 + y1)) / 2).scale(k);
     }
     select(this.#svg).call(this.#zoom.transform, t);
