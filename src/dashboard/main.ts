@@ -40,8 +40,13 @@ const network = new NetworkView(byId("network"), {
 });
 const table = new EventTable(byId("table"), state, (id) => state.setEvent(id));
 
-/** Marks the first moment data is on screen (read by bench/dashboard.mjs) and each panel ready. */
+/**
+ * Marks a panel drawn with data: `data-<panel>="ready"` on the body (the browser tests wait for
+ * it) and performance marks `sitrep:<panel>` and, the first time, `sitrep:first-data` (read by
+ * bench/dashboard.mjs).
+ */
 function rendered(name: string): void {
+  if (document.body.dataset[name] !== "ready") performance.mark(`sitrep:${name}`);
   document.body.dataset[name] = "ready";
   if (performance.getEntriesByName("sitrep:first-data").length === 0) performance.mark("sitrep:first-data");
 }
@@ -119,7 +124,11 @@ async function start(): Promise<void> {
     banner.hidden = health.mode !== "open-demo";
     banner.textContent = "Open demo mode: this server has no API tokens configured, so it answers only this machine (loopback) and every route, writing ones included, is open.";
   });
-  void load("map shapes", null, () => map.loadShapes());
+  void load("map shapes", null, async () => {
+    await map.loadShapes();
+    document.body.dataset["shapes"] = "ready";
+    performance.mark("sitrep:shapes");
+  });
   void load("facets", null, async () => filterBar.setFacets(await getJson<Facets>("facets")));
   reloadData(state.view);
   if (state.view.event !== null) void panel.showEvent(state.view.event);
