@@ -54,7 +54,7 @@ describe.runIf(available)("the dashboard", () => {
 
   afterAll(async () => {
     await Promise.all([browser?.close(), demo?.stop()]);
-  });
+  }, 30_000);
 
   it("draws the map, the network and the table from the demo archive, under an open-demo banner", async () => {
     const { page, problems } = await openPage(browser, `${demo.url}/`);
@@ -139,6 +139,38 @@ describe.runIf(available)("the dashboard", () => {
     await page.close();
   }, 120_000);
 
+  it("draws a bar per week with events, and a brush over the timeline sets the date range", async () => {
+    const { page, problems } = await openPage(browser, `${demo.url}/`);
+    await page.waitForSelector(`${READY}[data-timeline=ready]`, { timeout: 60_000 });
+    const ts = (await (await page.request.get(`${demo.url}/api/timeseries?interval=week&by=type`)).json()) as {
+      series: Array<{ points: Array<{ period: string; events: number }> }>;
+    };
+    const weeks = new Set(ts.series.flatMap((s) => s.points.filter((p) => p.events > 0).map((p) => p.period)));
+    expect(weeks.size).toBeGreaterThan(1);
+    expect(await page.locator(".timeline .bar").count()).toBe(weeks.size);
+    expect(await page.locator(".timeline .bar rect").count()).toBeGreaterThanOrEqual(weeks.size);
+
+    const box = (await page.locator(".timeline .brush .overlay").boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.55, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForURL((url) => url.searchParams.has("since") && url.searchParams.has("until"));
+    const url = new URL(page.url());
+    const since = url.searchParams.get("since")!;
+    const until = url.searchParams.get("until")!;
+    // Whole weeks: Monday to Sunday.
+    expect(new Date(`${since}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(new Date(`${until}T00:00:00Z`).getUTCDay()).toBe(0);
+    expect(await page.locator("input[name=since]").inputValue()).toBe(since);
+    await expect
+      .poll(async () => (await page.locator("table.events tbody tr[data-event-id] td:nth-child(2)").allTextContents()).every((d) => d <= until), { timeout: 20_000 })
+      .toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("says clearly when the API answers an error", async () => {
     const { page } = await openPage(browser, `${demo.url}/?event=987654321`);
     const error = page.locator("#evidence .error");
@@ -171,7 +203,7 @@ describe.runIf(available)("a hostile report in the dashboard", () => {
   afterAll(async () => {
     await Promise.all([browser?.close(), server?.stop()]);
     if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it("shows the script, the image tag and the javascript: link as text, and runs none of them", async () => {
     const { page, problems } = await openPage(browser, `${server.url}/`);

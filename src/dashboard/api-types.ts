@@ -1,6 +1,6 @@
 /** The shapes of the HTTP API's answers the dashboard reads (API-CONTRACT, served by src/server). */
 import type { PloverType } from "../core/record.js";
-import type { StoredEvent } from "../store/store.js";
+import type { StoredEvent, TimeSeries } from "../store/store.js";
 
 export interface Health {
   ok: boolean;
@@ -124,8 +124,5 @@ export interface Network {
   truncated?: boolean;
 }
 
-export interface Timeseries {
-  interval: string;
-  by: string;
-  series: Array<{ key: string; points: Array<{ period: string; events: number; fatalities: number }> }>;
-}
+/** GET /api/timeseries: events and deaths per period, one series per key. */
+export type Timeseries = TimeSeries;

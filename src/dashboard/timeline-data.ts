@@ -26,11 +26,12 @@ const ORDER = new Map<string, number>(PLOVER_TYPES.map((t, i) => [t, i]));
 export function stackBars(ts: Timeseries): Bar[] {
   const byPeriod = new Map<string, { events: number; fatalities: number; parts: Map<string, number> }>();
   for (const s of ts.series) {
+    const key = s.key ?? "unknown";
     for (const p of s.points) {
       const bar = byPeriod.get(p.period) ?? { events: 0, fatalities: 0, parts: new Map<string, number>() };
       bar.events += p.events;
       bar.fatalities += p.fatalities;
-      bar.parts.set(s.key, (bar.parts.get(s.key) ?? 0) + p.events);
+      bar.parts.set(key, (bar.parts.get(key) ?? 0) + p.events);
       byPeriod.set(p.period, bar);
     }
   }
