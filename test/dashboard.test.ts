@@ -102,6 +102,12 @@ describe.runIf(available)("the dashboard", () => {
     const typesShown = async () => (await page.locator("table.events tbody tr td:nth-child(3)").allTextContents()).map((t) => t.trim());
     await expect.poll(async () => new Set(await typesShown()), { timeout: 20_000 }).toEqual(new Set([chosen.type]));
     expect((await typesShown()).length).toBe(Math.min(25, chosen.count));
+    // The CSV download asks for the same view.
+    const href = await page.locator("a.csv").getAttribute("href");
+    expect(href).toBe(`/api/events.csv?type=${chosen.type}`);
+    const csv = await page.request.get(`${demo.url}${href}`);
+    expect(csv.ok()).toBe(true);
+    expect((await csv.text()).trim().split("\n").length).toBeGreaterThanOrEqual(chosen.count + 1);
 
     await page.reload();
     await page.waitForSelector(READY, { timeout: 60_000 });
