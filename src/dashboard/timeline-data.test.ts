@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brushedDays, stackBars, weekStart } from "./timeline-data.js";
+import { brushedDays, mainSpan, stackBars, weekStart, type Bar } from "./timeline-data.js";
 
 describe("stackBars", () => {
   it("stacks each week's types in PLOVER order and sums events and deaths", () => {
@@ -19,6 +19,22 @@ describe("stackBars", () => {
       fatalities: 11,
       segments: [{ key: "AGREE", y0: 0, y1: 2 }, { key: "ASSAULT", y0: 2, y1: 5 }],
     });
+  });
+});
+
+describe("mainSpan", () => {
+  const bar = (period: string, events: number): Bar => ({ period, events, fatalities: 0, segments: [] });
+
+  it("drops lone weeks far out in the tails, keeping the weeks that hold the events", () => {
+    const bars = [bar("1975-01-06", 1), ...Array.from({ length: 10 }, (_, i) => bar(`2025-0${(i % 9) + 1}-01`, 40)), bar("2124-01-03", 1)];
+    const { bars: kept, left } = mainSpan(bars);
+    expect(kept.map((b) => b.period)).toEqual(bars.slice(1, 11).map((b) => b.period));
+    expect(left).toBe(2);
+  });
+
+  it("keeps everything when there are few events", () => {
+    const bars = [bar("2024-01-01", 1), bar("2024-06-03", 3), bar("2030-01-07", 1)];
+    expect(mainSpan(bars)).toEqual({ bars, left: 0 });
   });
 });
 

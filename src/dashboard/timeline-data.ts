@@ -51,6 +51,21 @@ export function stackBars(ts: Timeseries): Bar[] {
     });
 }
 
+/**
+ * The bars without the sparse tails: those before the first `share` of all events and after the
+ * last `share`. Misread years ("2124", "1975") would otherwise stretch the axis over a century and
+ * squeeze every real week into a pixel. Few events lose nothing: the tails are under one event.
+ */
+export function mainSpan(bars: readonly Bar[], share = 0.005): { bars: Bar[]; left: number } {
+  const total = bars.reduce((sum, b) => sum + b.events, 0);
+  let first = 0;
+  for (let seen = 0; first < bars.length - 1 && seen + bars[first]!.events <= total * share; first++) seen += bars[first]!.events;
+  let last = bars.length - 1;
+  for (let seen = 0; last > first && seen + bars[last]!.events <= total * share; last--) seen += bars[last]!.events;
+  const kept = bars.slice(first, last + 1);
+  return { bars: kept, left: total - kept.reduce((sum, b) => sum + b.events, 0) };
+}
+
 const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` of a UTC date. */

@@ -9,12 +9,12 @@ import { select } from "d3-selection";
 import type { Timeseries } from "./api-types.js";
 import { typeColor } from "./colors.js";
 import { count, fill, h, s } from "./dom.js";
-import { addDays, brushedDays, dayDate, stackBars, type Bar } from "./timeline-data.js";
+import { addDays, brushedDays, dayDate, mainSpan, stackBars, type Bar } from "./timeline-data.js";
 import type { ViewState } from "./view-state.js";
 
 const WIDTH = 960;
 const HEIGHT = 190;
-const M = { top: 10, right: 46, bottom: 24, left: 40 };
+const M = { top: 18, right: 46, bottom: 24, left: 40 };
 
 /**
  * The deaths line through the middle of each week; weeks without events are zero, so across a
@@ -49,7 +49,7 @@ export class Timeline {
 
   /** Draws the series (the API's answer for `interval=week&by=type`). */
   render(ts: Timeseries): void {
-    const bars = stackBars(ts);
+    const { bars, left } = mainSpan(stackBars(ts));
     if (bars.length === 0) {
       fill(this.#root, h("p", { class: "empty" }, "No dated events match these filters."));
       this.#brush = null;
@@ -94,6 +94,7 @@ export class Timeline {
           return h("span", { class: "key" }, sw, k);
         }),
         h("span", { class: "key" }, h("span", { class: "line-key" }), "deaths (right axis)"),
+        left > 0 ? h("span", { class: "key note off-axis", "data-count": left }, `${count(left)} events dated far from the rest are off this axis`) : null,
       ),
     );
     this.sync();
@@ -120,7 +121,7 @@ export class Timeline {
     const w = Math.max(1, x(addDays(dayDate(b.period), 7)) - x0 - 1);
     return s(
       "g",
-      { class: "bar", "data-period": b.period },
+      { class: "bar", "data-period": b.period, "data-events": b.events },
       ...b.segments.map((seg) => s("rect", { x: x0, width: w, y: y(seg.y1), height: Math.max(0, y(seg.y0) - y(seg.y1)), fill: typeColor(seg.key) })),
       s("title", {}, `week of ${b.period}: ${count(b.events)} events, ${count(b.fatalities)} deaths\n${b.segments.map((seg) => `${seg.key} ${seg.y1 - seg.y0}`).join(", ")}`),
     );
@@ -137,8 +138,8 @@ export class Timeline {
       // Counts are whole numbers: no tick at 0.5 events.
       ...y.ticks(4).filter(Number.isInteger).map((t) => s("text", { x: M.left - 6, y: y(t), dy: "0.32em", class: "tick y" }, String(t))),
       ...yd.ticks(4).filter(Number.isInteger).map((t) => s("text", { x: WIDTH - M.right + 6, y: yd(t), dy: "0.32em", class: "tick yd" }, String(t))),
-      s("text", { x: 4, y: M.top, class: "axis-label" }, "events"),
-      s("text", { x: WIDTH - 4, y: M.top, class: "axis-label end" }, "deaths"),
+      s("text", { x: 4, y: 9, class: "axis-label" }, "events"),
+      s("text", { x: WIDTH - 4, y: 9, class: "axis-label end" }, "deaths"),
     );
   }
 }
