@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchOptions } from "./args.mjs";
-import Database from "better-sqlite3";
+import { growArchive } from "./grow-archive.mjs";
 import { createExtractor } from "../dist/extract/index.js";
 import { readInputs } from "../dist/ingest/index.js";
 import { ingestAll } from "../dist/pipeline.js";
@@ -85,29 +85,8 @@ try {
 
 /** Grows the SQLite archive to TARGET_EVENTS events (copies of the ingested ones), then times the queries. */
 async function queryLatency(file) {
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  const base = db.prepare("SELECT COUNT(*) FROM events").pluck().get();
-  if (db.prepare("SELECT MAX(id) FROM events").pluck().get() !== base) throw new Error("event ids are not 1..n");
-  // Fresh archive: event ids run 1..base, so copy r of event o gets id o + r * base.
-  const grow = db.transaction((round) => {
-    // Each copy shifts its dates by `round` weeks, so that date filters see a spread.
-    db.prepare(`INSERT INTO events (id, document_id, local_id, type, mode, modality, date_start, date_end, country, admin1, place, lat, lon,
-      fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence)
-      SELECT id + ?, document_id, local_id || '.' || ?, type, mode, modality, date(date_start, ?), date(date_end, ?), country, admin1, place, lat, lon,
-      fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence FROM events WHERE id <= ?`)
-      .run(round * base, round, `+${round * 7} days`, `+${round * 7} days`, base);
-    db.prepare(`INSERT INTO event_actors (event_id, actor_id, role) SELECT event_id + ?, actor_id, role FROM event_actors WHERE event_id <= ?`)
-      .run(round * base, base);
-    db.prepare(`INSERT INTO event_names (name, date_start, event_id) SELECT name, date(date_start, ?), event_id + ? FROM event_names WHERE event_id <= ?`)
-      .run(`+${round * 7} days`, round * base, base);
-  });
-  const started = performance.now();
-  let rounds = 0;
-  for (let n = base; n < TARGET_EVENTS && base > 0; n += base) grow(++rounds);
-  const total = db.prepare("SELECT COUNT(*) FROM events").pluck().get();
-  db.close();
-  console.log(`query latency: SQLite, ${total} events (${base} ingested, copied ${rounds} times with shifted dates in ${fixed((performance.now() - started) / 1000)} s)`);
+  const { base, rounds, total, seconds } = growArchive(file, TARGET_EVENTS);
+  console.log(`query latency: SQLite, ${total} events (${base} ingested, copied ${rounds} times with shifted dates in ${fixed(seconds)} s)`);
   const store = await openStore({ sqlite: file });
   const country = (await store.events({ limit: 1 }))[0]?.country ?? "USA";
   const actor = (await store.actors({ limit: 1 }))[0]?.name ?? "government";

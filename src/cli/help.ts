@@ -19,6 +19,7 @@ Commands:
   reextract run the current extractor again over the stored documents
   serve     serve the HTTP API and the dashboard over the archive
   demo      build a demo archive from the bundled examples and serve it
+  token     make, list and revoke the API's tokens
 
 Options:
   -h, --help      show help (also: sitrep <command> --help)
@@ -217,4 +218,14 @@ deleted when the server stops (Ctrl-C).
 Options:
   --port N                   the port (default 8080, or any free port when 8080 is taken)
   --host ADDRESS             the address to listen on (default 127.0.0.1)
+`;
+
+export const TOKEN_HELP = `Usage: sitrep token create --role reader|analyst|admin [--name NAME] [--db FILE | --pg URL]
+       sitrep token list [--db FILE | --pg URL]
+       sitrep token revoke ID [--db FILE | --pg URL]
+
+API tokens for \`sitrep serve\`: readers read; analysts also ingest (POST /api/documents) and
+correct (POST /api/corrections); admins also manage tokens (/api/tokens). \`create\` prints the
+new token's secret on stdout, this once: the archive keeps only its SHA-256. Once a token exists
+the server asks every client for one (Authorization: Bearer SECRET) and may listen beyond loopback.
 `;

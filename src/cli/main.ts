@@ -24,6 +24,7 @@ const COMMANDS = new Map<string, Command>([
   ["reextract", async (args) => (await import("./reextract.js")).runReextract(args)],
   ["serve", async (args) => (await import("./serve.js")).runServe(args)],
   ["demo", async (args, debug) => (await import("./demo.js")).runDemo(args, debug)],
+  ["token", async (args) => (await import("./token.js")).runToken(args)],
 ]);
 
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */

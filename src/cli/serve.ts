@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import type { Store } from "../store/index.js";
 import { PACKAGE_ROOT, packageVersion, parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
+import { loadExtractor } from "./extract.js";
 import { SERVE_HELP } from "./help.js";
 import { openStoreFrom, STORE_OPTIONS } from "./store-options.js";
 
@@ -23,16 +24,19 @@ export function parsePort(value: string, command: string): number {
  * `describe` names the archive in the start-up line.
  */
 export async function serveStore(store: Store, host: string, port: number, describe: string): Promise<void> {
-  const { createApp, dashboardRoot, isLoopbackHost, listen, openDemoAccess } = await import("../server/index.js");
-  if (!isLoopbackHost(host)) {
+  const { createApp, dashboardRoot, isLoopbackHost, listen, storeAccess } = await import("../server/index.js");
+  const access = storeAccess(store);
+  const mode = await access.mode();
+  if (!isLoopbackHost(host) && mode === "open-demo") {
     throw new UsageError(`--host ${host}: no API tokens are configured, so the server answers loopback clients only; make one with 'sitrep token create --role reader' first`, "serve");
   }
-  const access = openDemoAccess();
   const dashboard = await dashboardRoot(`${PACKAGE_ROOT}dist/dashboard`);
-  const app = createApp({ store, access, version: packageVersion(), dashboard, log: (line) => process.stderr.write(`sitrep: ${line}\n`) });
+  const app = createApp({
+    store, access, version: packageVersion(), dashboard, extractor: loadExtractor, log: (line) => process.stderr.write(`sitrep: ${line}\n`),
+  });
   const server = await listen(app, host, port);
   process.stdout.write(`Sitrep is serving ${describe} at ${server.url}/ (API reference: ${server.url}/api/docs)\n`);
-  process.stdout.write(`${access.mode === "open-demo" ? "open-demo mode: no tokens configured, loopback clients only. " : ""}Ctrl-C stops.\n`);
+  process.stdout.write(`${mode === "open-demo" ? "open-demo mode: no tokens configured, loopback clients only. " : "API tokens required. "}Ctrl-C stops.\n`);
   if (dashboard === null) process.stdout.write("(the dashboard is not built in this copy: dist/dashboard is missing)\n");
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -25,7 +25,7 @@ export {
 export {
   NEAR_DUPLICATE_THRESHOLD, SIGNATURE_SIZE, bandKeys, contentHash, minHash, signatureBytes, signatureFromBytes, similarity,
 } from "./fingerprint.js";
-export { readJsonl, splitLines } from "./jsonl-file.js";
+export { parseRecord, readJsonl, splitLines } from "./jsonl-file.js";
 export { FETCH_TIMEOUT_MS, fetchInput, isUrl, MAX_REDIRECTS, type Fetched, type FetchOptions } from "./http-source.js";
 export { HostPacer } from "./host-pacer.js";
 export type { FeedItem } from "./feed-file.js";

@@ -10,8 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Store } from "../store/index.js";
 import { seedViews } from "../store/views.contract.js";
-import { apiRoutes, CONTENT_SECURITY_POLICY, createApp, dashboardRoot, listen, openDemoAccess, type Listening } from "./index.js";
+import { apiRoutes, CONTENT_SECURITY_POLICY, createApp, dashboardRoot, listen, storeAccess, type Listening } from "./index.js";
 import * as schemas from "./responses.js";
+
+/** These tests ingest nothing over HTTP (api-access.cases.ts does). */
+const noExtractor = () => Promise.reject(new Error("no extractor in these tests"));
 
 interface Answer { status: number; headers: Headers; text: string; json: unknown }
 
@@ -45,7 +48,7 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
       writeFileSync(join(dir, "dashboard", "assets", "app-1a2b.js"), "console.log('dashboard');");
       writeFileSync(join(dir, "secret.txt"), "outside the dashboard");
       const dashboard = await dashboardRoot(join(dir, "dashboard"));
-      const app = createApp({ store, access: openDemoAccess(), version: "9.9.9", dashboard, log: (line) => logged.push(line) });
+      const app = createApp({ store, access: storeAccess(store), version: "9.9.9", dashboard, log: (line) => logged.push(line), extractor: noExtractor });
       server = await listen(app, "127.0.0.1", 0);
     });
     afterAll(async () => {
@@ -197,11 +200,11 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
       const doc = (await get("/openapi.json")).json as { openapi: string; paths: Record<string, Record<string, { responses: object; parameters: Array<{ name: string; in: string; schema: object }> }>> };
       expect(doc.openapi).toBe("3.1.0");
       expect((await get("/openapi.json", { headers: { "Accept-Encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
-      const routes = apiRoutes({ store, access: openDemoAccess(), version: "", dashboard: null, log: () => undefined });
+      const routes = apiRoutes({ store, access: storeAccess(store), version: "", dashboard: null, log: () => undefined, extractor: noExtractor });
       for (const { spec } of routes) {
         const operation = doc.paths[spec.path]?.[spec.method];
         expect(operation, `${spec.method} ${spec.path}`).toBeDefined();
-        expect(Object.keys(operation?.responses ?? {})).toContain("200");
+        expect(Object.keys(operation?.responses ?? {})).toContain(spec.method === "post" ? "201" : "200");
         for (const parameter of operation?.parameters ?? []) expect(["query", "path"]).toContain(parameter.in);
       }
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/events", "/api/events/{id}", "/api/events.csv", "/api/network", "/api/actors/{name}", "/api/timeseries"]));

@@ -4,6 +4,7 @@
  */
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import type { Extractor } from "../extract/index.js";
 import type { Store } from "../store/index.js";
 import { isLoopback, clientAddress, type Access } from "./access.js";
 import { DOCS_STYLE, docsPage } from "./docs-page.js";
@@ -14,6 +15,8 @@ import { register, route, type Route } from "./route.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { eventRoutes } from "./routes/events.js";
 import { viewRoutes } from "./routes/views.js";
+import { DEFAULT_WRITE_LIMIT, RateLimiter, type RateLimit } from "./rate-limit.js";
+import { writeRoutes } from "./routes/writes.js";
 import { staticFile } from "./static-files.js";
 
 export interface AppOptions {
@@ -24,6 +27,10 @@ export interface AppOptions {
   dashboard: string | null;
   /** Where errors a client must not see are written. */
   log: (line: string) => void;
+  /** The extractor for POST /api/documents, loaded on first use. */
+  extractor: () => Promise<Extractor>;
+  /** Writes each caller may make (default 30 a minute). */
+  writeLimit?: RateLimit;
 }
 
 /** No inline script or style anywhere: the dashboard's code and styles come from its own files. */
@@ -42,13 +49,16 @@ function healthRoute(options: AppOptions): Route {
     summary: "Whether the server is up, its version, driver, access mode, and the archive's counts",
   }, async () => {
     const { documents, events, actors, claims } = await options.store.counts();
-    return { ok: true, version: options.version, driver: options.store.driver, mode: options.access.mode, counts: { documents, events, actors, claims } };
+    return { ok: true, version: options.version, driver: options.store.driver, mode: await options.access.mode(), counts: { documents, events, actors, claims } };
   });
 }
 
 /** The API's routes, in the order /openapi.json lists them. */
 export function apiRoutes(options: AppOptions): Route[] {
-  return [healthRoute(options), ...eventRoutes(options.store), ...viewRoutes(options.store), ...archiveRoutes(options.store)];
+  return [
+    healthRoute(options), ...eventRoutes(options.store), ...viewRoutes(options.store), ...archiveRoutes(options.store),
+    ...writeRoutes(options.store, options.extractor),
+  ];
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -60,7 +70,7 @@ export function createApp(options: AppOptions): Hono {
   app.use(compress());
   app.use(async (c, next) => {
     // Open demo mode answers loopback clients only, whatever the route (the dashboard included).
-    if (options.access.mode === "open-demo" && !isLoopback(clientAddress(c))) {
+    if (!isLoopback(clientAddress(c)) && (await options.access.mode()) === "open-demo") {
       await options.access.authorize(c, "reader");
     }
     await next();
@@ -75,7 +85,12 @@ export function createApp(options: AppOptions): Hono {
     return c.json(body, status as 400);
   });
 
-  register(app, routes, (c, role) => options.access.authorize(c, role));
+  const limiter = new RateLimiter(options.writeLimit ?? DEFAULT_WRITE_LIMIT);
+  register(app, routes, {
+    authorize: (c, role) => options.access.authorize(c, role),
+    throttle: (key) => limiter.take(key),
+    address: clientAddress,
+  });
   app.get("/openapi.json", (c) => c.json(document));
   app.get("/api/docs", (c) => c.html(page));
   app.get("/api/docs.css", (c) => c.body(DOCS_STYLE, 200, { "Content-Type": "text/css; charset=utf-8" }));

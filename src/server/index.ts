@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import { ConfigError } from "../core/index.js";
 
 export { createApp, apiRoutes, CONTENT_SECURITY_POLICY, type AppOptions } from "./app.js";
-export { openDemoAccess, isLoopbackHost, type Access, type AccessMode } from "./access.js";
+export { isLoopbackHost, newSecret, storeAccess, tokenHash, type Access, type AccessMode } from "./access.js";
 export { dashboardRoot } from "./static-files.js";
 
 export interface Listening {

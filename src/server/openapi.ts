@@ -32,8 +32,9 @@ function responses(route: Route): Json {
   const ok = "contentType" in spec.response
     ? { description: spec.response.description, content: { [spec.response.contentType]: { schema: { type: "string" } } } }
     : { description: "OK", content: { "application/json": { schema: jsonSchema(spec.response, "output") } } };
-  const out: Json = { 200: ok };
+  const out: Json = { [spec.method === "post" ? 201 : 200]: ok };
   if (spec.query || spec.params || spec.body) out[400] = ERROR_RESPONSE("a parameter or the body does not match the schema");
+  if (spec.method !== "get") out[429] = ERROR_RESPONSE("too many writes from this caller: wait the Retry-After seconds");
   if (spec.role !== null) {
     out[401] = ERROR_RESPONSE("no token, or a token that is not valid");
     out[403] = ERROR_RESPONSE(`the token's role is below ${spec.role}`);

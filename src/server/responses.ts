@@ -161,3 +161,29 @@ export const TIMESERIES = z.object({
     })).describe("periods with events, oldest first"),
   })).describe("the series with the most events first"),
 });
+
+export const INGEST_SUMMARY = z.object({
+  new: z.number().int(), unchanged: z.number().int(), nearDuplicates: z.number().int(),
+  rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
+});
+
+export const CORRECTION = z.object({
+  id: z.number().int(),
+  kind: z.enum(["event-wrong", "merge-actors", "alias"]),
+  documentId: nullable(z.number().int()),
+  eventType: nullable(z.enum(PLOVER_TYPES)),
+  evidence: nullable(z.array(span)),
+  from: nullable(z.string()),
+  into: nullable(z.string()),
+  actor: nullable(z.string()),
+  alias: nullable(z.string()),
+  note: nullable(z.string()),
+  createdAt: z.string(),
+  createdBy: nullable(z.string()),
+});
+
+export const TOKEN = z.object({
+  id: z.number().int(), name: nullable(z.string()), role: z.enum(["reader", "analyst", "admin"]), createdAt: z.string(), revokedAt: nullable(z.string()),
+});
+
+export const NEW_TOKEN = TOKEN.extend({ secret: z.string().describe("shown once: only its SHA-256 is kept") });

@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from "hono";
 import type { z } from "zod";
+import type { StoredToken } from "../store/index.js";
 import { HttpError } from "./errors.js";
 
 export const ROLES = ["reader", "analyst", "admin"] as const;
@@ -35,6 +36,8 @@ export interface Input<Q extends z.ZodType, P extends z.ZodType, B extends z.Zod
   query: z.output<Q>;
   params: z.output<P>;
   body: z.output<B>;
+  /** The caller's token (null in open-demo mode and on public routes). */
+  caller: StoredToken | null;
 }
 
 type Handler<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> = (input: Input<Q, P, B>, c: Context) => Promise<unknown>;
@@ -103,21 +106,38 @@ async function bodyOf(c: Context): Promise<unknown> {
 /** Hono's form of an OpenAPI path: `{id}` → `:id`. */
 export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ":$1");
 
+/** What `register` needs around the routes: who the caller is, and how often it may write. */
+export interface Guards {
+  authorize(c: Context, role: Role): Promise<StoredToken | null>;
+  /** Counts a write by `key`; null when allowed, else the seconds to wait. */
+  throttle(key: string): number | null;
+  /** The caller's address, the key of an anonymous caller's writes. */
+  address(c: Context): string | undefined;
+}
+
 /**
- * Adds `routes` to `app`; `authorize` runs before the checks of each route that needs a role
- * (so an anonymous caller learns nothing of a route's parameters).
+ * Adds `routes` to `app`. The role is checked first (so an anonymous caller learns nothing of a
+ * route's parameters), then the rate of writes, then the request against the schemas.
  */
-export function register(app: Hono, routes: readonly Route[], authorize: (c: Context, role: Role) => Promise<void>): void {
+export function register(app: Hono, routes: readonly Route[], guards: Guards): void {
   for (const { spec, handle } of routes) {
     app.on(spec.method.toUpperCase(), honoPath(spec.path), async (c) => {
-      if (spec.role !== null) await authorize(c, spec.role);
+      const caller = spec.role === null ? null : await guards.authorize(c, spec.role);
+      if (spec.method !== "get") {
+        const wait = guards.throttle(caller === null ? `address:${guards.address(c) ?? "?"}` : `token:${caller.id}`);
+        if (wait !== null) {
+          c.header("Retry-After", String(wait));
+          throw new HttpError(429, `too many writes: try again in ${wait} s`, "ERATE");
+        }
+      }
       const input = {
         query: parse(spec.query, queryOf(c), "query"),
         params: parse(spec.params, c.req.param(), "path"),
         body: spec.body === undefined ? undefined : parse(spec.body, await bodyOf(c), "body"),
+        caller,
       };
       const result = await handle(input, c);
-      return result instanceof Response ? result : c.json(result as object);
+      return result instanceof Response ? result : c.json(result as object, spec.method === "post" ? 201 : 200);
     });
   }
 }

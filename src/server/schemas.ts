@@ -110,3 +110,25 @@ export const idParam = (letter: string) => z.strictObject({
 });
 
 export const NAME_PARAM = z.strictObject({ name: words(200) });
+
+/** A batch to ingest: JSONL records as objects (each checked as `sitrep ingest` checks a line). */
+export const INGEST_BODY = z.strictObject({
+  documents: z.array(z.unknown()).min(1).max(1000).describe("{id?, url?, title?, published?, text} each; a bad one is rejected, the rest stored"),
+});
+
+const note = z.string().max(2000).nullable().optional();
+const actorName = z.string().trim().min(1).max(200);
+
+export const CORRECTION_BODY = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("event-wrong"), eventId: z.number().int().positive(), note }),
+  z.strictObject({ kind: z.literal("merge-actors"), from: actorName, into: actorName, note })
+    .refine((c) => c.from.toLowerCase() !== c.into.toLowerCase(), "from and into name the same actor"),
+  z.strictObject({ kind: z.literal("alias"), actor: actorName, alias: actorName, note }),
+]);
+
+export const TOKEN_BODY = z.strictObject({
+  role: z.enum(["reader", "analyst", "admin"]),
+  name: z.string().trim().min(1).max(200).nullable().optional(),
+});
+
+export const TOKEN_PARAM = z.strictObject({ id: z.string().regex(/^\d{1,15}$/, "expected a token id").transform(Number) });

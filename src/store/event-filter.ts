@@ -6,8 +6,16 @@ import { searchWords } from "./rows.js";
 import type { Where } from "./sql.js";
 import type { EventQuery } from "./store.js";
 
-/** The filter fields of an event query, without order, page or limit. */
-export type EventFilter = Omit<EventQuery, "sort" | "after" | "limit">;
+/**
+ * The filter fields of an event query, without order, page or limit; and what the reader adds
+ * from the corrections: the names `actor` stands for, and whether to leave out events marked wrong.
+ */
+export type EventFilter = Omit<EventQuery, "sort" | "after" | "limit"> & { names?: readonly string[]; hideWrong?: boolean };
+
+/** Whether an actor query can walk one name's events in date order (one name, so no event twice). */
+export function walksNames(query: EventFilter): boolean {
+  return query.actor !== undefined && (query.names?.length ?? 1) <= 1;
+}
 
 const FILTER_KEYS = ["country", "admin1", "since", "until", "type", "actor", "modality", "text", "bbox"] as const;
 
@@ -29,8 +37,13 @@ export function eventConditions(query: EventFilter, w: Where, walk = false): voi
   if (query.type) w.add(query.type, (p) => `e.type = ${p}`);
   if (query.modality) w.add(query.modality, (p) => `e.modality = ${p}`);
   if (query.actor) {
-    const name = query.actor.toLowerCase();
-    w.add(name, (p) => (walk ? `n.name = ${p}` : `e.id IN (SELECT event_id FROM event_names WHERE name = ${p})`));
+    const names = query.names ?? [query.actor.toLowerCase()];
+    if (names.length > 1) w.add(d.textParam(names), (p) => `e.id IN (SELECT event_id FROM event_names WHERE name IN (${d.textList(p)}))`);
+    else w.add(names[0] ?? "", (p) => (walk ? `n.name = ${p}` : `e.id IN (SELECT event_id FROM event_names WHERE name = ${p})`));
+  }
+  if (query.hideWrong) {
+    w.raw(`NOT EXISTS (SELECT 1 FROM corrections w WHERE w.kind = 'event-wrong' AND w.document_id = e.document_id
+      AND w.event_type = e.type AND w.evidence = e.evidence)`);
   }
   const words = query.text === undefined ? [] : searchWords(query.text);
   if (words.length > 0) w.add(d.textQuery(words), (p) => d.eventText(p));

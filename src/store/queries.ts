@@ -4,7 +4,7 @@
  * Events, documents and actors here; the API's other views in view-queries.ts.
  */
 import type { Modality, PloverType, Span } from "../core/index.js";
-import { eventConditions } from "./event-filter.js";
+import { eventConditions, walksNames, type EventFilter } from "./event-filter.js";
 import { searchWords } from "./rows.js";
 import { num, orderBy, str, Where, type Dialect, type Order, type Row, type Sql } from "./sql.js";
 import type { ActorQuery, ActorSummary, DocumentQuery, DocumentRef, EventQuery, EventSort, StoredDocument, StoredEvent } from "./store.js";
@@ -30,11 +30,11 @@ export function eventSortValue(event: StoredEvent, sort: EventSort): string | nu
 }
 
 /** The events matching `query`, in its order (latest first by default), after its cursor. */
-export function eventsSql(query: EventQuery, d: Dialect): Sql {
+export function eventsSql(query: EventQuery & EventFilter, d: Dialect): Sql {
   const sort = query.sort ?? "-date";
   // By actor, latest first, the walk starts from the name's events in date order (event_names'
   // index), so the first page costs the same whether the actor has ten events or a hundred thousand.
-  const walk = query.actor !== undefined && sort === "-date";
+  const walk = walksNames(query) && sort === "-date";
   const w = new Where(d);
   eventConditions(query, w, walk);
   const order: Order = walk ? { column: "n.date_start", id: "n.event_id", descending: true } : { ...EVENT_ORDERS[sort], id: "e.id" };
@@ -47,8 +47,8 @@ export function eventsSql(query: EventQuery, d: Dialect): Sql {
  * The WHERE of an events query and the FROM it needs: by actor, `event_names n` joined first
  * (one row per event: a name's rows are unique per event).
  */
-export function eventFilters(query: EventQuery, d: Dialect): { where: Where; from: string } {
-  const walk = query.actor !== undefined;
+export function eventFilters(query: EventFilter, d: Dialect): { where: Where; from: string } {
+  const walk = walksNames(query);
   const where = new Where(d);
   eventConditions(query, where, walk);
   return { where, from: walk ? "event_names n JOIN events e ON e.id = n.event_id" : "events e" };

@@ -4,7 +4,13 @@
  */
 import type { Modality, PloverType, RelationType, Span, SpeakerKind } from "../core/index.js";
 import { sentenceAround } from "../core/index.js";
+import { NotFoundError } from "../core/index.js";
+import {
+  CORRECTIONS_SQL, insertCorrectionSql, insertTokenSql, LIVE_TOKENS_SQL, revokeTokenSql, tokenByHashSql, TOKENS_SQL, toCorrection, toToken,
+} from "./access-queries.js";
+import { CorrectionMap } from "./corrections.js";
 import type { EventFilter } from "./event-filter.js";
+import { timeSeriesSql, toTimeSeries } from "./time-series.js";
 import {
   actorsSql, documentRefsSql, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql, toActorSummary, toDocumentRef,
   toStoredDocument, toStoredEvent,
@@ -12,7 +18,8 @@ import {
 import { bool, str, type Dialect, type Row, type Sql } from "./sql.js";
 import type {
   ActorDetail, ActorQuery, ActorSummary, ClaimQuery, DocumentQuery, DocumentRef, EventQuery, Facets, Mention, Network, NetworkEdge,
-  NetworkNode, SpeakerSummary, StatisticQuery, StoredClaim, StoredDocument, StoredEvent, StoredRelation, StoredStatistic,
+  NetworkNode, NewCorrection, NewToken, SpeakerSummary, StatisticQuery, StoredClaim, StoredCorrection, StoredDocument, StoredEvent,
+  StoredRelation, StoredStatistic, StoredToken, TimeSeries, TimeSeriesOptions,
 } from "./store.js";
 import {
   actorAliasesSql, actorKindsSql, actorMentionsSql, actorNameSql, actorRelationsSql, actorTotalsSql, claimsSql, dateRangeSql,
@@ -27,7 +34,7 @@ const EDGE_EVENTS = 20;
 /** Mentions an actor's detail quotes. */
 const MENTIONS = 20;
 
-/** The read methods of `Store`, over a driver's `run`. */
+/** The read methods of `Store`, with the corrections applied, and its single-statement writes (tokens, corrections), over a driver's `run`. */
 export class Reader {
   readonly #run: Run;
   readonly #d: Dialect;
@@ -49,20 +56,38 @@ export class Reader {
     return refs.get(id) ?? { id, title: null, url: null, source: "", published: null };
   }
 
-  async #withActors(rows: Row[]): Promise<StoredEvent[]> {
+  async #corrections(): Promise<CorrectionMap> {
+    return new CorrectionMap((await this.#run(CORRECTIONS_SQL)).map(toCorrection));
+  }
+
+  /** `query` with what the corrections add: the names its actor stands for, and events marked wrong left out. */
+  async #resolve<Q extends EventFilter>(query: Q): Promise<{ query: Q; map: CorrectionMap }> {
+    const map = await this.#corrections();
+    const names = query.actor !== undefined && map.renames ? { names: map.namesFor(query.actor) } : {};
+    return { query: { ...query, ...names, ...(map.hidesEvents ? { hideWrong: true } : {}) }, map };
+  }
+
+  async #withActors(rows: Row[], map: CorrectionMap): Promise<StoredEvent[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => Number(r["id"]));
     const [links, refs] = await Promise.all([this.#run(eventActorsSql(ids, this.#d)), this.#refs(rows.map((r) => Number(r["document_id"])))]);
-    return rows.map((row) => toStoredEvent(row, links, this.#ref(refs, Number(row["document_id"]))));
+    const shown = map.renames ? links.map((l) => ({ ...l, name: map.display(String(l["name"])) })) : links;
+    return rows.map((row) => toStoredEvent(row, shown, this.#ref(refs, Number(row["document_id"]))));
   }
 
   async events(query: EventQuery): Promise<StoredEvent[]> {
-    return this.#withActors(await this.#run(eventsSql(query, this.#d)));
+    const { query: resolved, map } = await this.#resolve(query);
+    return this.#withActors(await this.#run(eventsSql(resolved, this.#d)), map);
   }
 
   async event(id: number): Promise<StoredEvent | null> {
-    const [event] = await this.#withActors(await this.#run(eventSql(id, this.#d)));
+    const [event] = await this.#withActors(await this.#run(eventSql(id, this.#d)), await this.#corrections());
     return event ?? null;
+  }
+
+  async timeSeries(query: EventQuery, options: TimeSeriesOptions): Promise<TimeSeries> {
+    const { query: resolved } = await this.#resolve(query);
+    return toTimeSeries(await this.#run(timeSeriesSql(resolved, options, this.#d)), options);
   }
 
   async actors(query: ActorQuery): Promise<ActorSummary[]> {
@@ -78,7 +103,8 @@ export class Reader {
     return row === undefined ? null : { ...toStoredDocument(row), text: String(row["text"]) };
   }
 
-  async facets(query: EventFilter): Promise<Facets> {
+  async facets(filter: EventFilter): Promise<Facets> {
+    const { query } = await this.#resolve(filter);
     const [countries, admin1, types, modalities, [range]] = await Promise.all([
       this.#run(facetSql("countries", query, this.#d)),
       this.#run(facetSql("admin1", query, this.#d)),
@@ -97,46 +123,101 @@ export class Reader {
     };
   }
 
-  async network(query: EventFilter, options: { limit: number; sample: number }): Promise<Network> {
+  async network(filter: EventFilter, options: { limit: number; sample: number }): Promise<Network> {
+    const { query, map } = await this.#resolve(filter);
     const matched = await this.#run(networkEventsSql(query, options.sample, this.#d));
     const truncated = matched.length > options.sample;
     const events = matched.slice(0, options.sample);
     const typeOf = new Map(events.map((r) => [Number(r["id"]), String(r["type"]) as PloverType]));
-    const links = typeOf.size === 0 ? [] : await this.#run(eventParticipantsSql([...typeOf.keys()], this.#d));
+    const stored = typeOf.size === 0 ? [] : await this.#run(eventParticipantsSql([...typeOf.keys()], this.#d));
+    const links = map.renames ? stored.map((l) => ({ ...l, name: map.display(String(l["name"])) })) : stored;
     const everyone = rankNodes(links);
     const nodes = new Map([...everyone].slice(0, options.limit));
     const edges = eventEdges(links, typeOf, nodes);
-    if (nodes.size > 0) edges.push(...relationEdges(await this.#run(networkRelationsSql([...nodes.keys()], this.#d)), nodes, everyone, options.limit));
+    if (nodes.size > 0) {
+      const relations = (await this.#run(networkRelationsSql([...nodes.keys()], this.#d)))
+        .map((r) => ({ ...r, actor: map.display(String(r["actor"])), recipient: map.display(String(r["recipient"])) }));
+      edges.push(...relationEdges(relations, nodes, everyone, options.limit));
+    }
     return { nodes: [...nodes.values()], edges, events: events.length, truncated };
   }
 
-  async actor(name: string): Promise<ActorDetail | null> {
+  /** The stored spelling of a name or alias, or null. */
+  async #storedName(name: string): Promise<string | null> {
     const [found] = await this.#run(actorNameSql(name, this.#d));
-    if (found === undefined) return null;
-    const stored = String(found["name"]);
+    return found === undefined ? null : String(found["name"]);
+  }
+
+  async actor(name: string): Promise<ActorDetail | null> {
+    const map = await this.#corrections();
+    // The actor the name stands for (an alias's actor, merges followed), and the names merged into it.
+    const stored = (await this.#storedName(map.resolve(name))) ?? (await this.#storedName(name));
+    if (stored === null) return null;
+    const shown = map.display(stored);
+    const merged = await Promise.all(map.mergedInto(shown).map((from) => this.#storedName(from)));
+    const names = [...new Set([stored, ...merged.filter((n): n is string => n !== null)])];
     const [[kind], [totals], aliasRows, mentionRows, relationRows] = await Promise.all([
-      this.#run(actorKindsSql(stored, this.#d)),
-      this.#run(actorTotalsSql(stored, this.#d)),
-      this.#run(actorAliasesSql(stored, this.#d)),
-      this.#run(actorMentionsSql(stored, MENTIONS, this.#d)),
-      this.#run(actorRelationsSql(stored, this.#d)),
+      this.#run(actorKindsSql(names, this.#d)),
+      this.#run(actorTotalsSql(names, this.#d)),
+      this.#run(actorAliasesSql(names, this.#d)),
+      this.#run(actorMentionsSql(names, MENTIONS, this.#d)),
+      this.#run(actorRelationsSql(names, this.#d)),
     ]);
-    const aliases = new Set<string>();
-    for (const row of aliasRows) for (const alias of JSON.parse(String(row["aliases"])) as string[]) if (alias !== stored) aliases.add(alias);
+    const aliases = new Set<string>(map.aliasesOf(shown));
+    for (const row of aliasRows) for (const alias of JSON.parse(String(row["aliases"])) as string[]) aliases.add(alias);
+    for (const n of names) aliases.add(n);
+    aliases.delete(shown);
+    aliases.delete(stored);
     const refs = await this.#refs([...mentionRows, ...relationRows].map((r) => Number(r["document_id"])));
     return {
-      name: stored,
+      name: shown,
       kind: String(kind?.["kind"] ?? "other"),
       country: str(kind?.["country"]),
       documents: Number(totals?.["documents"] ?? 0),
       events: Number(totals?.["events"] ?? 0),
       aliases: [...aliases].sort(),
-      relations: relationRows.map((row) => toRelation(row, this.#ref(refs, Number(row["document_id"])))),
+      relations: relationRows.map((row) => toRelation({ ...row, actor: map.display(String(row["actor"] ?? "")) || null, recipient: map.display(String(row["recipient"] ?? "")) || null },
+        this.#ref(refs, Number(row["document_id"])))),
       mentions: mentionRows.flatMap((row) => toMentions(row, this.#ref(refs, Number(row["document_id"])))).slice(0, MENTIONS),
     };
   }
 
-  async claims(query: ClaimQuery): Promise<StoredClaim[]> {
+  async createToken(token: NewToken): Promise<StoredToken> {
+    const [row] = await this.#run(insertTokenSql(token, this.#d));
+    if (row === undefined) throw new Error("the token was not stored");
+    return toToken(row);
+  }
+
+  async tokens(): Promise<StoredToken[]> {
+    return (await this.#run(TOKENS_SQL)).map(toToken);
+  }
+
+  async tokenByHash(hash: string): Promise<StoredToken | null> {
+    const [row] = await this.#run(tokenByHashSql(hash, this.#d));
+    return row === undefined ? null : toToken(row);
+  }
+
+  async revokeToken(id: number, at: string): Promise<boolean> {
+    return (await this.#run(revokeTokenSql(id, at, this.#d))).length > 0;
+  }
+
+  async liveTokens(): Promise<number> {
+    const [row] = await this.#run(LIVE_TOKENS_SQL);
+    return Number(row?.["n"] ?? 0);
+  }
+
+  async addCorrection(correction: NewCorrection, createdBy: string | null, at: string): Promise<StoredCorrection> {
+    const [row] = await this.#run(insertCorrectionSql(correction, createdBy, at, this.#d));
+    if (row === undefined) throw new NotFoundError("event", correction.kind === "event-wrong" ? `e${correction.eventId}` : "");
+    return toCorrection(row);
+  }
+
+  async corrections(): Promise<StoredCorrection[]> {
+    return (await this.#run(CORRECTIONS_SQL)).map(toCorrection);
+  }
+
+  async claims(filter: ClaimQuery): Promise<StoredClaim[]> {
+    const { query } = await this.#resolve(filter);
     const rows = await this.#run(claimsSql(query, this.#d));
     const refs = await this.#refs(rows.map((r) => Number(r["document_id"])));
     return rows.map((row) => ({
@@ -153,13 +234,15 @@ export class Reader {
     }));
   }
 
-  async speakers(query: ClaimQuery): Promise<SpeakerSummary[]> {
+  async speakers(filter: ClaimQuery): Promise<SpeakerSummary[]> {
+    const { query } = await this.#resolve(filter);
     return (await this.#run(speakersSql(query, this.#d))).map((row) => ({
       speaker: String(row["speaker"]), kind: String(row["kind"]) as SpeakerKind, claims: Number(row["claims"]), hedged: Number(row["hedged"]),
     }));
   }
 
-  async statistics(query: StatisticQuery): Promise<StoredStatistic[]> {
+  async statistics(filter: StatisticQuery): Promise<StoredStatistic[]> {
+    const { query } = await this.#resolve(filter);
     const rows = await this.#run(statisticsSql(query, this.#d));
     const refs = await this.#refs(rows.map((r) => Number(r["document_id"])));
     return rows.map((row) => {
@@ -215,6 +298,7 @@ function relationEdges(rows: readonly Row[], nodes: Map<string, NetworkNode>, ev
   let partners = Math.max(1, Math.floor(limit / 4));
   for (const row of rows) {
     const [source, target, kind] = [String(row["actor"]), String(row["recipient"]), String(row["type"]) as RelationType];
+    if (source === target) continue; // two actors merged into one
     const outside = [source, target].filter((name) => !nodes.has(name));
     if (outside.length > 0 && (!PARTNER_RELATIONS.has(kind) || outside.length > partners)) continue;
     for (const name of outside) {

@@ -295,6 +295,43 @@ export interface StoredStatistic {
   document: DocumentRef;
 }
 
+/** What an API token may do: read; also ingest and correct; also manage tokens. */
+export const TOKEN_ROLES = ["reader", "analyst", "admin"] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+export interface NewToken { name: string | null; role: TokenRole; /** SHA-256 of the secret, hex. */ hash: string; createdAt: string }
+export interface StoredToken { id: number; name: string | null; role: TokenRole; createdAt: string; revokedAt: string | null }
+
+export const CORRECTION_KINDS = ["event-wrong", "merge-actors", "alias"] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+/** An analyst's correction: an event that is wrong, two actors that are one, an actor's other name. */
+export type NewCorrection =
+  | { kind: "event-wrong"; eventId: number; note?: string | null }
+  | { kind: "merge-actors"; from: string; into: string; note?: string | null }
+  | { kind: "alias"; actor: string; alias: string; note?: string | null };
+
+/**
+ * A stored correction. It names what it corrects by what re-extraction keeps: an event by its
+ * document, type and evidence; actors by name. It is applied whenever the archive is read.
+ */
+export interface StoredCorrection {
+  id: number;
+  kind: CorrectionKind;
+  /** event-wrong: the event's document, type and evidence. */
+  documentId: number | null;
+  eventType: PloverType | null;
+  evidence: Span[] | null;
+  from: string | null;
+  into: string | null;
+  actor: string | null;
+  alias: string | null;
+  note: string | null;
+  createdAt: string;
+  /** The name of the token that made it, when it had one. */
+  createdBy: string | null;
+}
+
 /** Counts of the stored rows, for summaries and checks. */
 export interface StoreCounts { documents: number; duplicates: number; events: number; actors: number; claims: number }
 
@@ -356,6 +393,19 @@ export interface Store {
   speakers(query: ClaimQuery): Promise<SpeakerSummary[]>;
   /** Statistics, latest stored first. */
   statistics(query: StatisticQuery): Promise<StoredStatistic[]>;
+  createToken(token: NewToken): Promise<StoredToken>;
+  /** Every token, live and revoked, oldest first. */
+  tokens(): Promise<StoredToken[]>;
+  /** The live (not revoked) token whose secret hashes to `hash`, or null. */
+  tokenByHash(hash: string): Promise<StoredToken | null>;
+  /** Revokes a live token; false when there is none of that id. */
+  revokeToken(id: number, at: string): Promise<boolean>;
+  /** How many tokens are live. */
+  liveTokens(): Promise<number>;
+  /** Stores a correction (an event-wrong one names an existing event: NotFoundError otherwise). */
+  addCorrection(correction: NewCorrection, createdBy: string | null, at: string): Promise<StoredCorrection>;
+  /** Every correction, oldest first. */
+  corrections(): Promise<StoredCorrection[]>;
   /** Ids of documents that have a record, with the extractor that made it, in id order, after `afterId`. */
   recordsToCheck(afterId: number, limit: number): Promise<Array<{ id: number; extractor: string | null }>>;
   counts(): Promise<StoreCounts>;

@@ -2,7 +2,7 @@
  * The queries behind the API's views of the archive: facets, the actor network, claims and
  * speakers, statistics, and one actor in detail. Shared by both drivers, as queries.ts is.
  */
-import { eventConditions, hasEventFilter, type EventFilter } from "./event-filter.js";
+import { eventConditions, hasEventFilter, walksNames, type EventFilter } from "./event-filter.js";
 import { orderBy, Where, type Dialect, type Order, type Sql } from "./sql.js";
 import type { ClaimQuery, StatisticQuery } from "./store.js";
 
@@ -42,7 +42,7 @@ export function dateRangeSql(query: EventFilter, d: Dialect): Sql {
 
 /** The ids and types of the latest `sample` matching events (one more, to tell whether there are more). */
 export function networkEventsSql(query: EventFilter, sample: number, d: Dialect): Sql {
-  const walk = query.actor !== undefined;
+  const walk = walksNames(query);
   const w = new Where(d);
   eventConditions(query, w, walk);
   const order: Order = walk ? { column: "n.date_start", id: "n.event_id", descending: true } : { column: "e.date_start", id: "e.id", descending: true };
@@ -76,7 +76,7 @@ export function networkRelationsSql(names: readonly string[], d: Dialect): Sql {
 const CLAIM_COLUMNS = "c.id, c.document_id, c.local_id, c.speaker, c.kind, c.name, c.hedged, c.evidence, c.sentence";
 
 /** The conditions of a claim query on `claims c`. */
-function claimConditions(query: ClaimQuery, w: Where): void {
+function claimConditions(query: ClaimQuery & EventFilter, w: Where): void {
   if (query.speakerKind) w.add(query.speakerKind, (p) => `c.kind = ${p}`);
   if (query.hedged !== undefined) w.add(w.dialect.bool(query.hedged), (p) => `c.hedged = ${p}`);
   // A claim is in view when an event in view rests on it.
@@ -89,7 +89,7 @@ function claimConditions(query: ClaimQuery, w: Where): void {
 }
 
 /** Claims matching `query`, latest stored first. */
-export function claimsSql(query: ClaimQuery, d: Dialect): Sql {
+export function claimsSql(query: ClaimQuery & EventFilter, d: Dialect): Sql {
   const w = new Where(d);
   claimConditions(query, w);
   const order: Order = { column: null, id: "c.id", descending: true };
@@ -98,7 +98,7 @@ export function claimsSql(query: ClaimQuery, d: Dialect): Sql {
 }
 
 /** Speakers of the matching claims, the most quoted first. */
-export function speakersSql(query: ClaimQuery, d: Dialect): Sql {
+export function speakersSql(query: ClaimQuery & EventFilter, d: Dialect): Sql {
   const w = new Where(d);
   claimConditions(query, w);
   return {
@@ -109,7 +109,7 @@ export function speakersSql(query: ClaimQuery, d: Dialect): Sql {
 }
 
 /** Statistics matching `query`, latest stored first: those of documents with an event in view. */
-export function statisticsSql(query: StatisticQuery, d: Dialect): Sql {
+export function statisticsSql(query: StatisticQuery & EventFilter, d: Dialect): Sql {
   const w = new Where(d);
   if (query.measure) w.add(query.measure, (p) => `s.measure = ${p}`);
   if (hasEventFilter(query)) {
@@ -140,41 +140,41 @@ export function actorNameSql(name: string, d: Dialect): Sql {
 }
 
 /** An actor's kinds and countries with their counts, the most active first; and its totals. */
-export function actorKindsSql(name: string, d: Dialect): Sql {
+export function actorKindsSql(names: readonly string[], d: Dialect): Sql {
   return {
-    text: `SELECT a.kind, a.country, COUNT(*) AS n FROM actors a WHERE a.name = ${d.param(1)}
+    text: `SELECT a.kind, a.country, COUNT(*) AS n FROM actors a WHERE a.name IN (${d.textList(d.param(1))})
       GROUP BY a.kind, a.country ORDER BY n DESC, a.kind LIMIT 1`,
-    params: [name],
+    params: [d.textParam(names)],
   };
 }
 
-export function actorTotalsSql(name: string, d: Dialect): Sql {
+export function actorTotalsSql(names: readonly string[], d: Dialect): Sql {
   return {
     text: `SELECT COUNT(DISTINCT a.document_id) AS documents, COUNT(DISTINCT ea.event_id) AS events
-      FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id WHERE a.name = ${d.param(1)}`,
-    params: [name],
+      FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id WHERE a.name IN (${d.textList(d.param(1))})`,
+    params: [d.textParam(names)],
   };
 }
 
 /** The distinct alias lists an actor's rows carry. */
-export function actorAliasesSql(name: string, d: Dialect): Sql {
-  return { text: `SELECT DISTINCT a.aliases FROM actors a WHERE a.name = ${d.param(1)} LIMIT 500`, params: [name] };
+export function actorAliasesSql(names: readonly string[], d: Dialect): Sql {
+  return { text: `SELECT DISTINCT a.aliases FROM actors a WHERE a.name IN (${d.textList(d.param(1))}) LIMIT 500`, params: [d.textParam(names)] };
 }
 
 /** The latest documents naming an actor, with its mention spans there and the document's text. */
-export function actorMentionsSql(name: string, documents: number, d: Dialect): Sql {
+export function actorMentionsSql(names: readonly string[], documents: number, d: Dialect): Sql {
   return {
     text: `SELECT a.document_id, a.mentions, d.text FROM actors a JOIN documents d ON d.id = a.document_id
-      WHERE a.name = ${d.param(1)} AND a.mentions <> '[]' ORDER BY d.published DESC NULLS LAST, a.document_id DESC LIMIT ${d.param(2)}`,
-    params: [name, documents],
+      WHERE a.name IN (${d.textList(d.param(1))}) AND a.mentions <> '[]' ORDER BY d.published DESC NULLS LAST, a.document_id DESC LIMIT ${d.param(2)}`,
+    params: [d.textParam(names), documents],
   };
 }
 
 /** Standing relations from or to an actor, latest stored first. */
-export function actorRelationsSql(name: string, d: Dialect): Sql {
+export function actorRelationsSql(names: readonly string[], d: Dialect): Sql {
   return {
     text: `SELECT r.id, r.document_id, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence FROM relations r
-      WHERE r.actor = ${d.param(1)} OR r.recipient = ${d.param(2)} ORDER BY r.id DESC LIMIT 100`,
-    params: [name, name],
+      WHERE r.actor IN (${d.textList(d.param(1))}) OR r.recipient IN (${d.textList(d.param(2))}) ORDER BY r.id DESC LIMIT 100`,
+    params: [d.textParam(names), d.textParam(names)],
   };
 }

@@ -5,6 +5,7 @@
  */
 import { expect, it } from "vitest";
 import type { Actor, Claim, Event, ExtractionRecord } from "../core/index.js";
+import { NotFoundError } from "../core/index.js";
 import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD } from "../ingest/index.js";
 import { eventSortValue } from "./queries.js";
 import type { Cursor, EventQuery, EventSort, NewDocument, Store, StoredEvent } from "./store.js";
@@ -203,5 +204,54 @@ export function viewsContract(withStore: (test: (store: Store) => Promise<void>)
     const actors = (await store.actors({})).map((a) => a.name);
     expect(actors[0]).toBe("Hill Front");
     expect((await store.actors({ offset: 1, limit: 100 })).map((a) => a.name)).toEqual(actors.slice(1));
+  }));
+
+  it("keeps tokens by hash: listed, found while live, revoked once", seeded(async (store) => {
+    const reader = await store.createToken({ name: "desk", role: "reader", hash: "a".repeat(64), createdAt: "2026-03-01T00:00:00.000Z" });
+    await store.createToken({ name: null, role: "admin", hash: "b".repeat(64), createdAt: "2026-03-02T00:00:00.000Z" });
+    expect(reader).toEqual({ id: reader.id, name: "desk", role: "reader", createdAt: "2026-03-01T00:00:00.000Z", revokedAt: null });
+    expect((await store.tokens()).map((t) => t.role)).toEqual(["reader", "admin"]);
+    expect(await store.tokenByHash("a".repeat(64))).toEqual(reader);
+    expect(await store.tokenByHash("c".repeat(64))).toBeNull();
+    expect(await store.liveTokens()).toBe(2);
+    expect(await store.revokeToken(reader.id, "2026-03-03T00:00:00.000Z")).toBe(true);
+    expect(await store.revokeToken(reader.id, "2026-03-04T00:00:00.000Z")).toBe(false);
+    expect(await store.tokenByHash("a".repeat(64))).toBeNull();
+    expect([await store.liveTokens(), (await store.tokens())[0]?.revokedAt]).toEqual([1, "2026-03-03T00:00:00.000Z"]);
+  }));
+
+  it("applies corrections on read: an event marked wrong is left out, even after re-extraction", seeded(async (store) => {
+    const [protest] = await store.events({ type: "PROTEST" });
+    const at = "2026-03-01T00:00:00.000Z";
+    const wrong = await store.addCorrection({ kind: "event-wrong", eventId: protest?.id ?? 0, note: "a rehearsal, not a march" }, "desk", at);
+    expect(wrong).toMatchObject({ kind: "event-wrong", documentId: protest?.documentId, eventType: "PROTEST", evidence: protest?.evidence, note: "a rehearsal, not a march", createdBy: "desk" });
+    expect(words(await store.events({}))).toEqual(["Border Police", "Hill Front", "Hill Front"]);
+    expect((await store.facets({})).types.map((t) => t.type)).toEqual(["ASSAULT", "COERCE"]);
+    expect((await store.network({}, { limit: 10, sample: 10 })).events).toBe(3);
+    expect((await store.timeSeries({}, { interval: "month", by: "type" })).series.map((x) => x.key)).toEqual(["ASSAULT", "COERCE"]);
+    await store.replaceRecord(protest?.documentId ?? 0, marchRecord()); // new rows, new ids, the same events
+    expect((await store.events({ type: "PROTEST" })).length).toBe(0);
+    expect((await store.events({ type: "ASSAULT" })).length).toBe(2);
+    await expect(store.addCorrection({ kind: "event-wrong", eventId: 999_999 }, null, at)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await store.corrections()).map((c) => c.kind)).toEqual(["event-wrong"]);
+  }));
+
+  it("applies corrections on read: an alias finds its actor, a merged actor shows under the other's name", seeded(async (store) => {
+    const at = "2026-03-01T00:00:00.000Z";
+    await store.addCorrection({ kind: "alias", actor: "Hill Front", alias: "HF" }, null, at);
+    expect(words(await store.events({ actor: "hf" }))).toEqual(["Border Police", "Hill Front", "Hill Front"]);
+    expect((await store.actor("HF"))?.name).toBe("Hill Front");
+    expect((await store.actor("hill front"))?.aliases).toContain("hf");
+    await store.addCorrection({ kind: "merge-actors", from: "Valley Council", into: "Hill Front" }, null, at);
+    await store.addCorrection({ kind: "merge-actors", from: "Student Union", into: "Hill Front" }, null, at);
+    const merged = await store.actor("Student Union");
+    expect(merged).toMatchObject({ name: "Hill Front", documents: 2, events: 4 });
+    expect(merged?.aliases).toEqual(expect.arrayContaining(["Student Union", "Valley Council"]));
+    expect((await store.events({ actor: "Hill Front" })).length).toBe(4);
+    expect((await store.events({ type: "PROTEST" }))[0]?.actors).toEqual(["Hill Front"]);
+    const network = await store.network({}, { limit: 10, sample: 10 });
+    expect(network.nodes.map((n) => n.name).sort()).toEqual(["Border Police", "Hill Front"]);
+    await store.replaceRecord((await store.events({ type: "PROTEST" }))[0]?.documentId ?? 0, marchRecord());
+    expect((await store.events({ actor: "hf", type: "PROTEST" })).map((e) => e.actors)).toEqual([["Hill Front"]]);
   }));
 }

@@ -205,4 +205,35 @@ UPDATE claims SET sentence = COALESCE((SELECT substring(d.text FROM (claims.evid
   FOR (claims.evidence::jsonb#>>'{0,1}')::int - (claims.evidence::jsonb#>>'{0,0}')::int) FROM documents d WHERE d.id = claims.document_id), '');
 `,
   },
+  {
+    version: 5,
+    name: "tokens and corrections",
+    // Tokens keep only the SHA-256 of their secret. A correction names what it corrects by what
+    // re-extraction keeps (a document, an event's type and evidence; actor names), never by row ids.
+    sql: `
+CREATE TABLE tokens (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name TEXT,
+  role TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE corrections (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  kind TEXT NOT NULL,
+  document_id BIGINT REFERENCES documents(id) ON DELETE CASCADE,
+  event_type TEXT,
+  evidence TEXT,
+  from_name TEXT,
+  into_name TEXT,
+  actor TEXT,
+  alias TEXT,
+  note TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT
+);
+CREATE INDEX corrections_document ON corrections(document_id) WHERE document_id IS NOT NULL;
+`,
+  },
 ];

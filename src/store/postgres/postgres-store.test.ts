@@ -35,7 +35,7 @@ describe.skipIf(url === null)("PostgreSQL", () => {
     const pg = (await import("pg")).default;
     const client = new pg.Client({ connectionString: url ?? "", options: `-c search_path=${schema}` });
     await client.connect();
-    await client.query(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
+    await client.query(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE tokens; DROP TABLE corrections; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
       DROP INDEX events_fatalities; ALTER TABLE actors DROP COLUMN mentions; ALTER TABLE claims DROP COLUMN sentence;
       DELETE FROM sitrep_migrations WHERE version > 1`);
     await client.end();

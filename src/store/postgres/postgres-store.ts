@@ -13,7 +13,6 @@ import { Reader } from "../reader.js";
 import type { Dialect, Sql } from "../sql.js";
 import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { recordRows, type RecordRows } from "../rows.js";
-import { timeSeriesSql, toTimeSeries } from "../time-series.js";
 import type { FeedState, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 
@@ -173,9 +172,6 @@ class PostgresStore extends Reader implements Store {
     }
   }
 
-  async timeSeries(query: Parameters<Store["timeSeries"]>[0], options: Parameters<Store["timeSeries"]>[1]) {
-    return toTimeSeries(await this.#all(timeSeriesSql(query, options, DIALECT)), options);
-  }
 
   async record(documentId: number): Promise<ExtractionRecord | null> {
     const [row] = await this.#all({ text: "SELECT record FROM records WHERE document_id = $1", params: [documentId] });

@@ -219,4 +219,35 @@ UPDATE claims SET sentence = COALESCE((SELECT substr(d.text, json_extract(claims
   json_extract(claims.evidence, '$[0][1]') - json_extract(claims.evidence, '$[0][0]')) FROM documents d WHERE d.id = claims.document_id), '');
 `,
   },
+  {
+    version: 5,
+    name: "tokens and corrections",
+    // Tokens keep only the SHA-256 of their secret. A correction names what it corrects by what
+    // re-extraction keeps (a document, an event's type and evidence; actor names), never by row ids.
+    sql: `
+CREATE TABLE tokens (
+  id INTEGER PRIMARY KEY,
+  name TEXT,
+  role TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE corrections (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+  event_type TEXT,
+  evidence TEXT,
+  from_name TEXT,
+  into_name TEXT,
+  actor TEXT,
+  alias TEXT,
+  note TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT
+);
+CREATE INDEX corrections_document ON corrections(document_id) WHERE document_id IS NOT NULL;
+`,
+  },
 ];

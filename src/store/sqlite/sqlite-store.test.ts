@@ -37,7 +37,7 @@ describe("SQLite archive file", () => {
     await store.close();
     const raw = new Database(path);
     KEEP.push(raw); // see RETAINED in sqlite-store.ts: nothing of better-sqlite3 may become garbage on Node 24
-    raw.exec(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
+    raw.exec(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE tokens; DROP TABLE corrections; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
       DROP INDEX events_fatalities; ALTER TABLE actors DROP COLUMN mentions; ALTER TABLE claims DROP COLUMN sentence; PRAGMA user_version = 1;`);
     raw.close();
     const migrated = openSqliteStore(path);

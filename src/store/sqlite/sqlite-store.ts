@@ -13,7 +13,6 @@ import { Reader } from "../reader.js";
 import type { Dialect, Sql } from "../sql.js";
 import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { recordRows, type RecordRows } from "../rows.js";
-import { timeSeriesSql, toTimeSeries } from "../time-series.js";
 import type { FeedState, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 
@@ -152,9 +151,6 @@ class SqliteStore extends Reader implements Store {
     return this.#prepare(sql.text).all(...sql.params) as Row[];
   }
 
-  async timeSeries(query: Parameters<Store["timeSeries"]>[0], options: Parameters<Store["timeSeries"]>[1]) {
-    return toTimeSeries(this.#all(timeSeriesSql(query, options, DIALECT)), options);
-  }
 
   async record(documentId: number): Promise<ExtractionRecord | null> {
     const json = this.#prepare("SELECT record FROM records WHERE document_id = ?", true).get(documentId);
