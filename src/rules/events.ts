@@ -26,10 +26,18 @@ export interface NounRule {
   twoSided: boolean;
 }
 
+/** Words a speaker uses that make the speaking itself an act: the verbs that carry them, the words. */
+export interface Judgements {
+  verbs: ReadonlySet<string>;
+  words: PhraseMatcher<true>;
+}
+
 export interface EventRules {
   verbs: ReadonlyMap<string, VerbRule>;
   /** Judgements of condemnation (data/patterns/disapproval.json). */
-  disapproval: { verbs: ReadonlySet<string>; words: PhraseMatcher<true> };
+  disapproval: Judgements;
+  /** Threats in the speaker's own words (data/patterns/warnings.json). */
+  warnings: Judgements;
   nouns: PhraseMatcher<NounRule>;
   /** Per type, the cue phrases of each mode. */
   modes: ReadonlyMap<PloverType, PhraseMatcher<string>>;
@@ -84,10 +92,16 @@ export function loadEventRules(dir: URL): EventRules {
     for (const { mode, words } of list) for (const w of words ?? []) m.add(w, mode);
     modes.set(type, m);
   }
-  const disapprovalFile = new URL("disapproval.json", dir);
-  const d = read(disapprovalFile) as { verbs?: unknown; words?: unknown };
-  if (!Array.isArray(d.verbs) || !Array.isArray(d.words)) throw new DataError(disapprovalFile.pathname, 'expecting "verbs" and "words" arrays');
+  const disapproval = judgementsOf(new URL("disapproval.json", dir));
+  const warnings = judgementsOf(new URL("warnings.json", dir));
+  return { verbs, nouns, modes, disapproval, warnings };
+}
+
+/** A lexicon of `verbs` and `words` (disapproval.json, warnings.json). */
+function judgementsOf(file: URL): Judgements {
+  const d = read(file) as { verbs?: unknown; words?: unknown };
+  if (!Array.isArray(d.verbs) || !Array.isArray(d.words)) throw new DataError(file.pathname, 'expecting "verbs" and "words" arrays');
   const words = new PhraseMatcher<true>();
   for (const w of d.words) words.add(String(w), true);
-  return { verbs, nouns, modes, disapproval: { verbs: new Set(d.verbs.map(String)), words } };
+  return { verbs: new Set(d.verbs.map(String)), words };
 }

@@ -29,7 +29,7 @@ const MODIFIER_PARTICIPLES = new Set(["backed", "based", "aligned", "allied", "f
 /** Words after which a mention is no longer the object of the trigger. */
 const OBJECT_STOPS = new Set(["that", "after", "before", "during", "since", "despite", "because", "following", "amid", "when", "while", "as", "unless", "until", "if", "which", "who", "where"]);
 /** Nouns of deeds and decisions ("violations", "abuses", "decision", "policy"): a "by" after one names its doer. */
-const DEEDS = /(?:tion|sion|ment|ance|ence|ure|abuse|crime|polic(?:y|ie)|act)s?$/;
+const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act|arrest|attack|raid|ban|move)s?$/;
 /** Acts done by force or in the street: "with" after them names means or company, not the other side. */
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
 const ADVERBS = new Set(["reportedly", "allegedly", "also", "later", "not", "n't", "never", "then", "already", "been", "being", "still", "just", "repeatedly", "apparently", "subsequently", "briefly", "since"]);

@@ -139,3 +139,37 @@ describe("event coding: triggers that were read as something else", () => {
     expect(coded(r)).toEqual(["ASSAULT Sudan military -> Kadugli"]);
   });
 });
+
+describe("event coding: what a protest is against", () => {
+  it("aims a protest with no target at the doer of the act protested", () => {
+    const r = run("Hundreds of students marched in Nairobi in protest against the arrest of their leaders by Kenyan police.");
+    const e = r.events.find((x) => x.type === "PROTEST");
+    expect(names(r, e?.actor ?? [])).toEqual(["students"]);
+    expect(names(r, e?.recipient ?? [])).toEqual(["Kenya police"]);
+  });
+  it("keeps a protest's own target", () => {
+    const r = run("Kenyan students protested against Uganda on Monday over the arrest of traders by Kenyan police.");
+    expect(names(r, r.events.find((x) => x.type === "PROTEST")?.recipient ?? [])).toEqual(["Uganda"]);
+  });
+});
+
+describe("event coding: threats in the speaker's own words", () => {
+  it("codes an act that 'will not go unanswered' as a threat at its doer", () => {
+    const r = run("Ugandan troops shelled Ndovu Front positions on Monday. The Ndovu Front said the shelling would not go unanswered.");
+    const e = r.events.find((x) => x.type === "THREATEN");
+    expect(names(r, e?.actor ?? [])).toEqual(["Ndovu Front"]);
+    expect(names(r, e?.recipient ?? [])).toEqual(["Uganda People's Defence Force"]);
+  });
+  it("aims 'would not hesitate' past the speaker's own side at the actor named", () => {
+    const r = run('A Kenyan official said Nairobi would hold the Ndovu Front responsible and would "not hesitate to act".');
+    const e = r.events.find((x) => x.type === "THREATEN");
+    expect(names(r, e?.recipient ?? [])).toEqual(["Ndovu Front"]);
+  });
+  it("codes vowing to press on with an offensive as a threat, and pledging aid as a promise", () => {
+    expect(coded(run("Somalia vowed to press on with its offensive against al-Shabaab."))).toEqual(["THREATEN Somalia -> al-Shabaab"]);
+    expect(coded(run("Kenya pledged to send aid to Somalia."))).toEqual(["AGREE Kenya -> Somalia"]);
+  });
+  it("does not take words of threat for a threat without a speaker's verb", () => {
+    expect(run("Retaliation is a theme of the novel.").events).toEqual([]);
+  });
+});

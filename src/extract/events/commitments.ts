@@ -16,7 +16,7 @@ const COOPERATIVE = new Set<PloverType>(["AGREE", "CONSULT", "SUPPORT", "COOPERA
 const CONFLICTUAL = new Set<PloverType>(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"]);
 const INTENT = new Set(["will", "'ll", "shall", "would", "ready", "willing", "prepared"]);
 const OBLIGATION = new Set(["must", "should"]);
-const PLANS = new Set(["plan", "intend", "prepare", "decide"]);
+const PLANS = new Set(["plan", "intend", "prepare", "decide", "vow", "swear"]);
 
 /** The word before the trigger that marks intent or obligation, looking back over adverbs and "to be". */
 function marker(tokens: Token[], first: number, stopAt: number): string | null {
@@ -26,7 +26,7 @@ function marker(tokens: Token[], first: number, stopAt: number): string | null {
     const t = tokens[k] as Token;
     if (OBLIGATION.has(t.lower)) return t.lower;
     if (INTENT.has(t.lower)) { intent ??= t.lower; continue; }
-    // "plans to impose", "decided to lift": an intent stated by the actor
+    // "plans to impose", "decided to lift", "vowed to press on": an intent stated by the actor
     if (PLANS.has(t.lemma) && tokens[k + 1]?.lower === "to") return intent ?? "will";
     if (t.pos !== "ADV" && t.pos !== "PART" && t.lower !== "to" && t.lower !== "be" && t.pos !== "AUX") return intent;
   }

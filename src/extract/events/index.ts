@@ -9,7 +9,7 @@ import type { DocContext, Mention } from "../context.js";
 import type { FoundClaim } from "../claims/index.js";
 import { ArgumentReader } from "./arguments.js";
 import { readObligations, recodeCommitments } from "./commitments.js";
-import { readDisapproval } from "./disapproval.js";
+import { DISAPPROVAL, readJudgements, WARNING } from "./judgements.js";
 import { tollsIn } from "../tolls/index.js";
 import { modalityOf } from "./modality.js";
 import { findTriggers, governingVerb, type Trigger } from "./triggers.js";
@@ -145,10 +145,13 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       });
     }
     foldProtestAims(tokens, drafts);
+    aimGrievances(tokens, drafts);
     foldAnswered(tokens, drafts);
     recodeCommitments(ctx, drafts, claims);
     drafts.push(...readObligations(ctx, args, si, drafts));
-    drafts.push(...readDisapproval(ctx, rules.disapproval, args, si, wordIndex, drafts, out));
+    const voice = claims.find((c) => c.sentence === si)?.orgKey ?? null;
+    drafts.push(...readJudgements(ctx, rules.disapproval, DISAPPROVAL, args, si, wordIndex, drafts, out, voice));
+    drafts.push(...readJudgements(ctx, rules.warnings, WARNING, args, si, wordIndex, drafts, out, voice));
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
     for (const d of merge(drafts)) {
@@ -256,6 +259,25 @@ function foldProtestAims(tokens: Token[], drafts: DraftEvent[]): void {
       p.last = Math.max(p.last, x.last);
       drafts.splice(i, 1);
     }
+  }
+}
+
+/** Words that introduce what a protest is against ("in protest of", "to protest", "against", "over"). */
+const GRIEVANCE = new Set(["protest", "protesting", "against", "over"]);
+
+/**
+ * "a hunger strike in protest of the government's refusal", "rallied to protest Uganda's detention of
+ * their leader": a protest with no target of its own is aimed at whoever did the act protested.
+ */
+function aimGrievances(tokens: Token[], drafts: DraftEvent[]): void {
+  for (const p of drafts) {
+    if (p.type !== "PROTEST" || p.recipient.length) continue;
+    const act = drafts.find((x) => x.type !== "PROTEST" && x.trigger.first >= p.trigger.last && x.trigger.first - p.trigger.last <= 12 &&
+      x.actor.some((k) => !p.actor.includes(k)) && tokens.slice(p.trigger.last - 1, x.trigger.first).some((t) => GRIEVANCE.has(t.lower)) &&
+      !tokens.slice(p.trigger.last, x.trigger.first).some((t) => CLAUSE_BREAKS.has(t.lower) && t.lower !== "after"));
+    if (!act) continue;
+    p.recipient = act.actor.filter((k) => !p.actor.includes(k));
+    p.last = Math.max(p.last, act.last);
   }
 }
 
