@@ -138,3 +138,10 @@ describe("event arguments: people after 'from' and 'to'", () => {
     expect(names(r, e?.recipient ?? [])).toEqual(["Kenya government"]);
   });
 });
+
+describe("event arguments: coordinated subjects", () => {
+  it("reads every side of 'X and the Y' before the verb", () => {
+    const r = run("Both Kenya and the Ugandan army refused to withdraw from the border.");
+    expect(names(r, r.events.find((x) => x.type === "REJECT")?.actor ?? []).sort()).toEqual(["Kenya", "Uganda People's Defence Force"]);
+  });
+});

@@ -235,7 +235,8 @@ export class ArgumentReader {
     const out = [m];
     let cur = m;
     for (;;) {
-      const joinAt = dir < 0 ? cur.first - 1 : cur.last;
+      // "both the Taliban and the army": a determiner stands between the join and the mention before it
+      const joinAt = dir < 0 ? cur.first - (this.#tok(cur.first - 1)?.lower === "the" ? 2 : 1) : cur.last;
       const join = this.#tok(joinAt);
       if (!join || (join.lower !== "and" && join.text !== "," && join.text !== "&")) break;
       // "killing two people, rights groups said": a comma joins only inside a list that goes on ("X, Y and Z")
