@@ -145,3 +145,11 @@ describe("event arguments: coordinated subjects", () => {
     expect(names(r, r.events.find((x) => x.type === "REJECT")?.actor ?? []).sort()).toEqual(["Kenya", "Uganda People's Defence Force"]);
   });
 });
+
+describe("event arguments: relative pronouns", () => {
+  it("gives the act of a 'which' clause to the mention just before it, even inside 'of'", () => {
+    const r = run("Rwanda accused the leader of the Ndovu Front, which attacked Kisoro in May.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(names(r, e?.actor ?? [])).toEqual(["Ndovu Front"]);
+  });
+});

@@ -22,6 +22,7 @@ const PREPOSITIONS = new Set(["of", "for", "by", "with", "against", "on", "to", 
 const QUANTITIES = new Set(["hundreds", "thousands", "dozens", "tens", "millions", "scores", "group", "members", "some", "many", "number", "majority", "most", "several", "all", "delegation", "team", "crowd"]);
 const REPORTING = new Set(["say", "tell", "claim", "add", "report", "believe", "insist", "warn", "note", "state", "argue", "suggest", "allege", "confirm", "announce"]);
 const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
+const RELATIVES = new Set(["who", "which"]);
 const STOPS = new Set([".", ";", ":", "?", "!"]);
 const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", "targeting", "into", "upon"]);
 /** "X-backed Y": participles that make X a modifier of another actor. */
@@ -82,6 +83,11 @@ export class ArgumentReader {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text)) break;
       if (this.#aside[k] && !this.#aside[t]) continue;
+      // "the PKK, which has waged an insurgency": a relative pronoun stands for the mention just before it
+      if (RELATIVES.has(tok.lower)) {
+        const m = mentionAt(this.#ctx, this.#tok(k - 1)?.text === "," ? k - 2 : k - 1);
+        return m && !m.locative ? [m] : [];
+      }
       if (PRONOUNS.has(tok.lower) && !mentionAt(this.#ctx, k)) {
         // "X said it had …", "X said on Friday that they would …": the pronoun is the speaker
         const say = this.#reportBefore(k, s);

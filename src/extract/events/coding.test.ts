@@ -173,3 +173,10 @@ describe("event coding: threats in the speaker's own words", () => {
     expect(run("Retaliation is a theme of the novel.").events).toEqual([]);
   });
 });
+
+describe("event coding: light verbs wink-nlp lemmatises wrongly", () => {
+  it("reads 'staged' and 'waged' as stage and wage, which carry the event noun to their subject", () => {
+    expect(coded(run("Kenyan students staged a hunger strike on Monday."))).toEqual(["PROTEST Kenya students -> "]);
+    expect(coded(run("The Ndovu Front waged war on the Ugandan government."))).toEqual(["ASSAULT Ndovu Front -> Uganda government"]);
+  });
+});

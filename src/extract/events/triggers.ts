@@ -123,6 +123,11 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
 /** The coded lemma of a verb, seeing through a prefix wink-nlp keeps ("re-designated" → designate). */
 function verbLemma(rules: EventRules, tok: Token): string {
   if (rules.verbs.has(tok.lemma)) return tok.lemma;
+  // "staged", "waged": wink-nlp cuts "-ed" whole (stag, wag) where the verb ends in "e"
+  if (tok.lemma.length + 2 === tok.lower.length && tok.lower.endsWith("ed")) {
+    const e = `${tok.lemma}e`;
+    if (rules.verbs.has(e) || LIGHT_VERBS.has(e)) return e;
+  }
   // British and American spellings: "mobilised" → mobilize, "criticized" → criticise
   const other = /ise$/.test(tok.lemma) ? `${tok.lemma.slice(0, -3)}ize` : /ize$/.test(tok.lemma) ? `${tok.lemma.slice(0, -3)}ise` : "";
   if (other && rules.verbs.has(other)) return other;
