@@ -180,3 +180,10 @@ describe("event coding: light verbs wink-nlp lemmatises wrongly", () => {
     expect(coded(run("The Ndovu Front waged war on the Ugandan government."))).toEqual(["ASSAULT Ndovu Front -> Uganda government"]);
   });
 });
+
+describe("event coding: intent announced by a country's own official", () => {
+  it("codes an intent to give aid, told by a named minister of that country, as a promise", () => {
+    const r = run("Kenya is ready to provide food aid to Haiti, Foreign Minister Musalia Mudavadi said on Monday.");
+    expect(coded(r)).toEqual(["AGREE Kenya -> Haiti"]);
+  });
+});

@@ -48,12 +48,15 @@ function sideKnown(ctx: DocContext, key: string): boolean {
 /** Kinds that act for a state: its rebels and opposition parties are not on its side. */
 const STATE_SIDE = new Set(["state", "government", "military", "police", "intelligence"]);
 
-function sameSide(ctx: DocContext, a: string, b: string): boolean {
+function sameSide(ctx: DocContext, a: string, b: string, personSpeaks = false): boolean {
   if (a === b) return true;
   const x = ctx.entities.get(a);
   const y = ctx.entities.get(b);
   if (x?.parent === b || y?.parent === a) return true;
   if (!x?.country || x.country !== y?.country) return false;
+  // "France is ready to contribute troops, Defence Minister Pierre Joxe said": a person may speak for their
+  // country's side when announcing its intent
+  if (personSpeaks && y.kind === "person") return true;
   return STATE_SIDE.has(x.kind) === STATE_SIDE.has(y.kind);
 }
 
@@ -82,7 +85,7 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
       continue;
     }
     // a promise or threat is the actor's own word: unattributed, or said by its own side
-    if (speaker && sideKnown(ctx, speaker) && !d.actor.some((a) => sameSide(ctx, a, speaker))) continue;
+    if (speaker && sideKnown(ctx, speaker) && !d.actor.some((a) => sameSide(ctx, a, speaker, true))) continue;
     if (!speaker && word === "would") continue;
     // "would not negotiate", "will never accept": refusing a cooperative act is a REJECT
     const refused = d.modality === "negated" && COOPERATIVE.has(d.type);
