@@ -20,6 +20,9 @@ Commands:
   serve     serve the HTTP API and the dashboard over the archive
   demo      build a demo archive from the bundled examples and serve it
   token     make, list and revoke the API's tokens
+  export    write the archive's events as ACLED- or UCDP-like CSV, GeoJSON, PLOVER JSON or STIX
+  import    store ACLED or UCDP GED CSV files' events, apart from Sitrep's, each file whole
+  compare   hold Sitrep's events against imported ACLED or UCDP events: matches, misses, extras
 
 Options:
   -h, --help      show help (also: sitrep <command> --help)
@@ -131,17 +134,19 @@ const LIST_HELP = `  --format table|json|jsonl|csv   table: aligned columns (def
   --limit N                  at most N rows (default 100)
 ${STORE_HELP}`;
 
-export const EVENTS_HELP = `Usage: sitrep events [filters] [--format table|json|jsonl|csv] [--limit N]
-
-Lists the archive's events, latest first. Every filter narrows the list:
-  --country ISO3             where it happened (AFG, SYR, ...)
+const FILTERS_HELP = `  --country ISO3             where it happened (AFG, SYR, ...)
   --admin1 NAME              the province or state (any case)
   --since YYYY-MM-DD         events on or after the day
   --until YYYY-MM-DD         events on or before the day
   --type TYPE                a PLOVER type: ${PLOVER_TYPES.join(", ")}
   --actor NAME               an actor or recipient, by name or alias (any case, whole name)
   --modality M               asserted, negated, hypothetical, future or historical
-  --text "WORDS"             events whose evidence holds all the words (full-text search, stemmed)
+  --text "WORDS"             events whose evidence holds all the words (full-text search, stemmed)`;
+
+export const EVENTS_HELP = `Usage: sitrep events [filters] [--format table|json|jsonl|csv] [--limit N]
+
+Lists the archive's events, latest first. Every filter narrows the list:
+${FILTERS_HELP}
 ${LIST_HELP}
 
 \`sitrep show e12\` shows one event with its sentence, claim and source document.
@@ -228,4 +233,79 @@ API tokens for \`sitrep serve\`: readers read; analysts also ingest (POST /api/d
 correct (POST /api/corrections); admins also manage tokens (/api/tokens). \`create\` prints the
 new token's secret on stdout, this once: the archive keeps only its SHA-256. Once a token exists
 the server asks every client for one (Authorization: Bearer SECRET) and may listen beyond loopback.
+`;
+
+export const EXPORT_HELP = `Usage: sitrep export --format acled|ucdp|geojson|plover|stix [filters] [-o FILE]
+
+Writes every event of the archive that the filters keep (no limit), streamed in id order:
+  acled     ACLED-like CSV: event_id, event_date, year, time_precision, event_type and
+            sub_event_type (from the PLOVER type and mode, data/exchange/acled.json), actor1,
+            assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction, country, iso,
+            admin1, admin2, location, latitude, longitude, geo_precision, source, source_scale,
+            notes (the evidence sentence), fatalities; then Sitrep's columns (plover_type, mode,
+            modality, speaker, speaker_kind, hedged, evidence offsets, document id, ...)
+  ucdp      UCDP GED-like CSV of the ASSAULT events: type_of_violence, side_a, side_b,
+            where_prec, date_prec, best, low, high, ...; then Sitrep's columns
+  geojson   a GeoJSON FeatureCollection, one Feature per event (null geometry without a point)
+  plover    PLOVER JSON records, one a line
+  stix      a STIX 2.1 bundle for OpenCTI or MISP: actors as identity, threat-actor or
+            intrusion-set by kind, places as location, events as incident (attributed-to its
+            actors, targets its targets, located-at its place), relations as relationship,
+            claims as note by their speaker, documents as report; the same fact gets the same
+            id in every export (UUIDv5)
+
+CSV is RFC 4180 (CRLF rows, quotes doubled); a text cell that begins with = + - or @ is written
+with a leading ' so that a spreadsheet shows it as text instead of running it.
+
+Filters:
+${FILTERS_HELP}
+
+Options:
+  --format F                 one of the formats above (required)
+  -o, --output FILE          write to FILE (whole or not at all: written beside it, then renamed);
+                             default stdout
+${STORE_HELP}
+
+The last line on stderr counts what was written.
+`;
+
+export const IMPORT_HELP = `Usage: sitrep import --format acled|ucdp FILE.csv... [--db FILE | --pg URL]
+
+Stores the events of ACLED or UCDP GED CSV files in the archive, as events of that dataset: in
+tables of their own, never mixed with the events Sitrep extracts, each tagged with its dataset,
+file and line. \`sitrep compare\` holds them against Sitrep's.
+  acled   ACLED's export columns: event_id_cnty (or event_id), event_date, event_type,
+          sub_event_type, actor1, assoc_actor_1, actor2, assoc_actor_2, country, iso, admin1,
+          admin2, location, latitude, longitude, fatalities, notes
+  ucdp    UCDP GED's columns: id, date_start, date_end, type_of_violence, side_a, side_b,
+          country, adm_1, adm_2, where_coordinates, latitude, longitude, best, low, high
+Files Sitrep exported (sitrep export --format acled|ucdp) are read back whole, with Sitrep's
+own columns (PLOVER type, mode, modality, the toll's upper bound).
+
+Each file is read as a stream and stored whole or not at all: a bad file (a missing column,
+broken quoting, a row with too many or too few fields, bytes that are not UTF-8, a date or
+number that cannot be read) is reported in one line, \`sitrep: FILE:LINE: reason\`, and nothing
+of it is kept; the next file is still read. An event whose dataset id is already stored is
+replaced (a later release of the dataset); a file imported before is left alone.
+
+Options:
+  --format acled|ucdp        the dataset the files come from (required)
+${STORE_HELP}
+
+Exit status: 0 all files imported; 2 some were refused; 1 usage error or failure.
+`;
+
+export const COMPARE_HELP = `Usage: sitrep compare --with acled|ucdp [--country ISO3] [--admin1 NAME] [--since DAY]
+                      [--until DAY] [--days N] [--km N] [--format table|csv|json|jsonl]
+
+Holds the archive's events against the imported events of a dataset (sitrep import) and lists
+  match   an event of both: the same category, the same country, the same province or points
+          at most --km apart (default 50), dates at most --days apart (default 1)
+  miss    an event of the dataset Sitrep did not find
+  extra   an event Sitrep found that the dataset lacks
+Categories are the dataset's: Sitrep's events get ACLED's event type, or UCDP's type of
+violence (ASSAULT events only), through the export's mapping (data/exchange/). Only events
+told as having happened are compared (asserted, historical). The counts, and the shares they
+make, end the output on stderr.
+${STORE_HELP}
 `;

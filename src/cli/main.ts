@@ -25,6 +25,9 @@ const COMMANDS = new Map<string, Command>([
   ["serve", async (args) => (await import("./serve.js")).runServe(args)],
   ["demo", async (args, debug) => (await import("./demo.js")).runDemo(args, debug)],
   ["token", async (args) => (await import("./token.js")).runToken(args)],
+  ["export", async (args) => (await import("./export.js")).runExport(args)],
+  ["import", async (args, debug) => (await import("./import.js")).runImport(args, debug)],
+  ["compare", async (args) => (await import("./compare.js")).runCompare(args)],
 ]);
 
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */

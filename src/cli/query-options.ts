@@ -42,7 +42,7 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   return found;
 }
 
-/** The parseArgs options of the event filters (`events`, `trend`). */
+/** The parseArgs options of the event filters (`events`, `trend`, `export`). */
 export const EVENT_FILTER_OPTIONS = {
   country: { type: "string" }, admin1: { type: "string" }, since: { type: "string" }, until: { type: "string" },
   type: { type: "string" }, actor: { type: "string" }, modality: { type: "string" }, text: { type: "string" },

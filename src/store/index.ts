@@ -10,7 +10,7 @@
 import type { Store } from "./store.js";
 
 export type * from "./store.js";
-export { CORRECTION_KINDS, DRIVERS, EVENT_SORTS, INTERVALS, SERIES_KEYS, TOKEN_ROLES } from "./store.js";
+export { CORRECTION_KINDS, DRIVERS, EVENT_SORTS, IMPORT_SOURCES, INTERVALS, SERIES_KEYS, TOKEN_ROLES } from "./store.js";
 export { DEFAULT_LIMIT, eventSortValue } from "./queries.js";
 
 export type StoreLocation = { sqlite: string } | { postgres: string; schema?: string };

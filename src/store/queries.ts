@@ -11,7 +11,7 @@ import type { ActorQuery, ActorSummary, DocumentQuery, DocumentRef, EventQuery, 
 
 export { DEFAULT_LIMIT, type Dialect, type Sql } from "./sql.js";
 
-const EVENT_COLUMNS = `e.id, e.document_id, e.local_id, e.type, e.mode, e.modality, e.date_start, e.date_end,
+export const EVENT_COLUMNS = `e.id, e.document_id, e.local_id, e.type, e.mode, e.modality, e.date_start, e.date_end,
   e.country, e.admin1, e.place, e.lat, e.lon, e.fatalities_low, e.fatalities_high, e.claim, e.evidence, e.sentence`;
 
 const EVENT_ORDERS: Record<EventSort, Omit<Order, "id">> = {

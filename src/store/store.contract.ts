@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Actor, Event, ExtractionRecord, Modality, PloverType } from "../core/index.js";
-import { StoreError } from "../core/index.js";
+import { InputError, StoreError } from "../core/index.js";
 import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD } from "../ingest/index.js";
-import type { FeedState, NewDocument, Store } from "./store.js";
+import type { FeedState, ImportedEvent, NewDocument, Store } from "./store.js";
 import { viewsContract } from "./views.contract.js";
 
 const OPTIONS = { nearDuplicateThreshold: NEAR_DUPLICATE_THRESHOLD };
@@ -257,6 +257,65 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(event?.sentence).toBe(NORTH.slice(start, end));
       expect((await store.events({ type: "ASSAULT" }))[0]?.claim).toBe("c1");
       expect(await store.event(999_999)).toBeNull();
+    }));
+
+    it("pages through every matching event in id order, with sides, claim, document and place", () => withStore(async (store) => {
+      const [north, south] = await store.saveBatch(seed(), OPTIONS);
+      const pages: Array<Array<{ id: number; type: string }>> = [];
+      for await (const page of store.eventPages({ limit: 1 }, 2)) pages.push(page.map((e) => ({ id: e.id, type: e.type })));
+      expect(pages.map((page) => page.map((e) => e.type))).toEqual([["ASSAULT", "COERCE"], ["PROTEST"]]); // limit ignored
+      const ids = pages.flat().map((e) => e.id);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      const all = [];
+      for await (const page of store.eventPages({ country: "AFG" })) all.push(...page);
+      expect(all.map((e) => e.type)).toEqual(["ASSAULT", "COERCE"]);
+      const [assault, coerce] = all;
+      expect(assault).toMatchObject({
+        documentId: north?.id, admin2: null, precision: "admin1", injuriesLow: null,
+        actorParties: [{ localId: "a1", name: "Hill Front", kind: "armed_group", country: null }], recipientParties: [],
+        claimSource: { speaker: "a provincial spokesman", kind: "anonymous_official", name: null, hedged: true },
+        document: { key: "north", source: "north.txt", url: "https://news.example/north", title: "Market shelled", published: "2026-02-01" },
+      });
+      expect(coerce).toMatchObject({ claimSource: null, recipientParties: [{ name: "Hill Front" }], actorParties: [{ name: "Border Police" }] });
+      const byActor = [];
+      for await (const page of store.eventPages({ actor: "student union" })) byActor.push(...page);
+      expect(byActor.map((e) => [e.documentId, e.modality])).toEqual([[south?.id, "hypothetical"]]);
+      let none = 0;
+      for await (const page of store.eventPages({ text: "journalists", type: "ASSAULT" })) none += page.length;
+      expect(none).toBe(0);
+    }));
+
+    it("keeps imported events apart, by source; a file is imported whole or not at all, and once", () => withStore(async (store) => {
+      await store.saveBatch(seed(), OPTIONS);
+      const row = (sourceId: string, country: string, date: string, line: number): ImportedEvent => ({
+        sourceId, line, dateStart: date, dateEnd: date, eventType: "Battles", subEventType: "Armed clash", ploverType: null, mode: null, modality: null,
+        actors: ["Hill Front"], recipients: ["Border Police", "Militia"], country, admin1: "Kunduz", admin2: null, place: "Kunduz", lat: 36.7, lon: 68.9,
+        fatalitiesLow: 3, fatalitiesHigh: 3, notes: "Fighting near the bridge.", fields: { event_id: sourceId, country },
+      });
+      async function* rows(...events: ImportedEvent[]) { yield* events; }
+      async function* broken() {
+        yield row("AFG9", "AFG", "2026-01-09", 2);
+        throw new InputError("bad.csv", 3, "4 fields, the header has 5");
+      }
+      const file = (hash: string, source: "acled" | "ucdp" = "acled") => ({ source, path: `${hash}.csv`, contentHash: hash, importedAt: "2026-02-03T09:00:00.000Z" });
+      const first = await store.importEvents(file("h1"), rows(row("AFG1", "AFG", "2026-01-10", 2), row("PAK1", "PAK", "2026-01-12", 3)));
+      expect(first).toMatchObject({ status: "imported", events: 2 });
+      expect(await store.importEvents(file("h1"), rows(row("AFG2", "AFG", "2026-01-11", 2)))).toEqual({ status: "unchanged", fileId: first.fileId, events: 0 });
+      await expect(store.importEvents(file("h2"), broken())).rejects.toThrow("bad.csv:3: 4 fields, the header has 5");
+      await store.importEvents(file("h3"), rows({ ...row("AFG1", "AFG", "2026-01-10", 5), fatalitiesLow: 4, fatalitiesHigh: null }));
+      await store.importEvents(file("h4", "ucdp"), rows(row("101", "AFG", "2026-01-10", 2)));
+      const read = async (query: Parameters<Store["importedPages"]>[0], size?: number) => {
+        const all = [];
+        for await (const page of store.importedPages(query, size)) all.push(...page);
+        return all;
+      };
+      const acled = await read({ source: "acled" }, 1);
+      expect(acled.map((e) => [e.sourceId, e.line, e.fatalitiesLow, e.fatalitiesHigh])).toEqual([["AFG1", 5, 4, null], ["PAK1", 3, 3, 3]]);
+      expect(acled[1]).toMatchObject({ source: "acled", actors: ["Hill Front"], recipients: ["Border Police", "Militia"], lat: 36.7, fields: { event_id: "PAK1", country: "PAK" } });
+      expect((await read({ source: "acled", country: "pak" })).map((e) => e.sourceId)).toEqual(["PAK1"]);
+      expect((await read({ source: "acled", admin1: "KUNDUZ", since: "2026-01-11", until: "2026-01-31" })).map((e) => e.sourceId)).toEqual(["PAK1"]);
+      expect((await read({ source: "ucdp" })).map((e) => e.sourceId)).toEqual(["101"]);
+      expect(await store.counts()).toMatchObject({ events: 3 }); // the extracted events only
     }));
 
     it("summarises actors and searches documents", () => withStore(async (store) => {

@@ -2,7 +2,7 @@
  * The archive's one interface: every other part talks to a `Store`, never to SQL. Two drivers
  * implement it (sqlite/, postgres/); where they differ, `features` says so.
  */
-import type { ExtractionRecord, Modality, PloverType, RelationType, Span, SpeakerKind } from "../core/index.js";
+import type { ExtractionRecord, Modality, PloverType, Precision, RelationType, Span, SpeakerKind } from "../core/index.js";
 
 export const DRIVERS = ["sqlite", "postgres"] as const;
 export type DriverName = (typeof DRIVERS)[number];
@@ -117,6 +117,76 @@ export interface StoredEvent {
   sentence: string;
   document: DocumentRef;
 }
+
+/** A side of an event, as the exchange formats need it. */
+export interface ExchangeParty { localId: string; name: string; kind: string; country: string | null }
+
+/** An event with what exports need besides the listing's columns. */
+export interface ExchangeEvent extends StoredEvent {
+  admin2: string | null;
+  /** How precisely the place is known, or null when the event has none. */
+  precision: Precision | null;
+  injuriesLow: number | null;
+  injuriesHigh: number | null;
+  /** The initiators and the targets, in the record's order. */
+  actorParties: ExchangeParty[];
+  recipientParties: ExchangeParty[];
+  /** Who the event rests on, or null when the document says it in its own voice. */
+  claimSource: { speaker: string; kind: SpeakerKind; name: string | null; hedged: boolean } | null;
+  /** Its document, with what exports identify it by besides. */
+  document: DocumentRef & { key: string; contentHash: string; retrievedAt: string };
+}
+
+/** The other datasets whose events can be imported, kept apart from extracted events. */
+export const IMPORT_SOURCES = ["acled", "ucdp"] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
+/** An event read from another dataset's file (an ACLED or UCDP row). */
+export interface ImportedEvent {
+  /** The dataset's own id of the event (`event_id`, `id`). */
+  sourceId: string;
+  /** The line of the file it was read from. */
+  line: number;
+  dateStart: string | null;
+  dateEnd: string | null;
+  /** The dataset's category: ACLED's event type, UCDP's type of violence. */
+  eventType: string | null;
+  subEventType: string | null;
+  /** Sitrep's coding, when the file carries it (a Sitrep export read back). */
+  ploverType: string | null;
+  mode: string | null;
+  modality: string | null;
+  actors: string[];
+  recipients: string[];
+  country: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  fatalitiesLow: number | null;
+  fatalitiesHigh: number | null;
+  /** ACLED's notes, UCDP's description, Sitrep's evidence sentence. */
+  notes: string | null;
+  /** The row as read, column by column. */
+  fields: Record<string, string>;
+}
+
+export interface StoredImportedEvent extends ImportedEvent { id: number; source: ImportSource; fileId: number }
+
+/** The file an import reads. */
+export interface ImportFile { source: ImportSource; path: string; contentHash: string; importedAt: string }
+
+export interface ImportOutcome {
+  /** `unchanged`: a file of the same content was imported before, and nothing was done. */
+  status: "imported" | "unchanged";
+  fileId: number;
+  /** Events stored (new, or replacing the same dataset id). */
+  events: number;
+}
+
+/** Filters of imported events. */
+export interface ImportedQuery { source: ImportSource; country?: string; admin1?: string; since?: string; until?: string }
 
 export interface ActorQuery {
   name?: string;
@@ -376,6 +446,19 @@ export interface Store {
    */
   timeSeries(query: EventQuery, options: TimeSeriesOptions): Promise<TimeSeries>;
   event(id: number): Promise<StoredEvent | null>;
+  /**
+   * Every event matching `query` (its `limit` ignored), in id order, a page at a time: the next
+   * page is read only when the consumer asks for it, so an export of any size holds one page.
+   */
+  eventPages(query: EventQuery, pageSize?: number): AsyncIterable<ExchangeEvent[]>;
+  /**
+   * Stores the events of one file of another dataset, all in one transaction: when `events`
+   * throws (a bad row), nothing of the file is kept. An event with a dataset id already stored
+   * replaces it; a file already imported (same content hash) is `unchanged`.
+   */
+  importEvents(file: ImportFile, events: AsyncIterable<ImportedEvent>): Promise<ImportOutcome>;
+  /** Imported events matching `query`, in id order, a page at a time. */
+  importedPages(query: ImportedQuery, pageSize?: number): AsyncIterable<StoredImportedEvent[]>;
   actors(query: ActorQuery): Promise<ActorSummary[]>;
   documents(query: DocumentQuery): Promise<StoredDocument[]>;
   document(id: number): Promise<(StoredDocument & { text: string }) | null>;

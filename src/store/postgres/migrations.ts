@@ -236,4 +236,48 @@ CREATE TABLE corrections (
 CREATE INDEX corrections_document ON corrections(document_id) WHERE document_id IS NOT NULL;
 `,
   },
+  {
+    version: 6,
+    name: "imported_files, imported_events: events of other datasets (ACLED, UCDP), apart from extracted ones",
+    sql: `
+CREATE TABLE imported_files (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  source TEXT NOT NULL,
+  path TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  events INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (source, content_hash)
+);
+CREATE TABLE imported_events (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  file_id BIGINT NOT NULL REFERENCES imported_files(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  date_start TEXT,
+  date_end TEXT,
+  event_type TEXT,
+  sub_event_type TEXT,
+  plover_type TEXT,
+  mode TEXT,
+  modality TEXT,
+  actors JSONB NOT NULL,
+  recipients JSONB NOT NULL,
+  country TEXT,
+  admin1 TEXT,
+  admin2 TEXT,
+  place TEXT,
+  lat DOUBLE PRECISION,
+  lon DOUBLE PRECISION,
+  fatalities_low INTEGER,
+  fatalities_high INTEGER,
+  notes TEXT,
+  fields JSONB NOT NULL,
+  UNIQUE (source, source_id)
+);
+CREATE INDEX imported_events_country_date ON imported_events(source, country, date_start);
+CREATE INDEX imported_events_file ON imported_events(file_id);
+`,
+  },
 ];

@@ -5,15 +5,17 @@
  */
 import type { Pool, PoolClient } from "pg";
 import type { ExtractionRecord } from "../../core/index.js";
-import { StoreError } from "../../core/index.js";
+import { SitrepError, StoreError } from "../../core/index.js";
 import { signatureBytes } from "../../ingest/index.js";
 import { actorNames, RECORD_TABLES, saveDocument, type BatchWriter } from "../batch.js";
 import { COUNTS_SQL } from "../queries.js";
 import { Reader } from "../reader.js";
 import type { Dialect, Sql } from "../sql.js";
+import { exchangePages } from "../exchange.js";
 import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
+import { IMPORTED_COLUMNS, IMPORTED_UPSERT, importedPages, importedParams } from "../imports.js";
 import { recordRows, type RecordRows } from "../rows.js";
-import type { FeedState, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
+import type { FeedState, ImportedEvent, ImportFile, ImportOutcome, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
 
 type Row = Record<string, unknown>;
@@ -172,6 +174,55 @@ class PostgresStore extends Reader implements Store {
     }
   }
 
+
+  eventPages(query: Parameters<Store["eventPages"]>[0], pageSize?: number) {
+    return exchangePages((sql) => this.#all(sql), DIALECT, query, pageSize);
+  }
+
+  async importEvents(file: ImportFile, events: AsyncIterable<ImportedEvent>): Promise<ImportOutcome> {
+    const [known] = await this.#all({ text: "SELECT id FROM imported_files WHERE source = $1 AND content_hash = $2", params: [file.source, file.contentHash] });
+    if (known !== undefined) return { status: "unchanged", fileId: Number(known["id"]), events: 0 };
+    let client: PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw new StoreError(`import ${file.path}`, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+    try {
+      // The file is read while the transaction is open: a bad row rolls back every row before it.
+      await client.query("BEGIN");
+      const { rows } = await client.query("INSERT INTO imported_files (source, path, content_hash, imported_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        [file.source, file.path, file.contentHash, file.importedAt]);
+      const fileId = Number((rows[0] as Row)["id"]);
+      // Rows go in chunks; within one, a later row with the same dataset id wins (one statement
+      // may not update a row twice).
+      let chunk = new Map<string, unknown[]>();
+      const flush = async () => {
+        await insertMany(client, "imported_events", IMPORTED_COLUMNS, [...chunk.values()], IMPORTED_UPSERT);
+        chunk = new Map();
+      };
+      let count = 0;
+      for await (const event of events) {
+        chunk.set(event.sourceId, importedParams(fileId, file.source, event));
+        count += 1;
+        if (chunk.size >= 500) await flush();
+      }
+      if (chunk.size > 0) await flush();
+      await client.query("UPDATE imported_files SET events = $1 WHERE id = $2", [count, fileId]);
+      await client.query("COMMIT");
+      return { status: "imported", fileId, events: count };
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      if (error instanceof SitrepError) throw error;
+      throw new StoreError(`import ${file.path}`, error instanceof Error ? error.message : String(error), { cause: error });
+    } finally {
+      client.release();
+    }
+  }
+
+  importedPages(query: Parameters<Store["importedPages"]>[0], pageSize?: number) {
+    return importedPages((sql) => this.#all(sql), (n) => `$${n}`, query, pageSize);
+  }
 
   async record(documentId: number): Promise<ExtractionRecord | null> {
     const [row] = await this.#all({ text: "SELECT record FROM records WHERE document_id = $1", params: [documentId] });

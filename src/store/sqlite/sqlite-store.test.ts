@@ -38,7 +38,8 @@ describe("SQLite archive file", () => {
     const raw = new Database(path);
     KEEP.push(raw); // see RETAINED in sqlite-store.ts: nothing of better-sqlite3 may become garbage on Node 24
     raw.exec(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE tokens; DROP TABLE corrections; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
-      DROP INDEX events_fatalities; ALTER TABLE actors DROP COLUMN mentions; ALTER TABLE claims DROP COLUMN sentence; PRAGMA user_version = 1;`);
+      DROP INDEX events_fatalities; ALTER TABLE actors DROP COLUMN mentions; ALTER TABLE claims DROP COLUMN sentence;
+      DROP TABLE imported_events; DROP TABLE imported_files; PRAGMA user_version = 1;`);
     raw.close();
     const migrated = openSqliteStore(path);
     await expectMigrated(migrated);

@@ -5,15 +5,17 @@
  */
 import Database from "better-sqlite3";
 import type { ExtractionRecord } from "../../core/index.js";
-import { StoreError } from "../../core/index.js";
+import { SitrepError, StoreError } from "../../core/index.js";
 import { signatureBytes } from "../../ingest/index.js";
 import { actorNames, RECORD_TABLES, saveDocument, type BatchWriter } from "../batch.js";
 import { COUNTS_SQL } from "../queries.js";
 import { Reader } from "../reader.js";
 import type { Dialect, Sql } from "../sql.js";
+import { exchangePages } from "../exchange.js";
 import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
+import { IMPORTED_COLUMNS, IMPORTED_UPSERT, IMPORTED_WIDTH, importedPages, importedParams } from "../imports.js";
 import { recordRows, type RecordRows } from "../rows.js";
-import type { FeedState, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
+import type { FeedState, ImportedEvent, ImportFile, ImportOutcome, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 
 type Row = Record<string, unknown>;
@@ -151,6 +153,38 @@ class SqliteStore extends Reader implements Store {
     return this.#prepare(sql.text).all(...sql.params) as Row[];
   }
 
+
+  eventPages(query: Parameters<Store["eventPages"]>[0], pageSize?: number) {
+    return exchangePages((sql) => this.#all(sql), DIALECT, query, pageSize);
+  }
+
+  async importEvents(file: ImportFile, events: AsyncIterable<ImportedEvent>): Promise<ImportOutcome> {
+    const known = this.#prepare("SELECT id FROM imported_files WHERE source = ? AND content_hash = ?", true).get(file.source, file.contentHash);
+    if (known !== undefined) return { status: "unchanged", fileId: Number(known), events: 0 };
+    // The file is read while the transaction is open: a bad row rolls back every row before it.
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      const fileId = Number(this.#prepare("INSERT INTO imported_files (source, path, content_hash, imported_at) VALUES (?, ?, ?, ?) RETURNING id", true)
+        .get(file.source, file.path, file.contentHash, file.importedAt));
+      const insert = this.#prepare(`INSERT INTO imported_events (${IMPORTED_COLUMNS}) VALUES (${Array(IMPORTED_WIDTH).fill("?").join(", ")}) ${IMPORTED_UPSERT}`);
+      let count = 0;
+      for await (const event of events) {
+        insert.run(...importedParams(fileId, file.source, event));
+        count += 1;
+      }
+      this.#prepare("UPDATE imported_files SET events = ? WHERE id = ?").run(count, fileId);
+      this.#db.exec("COMMIT");
+      return { status: "imported", fileId, events: count };
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
+      if (error instanceof SitrepError) throw error;
+      throw new StoreError(`import ${file.path}`, error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+
+  importedPages(query: Parameters<Store["importedPages"]>[0], pageSize?: number) {
+    return importedPages((sql) => this.#all(sql), () => "?", query, pageSize);
+  }
 
   async record(documentId: number): Promise<ExtractionRecord | null> {
     const json = this.#prepare("SELECT record FROM records WHERE document_id = ?", true).get(documentId);
