@@ -122,6 +122,25 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
       expect((await get("/api/events.csv?limit=1")).text.trimEnd().split("\r\n")).toHaveLength(2);
     });
 
+    it("exports the filtered events in the exchange formats, streamed", async () => {
+      const acled = await get("/api/export?format=acled&country=AFG");
+      expect([acled.status, acled.headers.get("content-type"), acled.headers.get("content-disposition")])
+        .toEqual([200, "text/csv; charset=utf-8", 'attachment; filename="events.csv"']);
+      const rows = acled.text.trimEnd().split("\r\n");
+      expect(rows[0]?.split(",").slice(0, 6)).toEqual(["event_id", "event_date", "year", "time_precision", "event_type", "sub_event_type"]);
+      expect(rows).toHaveLength(3); // the header and AFG's two events
+      const stix = await get("/api/export?format=stix&type=ASSAULT");
+      const bundle = stix.json as { type: string; objects: Array<{ type: string; x_sitrep_plover_type?: string }> };
+      expect([stix.status, stix.headers.get("content-type"), bundle.type]).toEqual([200, "application/stix+json;version=2.1", "bundle"]);
+      const incidents = bundle.objects.filter((o) => o.type === "incident");
+      expect(incidents.map((o) => o.x_sitrep_plover_type)).toEqual(["ASSAULT", "ASSAULT"]);
+      const plover = await get("/api/export?format=plover&since=2026-02-01");
+      expect(plover.text.trim().split("\n").map((line) => (JSON.parse(line) as { event: string[] }).event)).toEqual([["PROTEST"]]);
+      const bad = await get("/api/export?format=xlsx");
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.json)).toContain("query format");
+    });
+
     it("serves facets, network, claims, speakers and statistics", async () => {
       expect((await ok("/api/facets?country=AFG", schemas.FACETS)).countries.map((c) => c.code)).toEqual(["AFG", "PAK"]);
       const network = await ok("/api/network?limit=10", schemas.NETWORK);

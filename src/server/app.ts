@@ -14,6 +14,7 @@ import { HEALTH } from "./responses.js";
 import { register, route, type Route } from "./route.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { eventRoutes } from "./routes/events.js";
+import { exportRoutes } from "./routes/export.js";
 import { viewRoutes } from "./routes/views.js";
 import { DEFAULT_WRITE_LIMIT, RateLimiter, type RateLimit } from "./rate-limit.js";
 import { writeRoutes } from "./routes/writes.js";
@@ -56,7 +57,7 @@ function healthRoute(options: AppOptions): Route {
 /** The API's routes, in the order /openapi.json lists them. */
 export function apiRoutes(options: AppOptions): Route[] {
   return [
-    healthRoute(options), ...eventRoutes(options.store), ...viewRoutes(options.store), ...archiveRoutes(options.store),
+    healthRoute(options), ...eventRoutes(options.store), ...exportRoutes(options.store), ...viewRoutes(options.store), ...archiveRoutes(options.store),
     ...writeRoutes(options.store, options.extractor),
   ];
 }

@@ -13,8 +13,8 @@ export type Role = (typeof ROLES)[number];
 
 export type Method = "get" | "post" | "delete";
 
-/** What a route answers besides JSON: CSV or HTML, described for the document. */
-export interface OtherContent { contentType: "text/csv" | "text/html"; description: string }
+/** What a route answers besides JSON: CSV, HTML or a download whose type the request picks, described for the document. */
+export interface OtherContent { contentType: "text/csv" | "text/html" | "application/octet-stream"; description: string }
 
 export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
   method: Method;
