@@ -4,7 +4,11 @@
 // server at SITREP_BENCH_PG), then query latency over an archive grown to many events by
 // replicating the ingested ones. Prints figures; asserts nothing.
 //
-//   node bench/ingest.mjs [--passes N] [--events N]
+//   node bench/ingest.mjs [--passes N] [--events N] [--jobs N] [--skip pg,queries]
+//
+// --jobs: extraction threads (default as `sitrep ingest`: one per core, at most 8; 1 extracts on
+// the main thread). The threads are started and warmed up before the timed passes, as the
+// in-process extractor is.
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -14,14 +18,19 @@ import { growArchive } from "./grow-archive.mjs";
 import { createExtractor } from "../dist/extract/index.js";
 import { readInputs } from "../dist/ingest/index.js";
 import { ingestAll } from "../dist/pipeline.js";
+import { defaultJobs, openExtractPool } from "../dist/pool/index.js";
 import { openStore } from "../dist/store/index.js";
 import { findPostgresBin, startPostgres } from "../test/postgres-server.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CORPUS = resolve(ROOT, "../shared/data/wikinews-conflict/articles.jsonl");
-const values = benchOptions("bench/ingest", { passes: { type: "string", default: "3" }, events: { type: "string", default: "1000000" } });
+const values = benchOptions("bench/ingest", {
+  passes: { type: "string", default: "3" }, events: { type: "string", default: "1000000" }, jobs: { type: "string" }, skip: { type: "string", default: "" },
+});
 const PASSES = Number(values.passes);
 const TARGET_EVENTS = Number(values.events);
+const JOBS = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+const SKIP = new Set(values.skip.split(",").filter(Boolean));
 
 const fixed = (n, digits = 1) => n.toFixed(digits);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -44,7 +53,7 @@ async function* items() {
 async function pass(location) {
   const store = await openStore(location);
   const started = performance.now();
-  const tally = await ingestAll(items(), extractor, store);
+  const tally = await ingestAll(items(), source, store);
   const seconds = (performance.now() - started) / 1000;
   await store.close();
   if (tally.new !== docs.length) throw new Error(`expected ${docs.length} new documents, got ${tally.new}`);
@@ -54,7 +63,17 @@ async function pass(location) {
 const extractStarted = performance.now();
 for (const { doc } of docs) extractor.extract(doc);
 console.log(`extraction alone (no store): ${fixed(docs.length / ((performance.now() - extractStarted) / 1000))} documents/s, the ceiling of what follows`);
-console.log(`ingest: ${docs.length} Wikinews articles with extraction, into a fresh archive, ${PASSES} passes (median, best-worst)`);
+let source = extractor;
+if (JOBS > 1) {
+  const loading = performance.now();
+  source = await openExtractPool({ jobs: JOBS });
+  const loaded = performance.now();
+  await Promise.all(docs.map(({ doc }) => source.extract(doc))); // warm up the threads' JIT
+  const warm = performance.now();
+  await Promise.all(docs.map(({ doc }) => source.extract(doc)));
+  console.log(`extraction alone on ${JOBS} threads (no store): ${fixed(docs.length / ((performance.now() - warm) / 1000))} documents/s; the threads took ${fixed((loaded - loading) / 1000)} s to start`);
+}
+console.log(`ingest: ${docs.length} Wikinews articles with extraction (${JOBS === 1 ? "on the main thread" : `${JOBS} threads`}), into a fresh archive, ${PASSES} passes (median, best-worst)`);
 const work = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
 try {
   const rates = [];
@@ -66,9 +85,10 @@ try {
   }
   console.log(`  SQLite      ${fixed(median(rates))} documents/s (${fixed(Math.max(...rates))}-${fixed(Math.min(...rates))}); ${fixed(size / docs.length * 1000 / 1024 / 1024, 2)} MB per 1,000 documents`);
 
-  const bin = process.env.SITREP_BENCH_PG ? null : findPostgresBin();
+  const bin = SKIP.has("pg") || process.env.SITREP_BENCH_PG ? null : findPostgresBin();
   const server = process.env.SITREP_BENCH_PG ? { url: process.env.SITREP_BENCH_PG, stop() {} } : bin ? await startPostgres(bin, { durable: true }) : null;
-  if (server === null) console.log("  PostgreSQL  skipped: no server binaries (see DEVELOPERS.md)");
+  if (SKIP.has("pg")) console.log("  PostgreSQL  skipped (--skip pg)");
+  else if (server === null) console.log("  PostgreSQL  skipped: no server binaries (see DEVELOPERS.md)");
   else {
     try {
       const pgRates = [];
@@ -78,8 +98,10 @@ try {
       server.stop();
     }
   }
-  await queryLatency(join(work, "pass-0.db"));
+  if (source !== extractor) await source.close();
+  if (!SKIP.has("queries")) await queryLatency(join(work, "pass-0.db"));
 } finally {
+  if (source !== extractor) await source.close();
   rmSync(work, { recursive: true, force: true });
 }
 

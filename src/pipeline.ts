@@ -2,11 +2,32 @@
  * Ingest → extract → store, a batch at a time: the one place that knows the order. A document
  * already stored (same hash or URL) is counted unchanged before it costs an extraction; the
  * others are extracted and committed together, `batchSize` at a time or every `batchSeconds`.
+ * With a pool of extraction threads, a few documents per thread are out at once; they come back
+ * in input order, so the archive is the same whatever the number of threads.
  */
-import { InputError, type SourceDocument } from "./core/index.js";
-import type { Extractor } from "./extract/index.js";
+import { InputError, type ExtractionRecord, type SourceDocument } from "./core/index.js";
 import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD, type IngestItem } from "./ingest/index.js";
+import { inOrder } from "./pool/index.js";
 import type { NewDocument, SaveOutcome, Store } from "./store/index.js";
+
+/** What makes records: the extractor itself, or a pool of threads running it (`jobs` of them). */
+export interface RecordSource {
+  readonly version: string;
+  extract(doc: SourceDocument): ExtractionRecord | Promise<ExtractionRecord>;
+  readonly jobs?: number;
+}
+
+/**
+ * Documents out per extraction thread: enough that a thread never waits while the main thread
+ * commits a batch, few enough that memory stays bounded (at most this many × the size cap).
+ */
+export const DOCUMENTS_PER_JOB = 4;
+
+/** What became of a document before storing: rejected, already stored, or ready to store. */
+type Step =
+  | { kind: "rejected"; error: InputError; source: string }
+  | { kind: "unchanged"; bytes: number }
+  | { kind: "prepared"; doc: NewDocument; bytes: number };
 
 /** What an ingest did so far. */
 export interface IngestTally {
@@ -43,7 +64,7 @@ function reasonOf(error: Error): string {
 }
 
 /** Reads `items`, extracts what is not stored yet, and commits it to `store` in batches. */
-export async function ingestAll(items: AsyncIterable<IngestItem>, extractor: Extractor, store: Store, options: PipelineOptions = {}): Promise<IngestTally> {
+export async function ingestAll(items: AsyncIterable<IngestItem>, extractor: RecordSource, store: Store, options: PipelineOptions = {}): Promise<IngestTally> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const batchMs = (options.batchSeconds ?? 2) * 1000;
   const now = options.now ?? (() => new Date());
@@ -64,22 +85,28 @@ export async function ingestAll(items: AsyncIterable<IngestItem>, extractor: Ext
     started = Date.now();
     options.onProgress?.(tally);
   };
-  for await (const item of items) {
-    if ("error" in item) {
-      reject(item.error, item.error.file);
+  const step = async (item: IngestItem): Promise<Step> => {
+    if ("error" in item) return { kind: "rejected", error: item.error, source: item.error.file };
+    const bytes = item.doc.text.length;
+    const hash = contentHash(item.doc.text);
+    if ((await store.findDocument(hash, item.doc.url ?? null)) !== null) return { kind: "unchanged", bytes };
+    const prepared = await prepare(item.doc, item.source, hash, extractor, now());
+    return prepared instanceof InputError ? { kind: "rejected", error: prepared, source: item.source } : { kind: "prepared", doc: prepared, bytes };
+  };
+  const jobs = extractor.jobs ?? 1;
+  for await (const next of inOrder(items, step, jobs > 1 ? jobs * DOCUMENTS_PER_JOB : 1)) {
+    if (next.kind === "rejected") {
+      reject(next.error, next.source);
       continue;
     }
-    tally.bytes += item.doc.text.length;
-    const hash = contentHash(item.doc.text);
-    if ((await store.findDocument(hash, item.doc.url ?? null)) !== null) {
+    tally.bytes += next.bytes;
+    if (next.kind === "unchanged") {
       tally.unchanged += 1;
       tally.read += 1;
       options.onProgress?.(tally);
       continue;
     }
-    const prepared = prepare(item.doc, item.source, hash, extractor, now());
-    if (prepared instanceof InputError) reject(prepared, item.source);
-    else batch.push(prepared);
+    batch.push(next.doc);
     if (batch.length >= batchSize || Date.now() - started >= batchMs) await commit();
   }
   await commit();
@@ -96,10 +123,10 @@ function count(tally: IngestTally, outcomes: readonly SaveOutcome[]): void {
 }
 
 /** The document with its fingerprints and record, or the extraction's failure as a one-line error. */
-function prepare(doc: SourceDocument, source: string, hash: string, extractor: Extractor, now: Date): NewDocument | InputError {
+async function prepare(doc: SourceDocument, source: string, hash: string, extractor: RecordSource, now: Date): Promise<NewDocument | InputError> {
   let record;
   try {
-    record = extractor.extract(doc);
+    record = await extractor.extract(doc);
   } catch (error) {
     return new InputError(source, null, `extraction failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }

@@ -77,6 +77,29 @@ describe("sitrep ingest", { timeout: 120_000 }, () => {
     }
   });
 
+  it("stores the same archive, ids and order included, whatever the number of --jobs", async () => {
+    const work = await folder("jobs", {
+      "reports.jsonl": reportsJsonl(24),
+      "wire.txt": WIRE,
+      "wire-copy.txt": `${WIRE.replace("five drivers", "5 drivers")} (Reporting by a correspondent.)`,
+      "empty.txt": "",
+    });
+    const stored = async (jobs: string) => {
+      const file = join(work, `jobs-${jobs}.db`);
+      const run = await sitrep(["ingest", "--db", file, "--jobs", jobs, "--batch", "7", "."], work);
+      expect(lines(run.stdout)[0]).toMatch(/^ingested 27 documents .*: 25 new, 0 unchanged, 1 near-duplicates, 1 rejected \(1 empty file\)$/);
+      return withStore({ sqlite: file }, async (s) => ({
+        documents: (await s.documents({ limit: 1000 })).map(({ retrievedAt: _, ...d }) => d),
+        events: await s.events({ limit: 1000 }),
+      }));
+    };
+    const [one, three] = [await stored("1"), await stored("3")];
+    expect(three).toEqual(one);
+    expect(one.events.length).toBeGreaterThan(24);
+    const bad = await sitrep(["ingest", "--jobs", "0", "."], work);
+    expect([bad.status, lines(bad.stderr)]).toEqual([1, [expect.stringMatching(/^sitrep: --jobs: expected a whole number from 1 to 64, got "0"/)]]);
+  });
+
   it("takes the archive from --db, then SITREP_DB, then ./sitrep.db", async () => {
     const work = await folder("where", { "one.txt": WIRE });
     await sitrep(["ingest", "one.txt"], work);

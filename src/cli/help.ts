@@ -68,6 +68,9 @@ Options:
 Exit status: the scorer's (0 when it scored); 1 usage error or failure.
 `;
 
+const JOBS_HELP = `  --jobs N                   extraction threads (default: one per core, at most 8); 1 extracts
+                             on the main thread. What is stored is the same whatever N`;
+
 export const INGEST_HELP = `Usage: sitrep ingest [options] PATH|URL... | -
 
 Reads each PATH (a file, or a folder read recursively for .txt, .md, .html, .htm, .rss, .atom,
@@ -93,6 +96,7 @@ ${STORE_HELP}
   --max-bytes N              largest document accepted (default 5M; K and M suffixes allowed)
   --batch N                  documents per transaction (default 100)
   --no-follow                store feed items' summaries; do not fetch the pages they link to
+${JOBS_HELP}
   --debug                    print stack traces with errors
 
 Progress goes to stderr (a redrawn line on a terminal); the last line on stdout sums up:
@@ -193,11 +197,12 @@ evidence marked, the claim it rests on (speaker, kind, hedged or not) and its so
 ID is d3 for a document: its metadata and text. --json prints the same as JSON.
 `;
 
-export const REEXTRACT_HELP = `Usage: sitrep reextract [--all] [--db FILE | --pg URL]
+export const REEXTRACT_HELP = `Usage: sitrep reextract [--all] [--jobs N] [--db FILE | --pg URL]
 
 Runs the current extractor again over the stored documents whose record an older (or other)
 version made, replacing each record; with --all, over every document. Near-duplicates keep none.
 Each document is replaced in its own transaction.
+${JOBS_HELP}
 `;
 
 export const SERVE_HELP = `Usage: sitrep serve [--db FILE | --pg URL] [--port 8080] [--host 127.0.0.1]

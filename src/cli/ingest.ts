@@ -5,8 +5,9 @@ import { folderFiles, readInputs } from "../ingest/index.js";
 import type { IngestTally } from "../pipeline.js";
 import { parseCommand } from "./args.js";
 import { describeError, UsageError } from "./errors.js";
-import { ingestOptions, loadExtractor } from "./extract.js";
+import { ingestOptions } from "./extract.js";
 import { INGEST_HELP } from "./help.js";
+import { JOBS_OPTION, openBoth, openRecordSource, parseJobs } from "./jobs.js";
 import { createProgress } from "./progress.js";
 import { openStoreFrom, STORE_OPTIONS } from "./store-options.js";
 
@@ -16,7 +17,7 @@ export async function runIngest(args: string[], debug: boolean): Promise<number>
     args,
     allowPositionals: true,
     options: {
-      ...STORE_OPTIONS,
+      ...STORE_OPTIONS, ...JOBS_OPTION,
       published: { type: "string" },
       "max-bytes": { type: "string" },
       batch: { type: "string" },
@@ -39,7 +40,8 @@ export async function runIngest(args: string[], debug: boolean): Promise<number>
     process.stderr.write(`sitrep: ${message}\n`);
   };
   const options = { ...ingestOptions(values, "ingest"), folders: true, follow: values["no-follow"] !== true, warn };
-  const [extractor, store] = await Promise.all([loadExtractor(), openStoreFrom(values)]);
+  const jobs = await parseJobs(values.jobs, "ingest");
+  const [extractor, store] = await openBoth(openRecordSource(jobs), openStoreFrom(values));
   const { ingestAll } = await import("../pipeline.js");
   const started = Date.now();
   try {
@@ -56,7 +58,7 @@ export async function runIngest(args: string[], debug: boolean): Promise<number>
     return tally.rejected > 0 ? 2 : 0;
   } finally {
     progress.clear();
-    await store.close();
+    await Promise.all([store.close(), extractor.close()]);
   }
 }
 
