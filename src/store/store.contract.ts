@@ -78,6 +78,7 @@ export function migrationDocument(): NewDocument {
 /** Checks that an archive holding `migrationDocument()` under the first schema was migrated with its rows filled in. */
 export async function expectMigrated(store: Store): Promise<void> {
   expect((await store.events({ actor: "ridge rebels" })).map((e) => e.type)).toEqual(["ASSAULT"]);
+  expect((await store.events({ text: "shelling" })).map((e) => e.type)).toEqual(["ASSAULT"]);
   const council = await store.actor("hill council");
   expect(council?.relations.map((r) => [r.type, r.actor, r.recipient, r.text])).toEqual([
     ["sponsors", "Hill Council", "Ridge Rebels", "The Ridge Rebels are backed by the Hill Council"],
@@ -243,6 +244,29 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await series({ modality: "hypothetical", limit: 1 })).toEqual(["PROTEST:2026-02-01=1/0"]);
       expect(await series({}, 2)).toEqual(["ASSAULT:2026-01-01=3/3", "COERCE:2026-01-01=1/0,2026-02-01=1/2"]); // COERCE ties PROTEST, first by key
       expect(await series({ country: "NZL" })).toEqual([]);
+    }));
+
+    it("finds words latest first, undated events last, with the other filters and a limit", () => withStore(async (store) => {
+      const text = "Rebels shelled the airport at dawn. Troops shelled a ridge near the pass. Gunmen shelled a school in the valley. "
+        + "Militia shelled the market later. Nobody was hurt.";
+      await store.saveBatch([newDocument("shelling", text, [
+        { type: "ASSAULT", sentence: "Rebels shelled the airport at dawn.", actor: ["Hill Front"], country: "AFG", date: "2026-01-04" },
+        { type: "ASSAULT", sentence: "Troops shelled a ridge near the pass.", country: "AFG" },
+        { type: "ASSAULT", sentence: "Gunmen shelled a school in the valley.", actor: ["Hill Front"], country: "PAK", date: "2025-12-30" },
+        { type: "ASSAULT", sentence: "Militia shelled the market later.", country: "AFG", date: "2026-01-04" },
+        { type: "MOBILIZE", sentence: "Nobody was hurt.", country: "AFG", date: "2026-01-05" },
+      ])], OPTIONS);
+      const words = async (query: Parameters<Store["events"]>[0]) => (await store.events(query)).map((e) => e.sentence.split(" ")[0]);
+      expect(await words({ text: "shelling" })).toEqual(["Militia", "Rebels", "Gunmen", "Troops"]);
+      // The same order as the listing without words: text only narrows it.
+      expect(await words({ text: "shell" })).toEqual((await words({})).filter((w) => ["Militia", "Rebels", "Gunmen", "Troops"].includes(w ?? "")));
+      expect(await words({ text: "shelled", country: "AFG" })).toEqual(["Militia", "Rebels", "Troops"]);
+      expect(await words({ text: "shelled", actor: "HILL FRONT" })).toEqual(["Rebels", "Gunmen"]);
+      expect(await words({ text: "shelled", until: "2026-01-01" })).toEqual(["Gunmen"]);
+      expect(await words({ text: "shelled", since: "2026-01-01", type: "ASSAULT" })).toEqual(["Militia", "Rebels"]);
+      expect(await words({ text: "shelled market", modality: "asserted" })).toEqual(["Militia"]);
+      expect(await words({ text: "shelled", limit: 2 })).toEqual(["Militia", "Rebels"]);
+      expect(await words({ text: "shelled", admin1: "Kunduz" })).toEqual([]);
     }));
 
     it("returns an event with its names, claim, evidence and sentence", () => withStore(async (store) => {

@@ -248,6 +248,8 @@ export function viewsContract(withStore: (test: (store: Store) => Promise<void>)
     expect(merged).toMatchObject({ name: "Hill Front", documents: 2, events: 4 });
     expect(merged?.aliases).toEqual(expect.arrayContaining(["Student Union", "Valley Council"]));
     expect((await store.events({ actor: "Hill Front" })).length).toBe(4);
+    // A word search by the merged actor finds the events of every name merged into it.
+    expect((await store.events({ actor: "Hill Front", text: "marched" })).map((e) => e.type)).toEqual(["PROTEST"]);
     expect((await store.events({ type: "PROTEST" }))[0]?.actors).toEqual(["Hill Front"]);
     const network = await store.network({}, { limit: 10, sample: 10 });
     expect(network.nodes.map((n) => n.name).sort()).toEqual(["Border Police", "Hill Front"]);

@@ -280,4 +280,14 @@ CREATE INDEX imported_events_country_date ON imported_events(source, country, da
 CREATE INDEX imported_events_file ON imported_events(file_id);
 `,
   },
+  {
+    version: 7,
+    name: "events in listing order: latest first, undated last",
+    // The listing's own order (date_start DESC NULLS LAST, id DESC), which a backward walk of
+    // events_date (NULLS FIRST that way) cannot give: with it, the latest events, or the latest
+    // matches of a common word, are read from the index and the walk stops at the limit.
+    sql: `
+CREATE INDEX events_listing ON events (date_start DESC NULLS LAST, id DESC);
+`,
+  },
 ];

@@ -294,4 +294,29 @@ CREATE INDEX imported_events_country_date ON imported_events(source, country, da
 CREATE INDEX imported_events_file ON imported_events(file_id);
 `,
   },
+  {
+    version: 7,
+    name: "events_text: full text of events keyed in date order",
+    // The rowid is the event's place in "latest first" order, day number × 2^32 + id (undated: day
+    // 0, last), so that FTS5 hands matches back latest first and a search stops at its limit,
+    // instead of collecting every match of a common word to sort them (see sqlite-text.ts).
+    // Contentless: the text stays in events.sentence only. It replaces events_fts.
+    sql: `
+CREATE VIRTUAL TABLE events_text USING fts5(sentence, content='', contentless_delete=1, tokenize='porter unicode61');
+INSERT INTO events_text(rowid, sentence) SELECT coalesce(CAST(julianday(events.date_start) AS INTEGER), 0) * 4294967296 + events.id, sentence FROM events;
+CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN
+  INSERT INTO events_text(rowid, sentence) VALUES (coalesce(CAST(julianday(new.date_start) AS INTEGER), 0) * 4294967296 + new.id, new.sentence);
+END;
+CREATE TRIGGER events_text_delete AFTER DELETE ON events BEGIN
+  DELETE FROM events_text WHERE rowid = coalesce(CAST(julianday(old.date_start) AS INTEGER), 0) * 4294967296 + old.id;
+END;
+CREATE TRIGGER events_text_update AFTER UPDATE OF date_start, sentence ON events BEGIN
+  DELETE FROM events_text WHERE rowid = coalesce(CAST(julianday(old.date_start) AS INTEGER), 0) * 4294967296 + old.id;
+  INSERT INTO events_text(rowid, sentence) VALUES (coalesce(CAST(julianday(new.date_start) AS INTEGER), 0) * 4294967296 + new.id, new.sentence);
+END;
+DROP TRIGGER events_fts_insert;
+DROP TRIGGER events_fts_delete;
+DROP TABLE events_fts;
+`,
+  },
 ];
