@@ -3,14 +3,16 @@
  * durability test: an ingest killed with SIGKILL midway, run again, leaves every document and
  * event once and nothing half-written. Sentences are ours.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, open, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../dist/store/index.js";
 import { archives, withStore } from "./archives.js";
 import { reportsJsonl } from "./reports.js";
-import { lines, sitrep, start } from "./run-cli.js";
+import { lines, MAIN, sitrep, start } from "./run-cli.js";
 
 let dir: string;
 beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), "sitrep-ingest-")); });
@@ -110,6 +112,61 @@ describe("sitrep ingest", { timeout: 120_000 }, () => {
     }
     const bad = await sitrep(["ingest", "--db", join(work, "no", "such", "dir.db"), "one.txt"], work);
     expect([bad.status, lines(bad.stderr)]).toEqual([1, [expect.stringMatching(/^sitrep: open .*dir\.db: /)]]);
+  });
+});
+
+const MB = 1024 * 1024;
+
+/** Runs node with `args` in `cwd` to its end. */
+function runNode(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, args, { cwd });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => { stdout += chunk.toString(); });
+  child.stderr.on("data", (chunk: Buffer) => { stderr += chunk.toString(); });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Writes `prefix`, 100 MB of prose, then `suffix`, a megabyte at a time. */
+async function hundredMegabytes(path: string, prefix: string, suffix: string): Promise<void> {
+  const handle = await open(path, "w");
+  const block = Buffer.from("Convoys moved north overnight. ".repeat(MB / 32).padEnd(MB, "."));
+  await handle.write(prefix);
+  for (let i = 0; i < 100; i += 1) await handle.write(block);
+  await handle.write(suffix);
+  await handle.close();
+}
+
+describe("a 100 MB input", { timeout: 300_000 }, () => {
+  it("is one line on stderr, read with bounded memory, and the other inputs are stored", async () => {
+    const work = await folder("huge", { "port.txt": WIRE });
+    await hundredMegabytes(join(work, "huge.txt"), "", "");
+    const after = JSON.stringify({ id: "after", text: "Police closed the bridge after a protest by farmers on Friday." });
+    await hundredMegabytes(join(work, "huge.jsonl"), '{"id": "huge", "text": "', `"}\n${after}\n`);
+    // The CLI through a wrapper that prints its peak RSS (KB, worker threads included) last on stderr.
+    await writeFile(join(work, "measured.mjs"), [
+      'process.on("exit", () => process.stderr.write(`maxrss ${process.resourceUsage().maxRSS}\\n`));',
+      `await import(${JSON.stringify(pathToFileURL(MAIN).href)});`,
+    ].join("\n"));
+    const runs = [];
+    for (const inputs of [["port.txt"], ["huge.txt", "huge.jsonl", "port.txt"]]) {
+      const run = await runNode([join(work, "measured.mjs"), "ingest", "--db", `${inputs.length}.db`, ...inputs], work);
+      const rss = /maxrss (\d+)\n$/.exec(run.stderr);
+      runs.push({ ...run, stderr: run.stderr.replace(/maxrss \d+\n$/, ""), maxRss: Number(rss?.[1]) });
+    }
+    const [small, big] = runs;
+    expect(big?.status).toBe(2);
+    expect(lines(big?.stderr ?? "")).toEqual([
+      "sitrep: huge.txt: document of 100.0 MB exceeds the 5 MB limit",
+      "sitrep: huge.jsonl:1: document of 100.0 MB exceeds the 5 MB limit",
+    ]);
+    expect(lines(big?.stdout ?? "")[0]).toMatch(/^ingested 4 documents .*: 2 new, 0 unchanged, 0 near-duplicates, 2 rejected \(2 document of 100\.0 MB exceeds the 5 MB limit\)$/);
+    expect(await withStore({ sqlite: join(work, "3.db") }, async (s) => (await s.documents({})).map((d) => d.key).sort())).toEqual(["after", "port"]);
+    // Holding either document whole would add 100 MB (200 MB as a string) to the small run's peak.
+    expect((big?.maxRss ?? 0) - (small?.maxRss ?? 0)).toBeLessThan(40 * 1024);
   });
 });
 
