@@ -34,14 +34,16 @@ export async function runIngest(args: string[], debug: boolean): Promise<number>
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
     throw new UsageError(`--batch: expected a positive whole number, got "${values.batch}"`, "ingest");
   }
+  const ingest = ingestOptions(values, "ingest");
+  const jobs = await parseJobs(values.jobs, "ingest");
+  const [extractor, store] = await openBoth(openRecordSource(jobs), openStoreFrom(values));
+  // Made once the threads are up, so that their start-up is not counted in documents/s.
   const progress = createProgress(process.stderr, await totalBytes(positionals));
   const warn = (message: string) => {
     progress.clear();
     process.stderr.write(`sitrep: ${message}\n`);
   };
-  const options = { ...ingestOptions(values, "ingest"), folders: true, follow: values["no-follow"] !== true, warn };
-  const jobs = await parseJobs(values.jobs, "ingest");
-  const [extractor, store] = await openBoth(openRecordSource(jobs), openStoreFrom(values));
+  const options = { ...ingest, folders: true, follow: values["no-follow"] !== true, warn };
   const { ingestAll } = await import("../pipeline.js");
   const started = Date.now();
   try {
