@@ -59,7 +59,7 @@ describe.runIf(available)("the dashboard", () => {
   it("draws the map, the network and the table from the demo archive, under an open-demo banner", async () => {
     const { page, problems } = await openPage(browser, `${demo.url}/`);
     await page.waitForSelector(READY, { timeout: 60_000 });
-    await expect.poll(() => page.locator(".map path.country").count()).toBeGreaterThan(150);
+    await expect.poll(() => page.locator(".map path.land").count()).toBeGreaterThan(4000);
     expect(await page.locator(".map .point, .map .cluster").count()).toBeGreaterThan(0);
     expect(await page.locator("#map .legend [data-type]").count()).toBeGreaterThan(0);
     expect(await page.locator(".network .node").count()).toBeGreaterThan(2);

@@ -7,7 +7,7 @@
 import { geoArea, geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { select } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from "d3-zoom";
-import { feature } from "topojson-client";
+import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { FeatureCollection, Geometry } from "geojson";
 import shapesUrl from "../../data/shapes/world.topo.json?url";
@@ -28,6 +28,7 @@ interface ShapeProps {
   n: string;
 }
 type Shapes = FeatureCollection<Geometry, ShapeProps>;
+type WorldTopology = Topology<{ countries: GeometryCollection<ShapeProps>; admin1: GeometryCollection<ShapeProps> }>;
 
 export interface MapCallbacks {
   openEvent(id: number): void;
@@ -46,6 +47,11 @@ function dominantType(events: readonly ApiEvent[]): string {
   return [...tally].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
 }
 
+/** The country code of a division in the topology. */
+function codeOf(g: { properties?: unknown }): string | undefined {
+  return (g.properties as ShapeProps | undefined)?.c;
+}
+
 /** A country's largest polygon: France is framed by France, not by its overseas regions too. */
 function mainland(geometry: Geometry): GeoPermissibleObjects {
   if (geometry.type !== "MultiPolygon") return geometry as GeoPermissibleObjects;
@@ -58,6 +64,8 @@ export class EventMap {
   readonly #callbacks: MapCallbacks;
   readonly #svg = s("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "map", role: "img", "aria-label": "map of events" });
   readonly #world = s("g", { class: "world" });
+  readonly #borders = s("path", { class: "borders" });
+  readonly #outline = s("path", { class: "outline" });
   readonly #divisions = s("g", { class: "divisions" });
   readonly #points = s("g", { class: "points" });
   readonly #note = h("p", { class: "note" });
@@ -67,6 +75,7 @@ export class EventMap {
   readonly #zoom: ZoomBehavior<SVGSVGElement, unknown>;
   #transform: ZoomTransform = zoomIdentity;
   #admin1: Shapes | null = null;
+  #topo: WorldTopology | null = null;
   #countries = new Map<string, Shapes["features"][number]>();
   #events: ApiEvent[] = [];
   #frame = 0;
@@ -74,7 +83,7 @@ export class EventMap {
   constructor(root: HTMLElement, state: ViewState, callbacks: MapCallbacks) {
     this.#state = state;
     this.#callbacks = callbacks;
-    const zoomed = s("g", { class: "zoomed" }, s("path", { class: "sphere", d: this.#path({ type: "Sphere" }) ?? "" }), this.#world, this.#divisions);
+    const zoomed = s("g", { class: "zoomed" }, s("path", { class: "sphere", d: this.#path({ type: "Sphere" }) ?? "" }), this.#world, this.#borders, this.#divisions, this.#outline);
     this.#svg.append(zoomed, this.#points);
     fill(root, this.#svg, this.#note, this.#legend);
     this.#zoom = zoom<SVGSVGElement, unknown>()
@@ -90,17 +99,28 @@ export class EventMap {
     select(this.#svg).call(this.#zoom);
   }
 
-  /** Loads and draws the shapes (once; the file is part of the build, not fetched from elsewhere). */
+  /**
+   * Loads and draws the shapes (once; the file is part of the build, not fetched from elsewhere).
+   * Land is drawn division by division and borders as the lines between divisions of two
+   * countries (and coasts), never from the merged country polygons: where Natural Earth's
+   * divisions do not tile a country exactly, a merged ring is stitched shut across it, which
+   * draws as a stray line and a gap the sea shows through.
+   */
   async loadShapes(): Promise<void> {
     const res = await fetch(shapesUrl);
     if (!res.ok) throw new Error(`map shapes: ${res.status} ${res.statusText}`);
-    const topo = (await res.json()) as Topology<{ countries: GeometryCollection<ShapeProps>; admin1: GeometryCollection<ShapeProps> }>;
+    const topo = (await res.json()) as WorldTopology;
+    this.#topo = topo;
     const countries = feature(topo, topo.objects.countries) as Shapes;
     this.#admin1 = feature(topo, topo.objects.admin1) as Shapes;
     this.#countries = new Map(countries.features.map((f) => [f.properties.c, f]));
     this.#world.replaceChildren(
-      ...countries.features.map((f) => this.#shape(f, "country", () => this.#state.setFilters({ country: f.properties.c }))),
+      ...this.#admin1.features.map((f) => {
+        const country = this.#countries.get(f.properties.c)?.properties.n ?? f.properties.c;
+        return this.#shape(f, "land", country, () => this.#state.setFilters({ country: f.properties.c }));
+      }),
     );
+    this.#borders.setAttribute("d", this.#path(mesh(topo, topo.objects.admin1, (a, b) => a === b || codeOf(a) !== codeOf(b))) ?? "");
     this.#drawDivisions();
     // A chosen country is framed by its outline, known only now.
     if (this.#state.view.filters.country) {
@@ -122,8 +142,8 @@ export class EventMap {
     this.#drawLegend();
   }
 
-  #shape(f: Shapes["features"][number], kind: string, onClick: () => void): SVGPathElement {
-    const path = s("path", { class: kind, d: this.#path(f as GeoPermissibleObjects) ?? "", "data-code": f.properties.c }, s("title", {}, f.properties.n));
+  #shape(f: Shapes["features"][number], kind: string, title: string, onClick: () => void): SVGPathElement {
+    const path = s("path", { class: kind, d: this.#path(f as GeoPermissibleObjects) ?? "", "data-code": f.properties.c }, s("title", {}, title));
     path.addEventListener("click", onClick);
     return path;
   }
@@ -135,11 +155,16 @@ export class EventMap {
     const chosen = this.#state.view.filters;
     if (chosen.country) wanted.add(chosen.country);
     for (const path of this.#world.children) path.classList.toggle("chosen", path.getAttribute("data-code") === chosen.country);
+    // The chosen country's outline: the lines with it on one side only.
+    const code = chosen.country;
+    const inside = (g: { properties?: unknown }) => codeOf(g) === code;
+    const outline = code && this.#topo ? mesh(this.#topo, this.#topo.objects.admin1, (a, b) => inside(a) !== inside(b) || (a === b && inside(a))) : null;
+    this.#outline.setAttribute("d", outline ? (this.#path(outline) ?? "") : "");
     this.#divisions.replaceChildren(
       ...this.#admin1.features
         .filter((f) => wanted.has(f.properties.c))
         .map((f) => {
-          const path = this.#shape(f, "admin1", () => this.#state.setFilters({ country: f.properties.c, admin1: f.properties.n }));
+          const path = this.#shape(f, "admin1", f.properties.n, () => this.#state.setFilters({ country: f.properties.c, admin1: f.properties.n }));
           if (chosen.admin1 === f.properties.n && chosen.country === f.properties.c) path.classList.add("chosen");
           return path;
         }),
