@@ -18,6 +18,8 @@ import { ViewState } from "./view-state.js";
 
 /** The map shows at most this many events (the API's largest page). */
 const MAP_LIMIT = 1000;
+/** Actors in the network at most: the most active; beyond some thirty, labels and edges tangle. */
+const NETWORK_LIMIT = 30;
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -104,7 +106,9 @@ function reloadData(view: View): void {
     rendered("timeline");
   });
   void load("network", byId("network"), async () => {
-    const net = await getJson<Network>("network", params);
+    const netParams = new URLSearchParams(params);
+    netParams.set("limit", String(NETWORK_LIMIT));
+    const net = await getJson<Network>("network", netParams);
     if (!fresh()) return;
     network.render(net);
     rendered("network");
