@@ -1,6 +1,5 @@
 /** The shapes of the HTTP API's answers the dashboard reads (API-CONTRACT, served by src/server). */
-import type { PloverType } from "../core/record.js";
-import type { StoredEvent, TimeSeries } from "../store/store.js";
+import type { Network, NetworkEdge, NetworkNode, StoredEvent, TimeSeries } from "../store/store.js";
 
 export interface Health {
   ok: boolean;
@@ -99,30 +98,8 @@ export interface ActorDetail {
   mentions: Mention[];
 }
 
-export interface NetworkNode {
-  id: string | number;
-  name: string;
-  kind: string | null;
-  country: string | null;
-  events: number;
-}
-
-export interface NetworkEdge {
-  source: string | number;
-  target: string | number;
-  kind: string;
-  type: PloverType | null;
-  count: number;
-  eventIds: number[];
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-  /** Events the network was drawn from, and whether more matched than were read. */
-  events?: number;
-  truncated?: boolean;
-}
+/** GET /api/network: the store's answer as it is. */
+export type { Network, NetworkEdge, NetworkNode };
 
 /** GET /api/timeseries: events and deaths per period, one series per key. */
 export type Timeseries = TimeSeries;

@@ -156,7 +156,7 @@ export class NetworkView {
   }
 
   #legend(net: Network): HTMLElement {
-    const kinds = new Set(net.edges.map((e) => e.kind));
+    const kinds = new Set<string>(net.edges.map((e) => e.kind));
     const line = (color: string, dash: string | null, width: number, marker: string) =>
       s(
         "svg",
