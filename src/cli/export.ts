@@ -1,16 +1,12 @@
 /** `sitrep export`: the archive's events, filtered, in an exchange format, streamed to a file or stdout. */
-import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
-import type { Writable } from "node:stream";
-import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { InputError } from "../core/index.js";
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from "../export/index.js";
 import { parseCommand } from "./args.js";
 import { UsageError } from "./errors.js";
 import { EXPORT_HELP } from "./help.js";
 import { EVENT_FILTER_OPTIONS, eventQuery, oneOf } from "./query-options.js";
 import { openStoreFrom, STORE_OPTIONS } from "./store-options.js";
+import { writeWhole } from "./write-whole.js";
 
 /** Runs `sitrep export ARGS`; resolves to the exit status. */
 export async function runExport(args: string[]): Promise<number> {
@@ -32,34 +28,11 @@ export async function runExport(args: string[]): Promise<number> {
   try {
     const written = values.output === undefined
       ? await exportEvents(store, format, query, process.stdout)
-      : await exportToFile(values.output, (out) => exportEvents(store, format, query, out));
+      : await writeWhole(values.output, (out) => exportEvents(store, format, query, out));
     const what = { acled: "rows", ucdp: "rows", geojson: "features", plover: "records", stix: "objects" }[format];
     process.stderr.write(`exported ${written} ${what}${values.output === undefined ? "" : ` to ${values.output}`}\n`);
   } finally {
     await store.close();
   }
   return 0;
-}
-
-/** Writes through `write` to `path` whole or not at all: into a file beside it, renamed when done. */
-async function exportToFile(path: string, write: (out: Writable) => Promise<number>): Promise<number> {
-  const partial = `${path}.partial`;
-  const out = createWriteStream(partial);
-  // A write error (disk full, no such folder) ends the export at once; after the race it is moot.
-  const failed = new Promise<never>((_, reject) => out.once("error", reject));
-  failed.catch(() => undefined);
-  try {
-    const written = await Promise.race([write(out), failed]);
-    out.end();
-    await finished(out);
-    await rename(partial, path);
-    return written;
-  } catch (error) {
-    out.destroy();
-    await rm(partial, { force: true });
-    if (error instanceof Error && "code" in error && typeof error.code === "string") {
-      throw new InputError(path, null, `cannot write (${error.code})`, { cause: error });
-    }
-    throw error;
-  }
 }

@@ -23,6 +23,7 @@ Commands:
   export    write the archive's events as ACLED- or UCDP-like CSV, GeoJSON, PLOVER JSON or STIX
   import    store ACLED or UCDP GED CSV files' events, apart from Sitrep's, each file whole
   compare   hold Sitrep's events against imported ACLED or UCDP events: matches, misses, extras
+  report    write the situation report on the filtered events as Markdown, HTML or PDF
 
 Options:
   -h, --help      show help (also: sitrep <command> --help)
@@ -313,4 +314,38 @@ violence (ASSAULT events only), through the export's mapping (data/exchange/). O
 told as having happened are compared (asserted, historical). The counts, and the shares they
 make, end the output on stderr.
 ${STORE_HELP}
+`;
+
+export const REPORT_HELP = `Usage: sitrep report [filters] [--format md|html|pdf] [-o FILE] [--db FILE | --pg URL]
+
+Writes the situation report on the events the filters keep, the brief an analyst sends:
+  - headline figures: events, incidents (reports of one type, day and place taken as one),
+    fatalities as lowest-highest figures, each against the previous period of the same length;
+  - the main actors, who did what to whom, and a network picture;
+  - notable events, the deadliest and the most corroborated, their sources quoted (the
+    sentence, who said it and whether hedged, the document's title, address and date);
+  - what is contested: tolls that disagree, denials beside assertions, and events resting only
+    on anonymous sources, flagged;
+  - a map (Natural Earth outlines, shipped) and a timeline (per day, or per week beyond 92 days).
+
+The period: --since and --until when given; with --until alone, the 30 days up to it; with
+--since alone, from it to the latest event date; with neither, the last 30 days of the archive's
+matching events, up to the latest event date (never past today).
+
+Filters:
+${FILTERS_HELP}
+
+Options:
+  --format md|html|pdf       md: Markdown (default, or from -o's extension); html: one
+                             self-contained page (styles and figures inline, no scripts, nothing
+                             fetched); pdf: that page printed by headless chromium
+                             (/usr/bin/chromium, or SITREP_CHROMIUM=PATH; needs playwright-core)
+  -o, --output FILE          write to FILE (whole or not at all); default stdout. Markdown's
+                             figures go beside it as SVG files, FILE's name then -network.svg,
+                             -map.svg and -timeline.svg, linked by name; on stdout they are
+                             data: URIs inside the Markdown
+${STORE_HELP}
+
+Text from documents is escaped in every format: it shows as text, never as markup.
+The last line on stderr says the period, the counts and what was written.
 `;

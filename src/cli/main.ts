@@ -28,6 +28,7 @@ const COMMANDS = new Map<string, Command>([
   ["export", async (args) => (await import("./export.js")).runExport(args)],
   ["import", async (args, debug) => (await import("./import.js")).runImport(args, debug)],
   ["compare", async (args) => (await import("./compare.js")).runCompare(args)],
+  ["report", async (args) => (await import("./report.js")).runReport(args)],
 ]);
 
 /** Runs the command line `argv` (without node and script); resolves to the exit status. */

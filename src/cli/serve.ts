@@ -33,6 +33,11 @@ export async function serveStore(store: Store, host: string, port: number, descr
   const dashboard = await dashboardRoot(`${PACKAGE_ROOT}dist/dashboard`);
   const app = createApp({
     store, access, version: packageVersion(), dashboard, extractor: loadExtractor, log: (line) => process.stderr.write(`sitrep: ${line}\n`),
+    shapes: async () => {
+      const { findShapesFile, loadShapes } = await import("../report/index.js");
+      const file = findShapesFile(PACKAGE_ROOT);
+      return file === null ? null : loadShapes(file);
+    },
   });
   const server = await listen(app, host, port);
   process.stdout.write(`Sitrep is serving ${describe} at ${server.url}/ (API reference: ${server.url}/api/docs)\n`);

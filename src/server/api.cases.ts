@@ -12,6 +12,7 @@ import type { Store } from "../store/index.js";
 import { seedViews } from "../store/views.contract.js";
 import { apiRoutes, CONTENT_SECURITY_POLICY, createApp, dashboardRoot, listen, storeAccess, type Listening } from "./index.js";
 import * as schemas from "./responses.js";
+import { REPORT_CSP } from "./routes/report.js";
 
 /** These tests ingest nothing over HTTP (api-access.cases.ts does). */
 const noExtractor = () => Promise.reject(new Error("no extractor in these tests"));
@@ -139,6 +140,19 @@ export function apiCases(name: string, open: () => Promise<Store>): void {
       const bad = await get("/api/export?format=xlsx");
       expect(bad.status).toBe(400);
       expect(JSON.stringify(bad.json)).toContain("query format");
+    });
+
+    it("writes the situation report as a page under a policy of its own, or as Markdown", async () => {
+      const page = await get("/api/report?country=AFG&since=2026-01-01&until=2026-01-31");
+      expect([page.status, page.headers.get("content-type"), page.headers.get("content-security-policy")])
+        .toEqual([200, "text/html; charset=utf-8", REPORT_CSP]);
+      expect(page.text).toContain("<h1>Situation report: AFG, 2026-01-01 to 2026-01-31</h1>");
+      expect(page.text.match(/<svg /g)).toHaveLength(3);
+      const afg = await store.events({ country: "AFG", since: "2026-01-01", until: "2026-01-31" });
+      const md = await get("/api/report?format=md&country=AFG&since=2026-01-01&until=2026-01-31");
+      expect([md.status, md.headers.get("content-type")]).toEqual([200, "text/markdown; charset=utf-8"]);
+      expect(md.text).toContain(`| Events reported | ${afg.length} | 0 | +${afg.length} (none before) |`);
+      expect((await get("/api/report?format=pdf")).status).toBe(400);
     });
 
     it("serves facets, network, claims, speakers and statistics", async () => {

@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import type { Extractor } from "../extract/index.js";
+import type { Shapes } from "../report/index.js";
 import type { Store } from "../store/index.js";
 import { isLoopback, clientAddress, type Access } from "./access.js";
 import { DOCS_STYLE, docsPage } from "./docs-page.js";
@@ -15,6 +16,7 @@ import { register, route, type Route } from "./route.js";
 import { archiveRoutes } from "./routes/archive.js";
 import { eventRoutes } from "./routes/events.js";
 import { exportRoutes } from "./routes/export.js";
+import { reportRoutes } from "./routes/report.js";
 import { viewRoutes } from "./routes/views.js";
 import { DEFAULT_WRITE_LIMIT, RateLimiter, type RateLimit } from "./rate-limit.js";
 import { writeRoutes } from "./routes/writes.js";
@@ -32,6 +34,8 @@ export interface AppOptions {
   extractor: () => Promise<Extractor>;
   /** Writes each caller may make (default 30 a minute). */
   writeLimit?: RateLimit;
+  /** The map outlines of /api/report, loaded on first use (default: none, places only). */
+  shapes?: () => Promise<Shapes | null>;
 }
 
 /** No inline script or style anywhere: the dashboard's code and styles come from its own files. */
@@ -57,9 +61,22 @@ function healthRoute(options: AppOptions): Route {
 /** The API's routes, in the order /openapi.json lists them. */
 export function apiRoutes(options: AppOptions): Route[] {
   return [
-    healthRoute(options), ...eventRoutes(options.store), ...exportRoutes(options.store), ...viewRoutes(options.store), ...archiveRoutes(options.store),
+    healthRoute(options), ...eventRoutes(options.store), ...exportRoutes(options.store),
+    ...reportRoutes(options.store, once(options.shapes ?? (async () => null))), ...viewRoutes(options.store), ...archiveRoutes(options.store),
     ...writeRoutes(options.store, options.extractor),
   ];
+}
+
+/** `load` run on the first call only; later calls share its promise (a failure is retried). */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -75,7 +92,8 @@ export function createApp(options: AppOptions): Hono {
       await options.access.authorize(c, "reader");
     }
     await next();
-    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    // A route may answer with a stricter policy of its own (the report page: no script at all).
+    if (!c.res.headers.has("Content-Security-Policy")) c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
     c.header("X-Frame-Options", "DENY");

@@ -1,0 +1,108 @@
+/**
+ * The map: the outlines around the period's events (countries shaded by their events, divisions
+ * when the view is small enough to tell them apart), each place of events a circle sized by its
+ * incidents. An equirectangular projection with its width scaled at the view's middle latitude:
+ * true enough for a region, and needing no library.
+ */
+import type { MapPoint } from "../digest.js";
+import type { Shape, Shapes } from "./shapes.js";
+import { escapeXml, px, svgRoot } from "./svg.js";
+
+const WIDTH = 680;
+const HEIGHT = 420;
+/** Divisions are drawn when the view spans fewer degrees of longitude than this. */
+const DIVISIONS_BELOW = 40;
+/** Places labelled on the map, the busiest first (all are in the tooltips). */
+const LABELS = 8;
+
+type Box = [west: number, south: number, east: number, north: number];
+
+/** The view: the points' box, padded, at least a few degrees wide, stretched to the figure's shape. */
+export function mapView(points: readonly MapPoint[], countries: readonly Shape[]): Box {
+  let box: Box;
+  if (points.length > 0) {
+    box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of points) box = [Math.min(box[0], p.lon), Math.min(box[1], p.lat), Math.max(box[2], p.lon), Math.max(box[3], p.lat)];
+  } else if (countries.length > 0) {
+    box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const c of countries) box = [Math.min(box[0], c.box[0]), Math.min(box[1], c.box[1]), Math.max(box[2], c.box[2]), Math.max(box[3], c.box[3])];
+  } else {
+    return [-180, -60, 180, 85];
+  }
+  const padLon = Math.max(3, (box[2] - box[0]) * 0.2);
+  const padLat = Math.max(2, (box[3] - box[1]) * 0.2);
+  let [w, s, e, n] = [box[0] - padLon, Math.max(-85, box[1] - padLat), box[2] + padLon, Math.min(85, box[3] + padLat)];
+  // Stretch the narrower side so that the view fills the figure.
+  const k = Math.cos((((s + n) / 2) * Math.PI) / 180);
+  const wantLon = ((n - s) * (WIDTH / HEIGHT)) / k;
+  if (e - w < wantLon) [w, e] = [(w + e) / 2 - wantLon / 2, (w + e) / 2 + wantLon / 2];
+  else {
+    const wantLat = ((e - w) * k * HEIGHT) / WIDTH;
+    [s, n] = [(s + n) / 2 - wantLat / 2, (s + n) / 2 + wantLat / 2];
+  }
+  return [w, s, e, n];
+}
+
+/** The map as an SVG document; without shapes, the points alone on a graticule. */
+export function mapSvg(points: readonly MapPoint[], shapes: Shapes | null, byCountry: ReadonlyArray<{ key: string; count: number }>): string {
+  const counts = new Map(byCountry.map((c) => [c.key, c.count]));
+  const withEvents = shapes ? shapes.countries.filter((c) => counts.has(c.code)) : [];
+  const view = mapView(points, withEvents);
+  const [w, s, e, n] = view;
+  const x = (lon: number): number => ((lon - w) / (e - w)) * WIDTH;
+  const y = (lat: number): number => ((n - lat) / (n - s)) * HEIGHT;
+  const inView = (b: Box): boolean => b[0] <= e && b[2] >= w && b[1] <= n && b[3] >= s;
+  const maxCount = Math.max(1, ...counts.values());
+  const parts: string[] = [`<defs><clipPath id="map-view"><rect width="${WIDTH}" height="${HEIGHT}"/></clipPath></defs>`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#dfe9f3"/>`, `<g clip-path="url(#map-view)">`];
+  if (shapes) {
+    for (const c of shapes.countries.filter((shape) => inView(shape.box))) {
+      const count = counts.get(c.code);
+      const fill = count === undefined ? `fill="#f4f1ea"` : `fill="#e6a194" fill-opacity="${px(0.35 + (0.55 * count) / maxCount)}"`;
+      parts.push(`<path d="${pathOf(c, x, y)}" ${fill} stroke="#8a8a8a" stroke-width="0.6"><title>${escapeXml(`${c.name}${count ? `: ${count} events` : ""}`)}</title></path>`);
+    }
+    if (e - w < DIVISIONS_BELOW) {
+      const divisions = shapes.admin1.filter((shape) => inView(shape.box)).map((d) => pathOf(d, x, y)).filter(Boolean);
+      parts.push(`<path d="${divisions.join("")}" fill="none" stroke="#b5b5b5" stroke-width="0.4"/>`);
+    }
+  } else {
+    parts.push(graticule(view, x, y));
+  }
+  const maxEvents = Math.max(1, ...points.map((p) => p.events));
+  points.forEach((p) => {
+    const r = 3 + 9 * Math.sqrt(p.events / maxEvents);
+    const deaths = p.fatalities > 0 ? `, ${p.fatalities} killed (lowest figures)` : "";
+    parts.push(`<circle cx="${px(x(p.lon))}" cy="${px(y(p.lat))}" r="${px(r)}" fill="#c0392b" fill-opacity="0.75" stroke="#fff"><title>${escapeXml(`${p.name}: ${p.events} incidents${deaths}`)}</title></circle>`);
+  });
+  points.slice(0, LABELS).forEach((p) => {
+    const r = 3 + 9 * Math.sqrt(p.events / maxEvents);
+    parts.push(`<text x="${px(x(p.lon) + r + 3)}" y="${px(y(p.lat) + 4)}" stroke="#fff" stroke-width="3" paint-order="stroke" fill="#222">${escapeXml(p.name)}</text>`);
+  });
+  parts.push(`</g><text x="${WIDTH - 6}" y="${HEIGHT - 6}" text-anchor="end" fill="#555">${shapes ? "Outlines: Natural Earth" : "(map shapes not found: places only)"}</text>`);
+  return svgRoot(WIDTH, HEIGHT, "Map of the period's events", parts.join(""));
+}
+
+/** A shape's rings as path data, points closer than half a pixel to the last one dropped. */
+function pathOf(shape: Shape, x: (lon: number) => number, y: (lat: number) => number): string {
+  let d = "";
+  for (const ring of shape.rings) {
+    let last: [number, number] | null = null;
+    let part = "";
+    for (const [lon, lat] of ring) {
+      const p: [number, number] = [x(lon), y(lat)];
+      if (last && Math.abs(p[0] - last[0]) < 0.5 && Math.abs(p[1] - last[1]) < 0.5) continue;
+      part += `${last ? "L" : "M"}${px(p[0])},${px(p[1])}`;
+      last = p;
+    }
+    if (part.length > 0 && part.includes("L")) d += `${part}Z`;
+  }
+  return d;
+}
+
+function graticule(view: Box, x: (lon: number) => number, y: (lat: number) => number): string {
+  const step = view[2] - view[0] > 60 ? 30 : 5;
+  const lines: string[] = [];
+  for (let lon = Math.ceil(view[0] / step) * step; lon <= view[2]; lon += step) lines.push(`M${px(x(lon))},0V${HEIGHT}`);
+  for (let lat = Math.ceil(view[1] / step) * step; lat <= view[3]; lat += step) lines.push(`M0,${px(y(lat))}H${WIDTH}`);
+  return `<path d="${lines.join("")}" stroke="#c8d3de" stroke-width="0.5" fill="none"/>`;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import type { ExchangeEvent } from "../store/index.js";
+import { timelineBars } from "./figures/timeline.js";
+import { renderHtml } from "./html.js";
+import { addToIncidents, contested, deadliest, mostCorroborated, type Incident } from "./incidents.js";
+import { escapeMarkdown, renderMarkdown } from "./markdown.js";
+import { choosePeriods } from "./period.js";
+
+describe("choosePeriods", () => {
+  it("takes the days asked for, else the last 30 days up to the latest event, never past today", () => {
+    expect(choosePeriods({ since: "2026-03-01", until: "2026-03-14" }, "2026-05-01", "2026-11-26")).toMatchObject({
+      current: { since: "2026-03-01", until: "2026-03-14", days: 14 }, previous: { since: "2026-02-15", until: "2026-02-28", days: 14 },
+    });
+    expect(choosePeriods({}, "2026-03-11", "2026-11-26").current).toEqual({ since: "2026-02-10", until: "2026-03-11", days: 30 });
+    expect(choosePeriods({}, "2124-01-01", "2026-11-26").current.until).toBe("2026-11-26");
+    expect(choosePeriods({ until: "2026-01-31" }, null, "2026-11-26").current).toEqual({ since: "2026-01-02", until: "2026-01-31", days: 30 });
+    expect(choosePeriods({ since: "2026-03-01" }, "2026-03-20", "2026-11-26").previous).toEqual({ since: "2026-02-09", until: "2026-02-28", days: 20 });
+  });
+});
+
+describe("escaping", () => {
+  it("leaves no markup of a document's text live in Markdown", () => {
+    expect(escapeMarkdown("<script>alert(1)</script> & **bold** [x](javascript:y)")).toBe("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\*\\*bold\\*\\* \\[x\\](javascript:y)");
+    expect(renderMarkdown([{ kind: "paragraph", parts: ["# not a heading\n- nor a list"] }, { kind: "paragraph", parts: ["1. nor this"] }], () => ""))
+      .toBe("\\# not a heading - nor a list\n\n1\\. nor this\n");
+    expect(renderMarkdown([{ kind: "paragraph", parts: [{ link: "https://a.example/x (1)", text: "t|t" }] }], () => "")).toBe("[t\\|t](https://a.example/x%20%281%29)\n");
+  });
+
+  it("escapes text and attributes in HTML", () => {
+    const html = renderHtml([{ kind: "quote", text: `"><img src=x onerror=alert(1)>`, by: [{ link: `https://a.example/"x`, text: "<b>" }] }], { map: "", network: "", timeline: "" });
+    expect(html).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain(`<a href="https://a.example/&quot;x" rel="noreferrer noopener">&lt;b&gt;</a>`);
+    expect(html).not.toMatch(/<img|<b>/);
+  });
+});
+
+describe("timelineBars", () => {
+  it("lists every day or week of the period, empty ones as 0", () => {
+    const series = { interval: "week" as const, by: "none" as const, series: [{ key: "all", points: [{ period: "2026-03-02", events: 3, fatalities: 1 }] }] };
+    expect(timelineBars(series, "2026-03-01", "2026-03-14")).toEqual([
+      { period: "2026-02-23", events: 0 }, { period: "2026-03-02", events: 3 }, { period: "2026-03-09", events: 0 },
+    ]);
+  });
+});
+
+let nextId = 1;
+function event(fields: Partial<ExchangeEvent> & { doc: number; speaker?: ExchangeEvent["claimSource"] }): ExchangeEvent {
+  const { doc, speaker = null, ...rest } = fields;
+  const id = nextId++;
+  return {
+    id, documentId: doc, localId: `e${id}`, type: "ASSAULT", mode: null, modality: "asserted", dateStart: "2026-03-02", dateEnd: "2026-03-02",
+    country: "AFG", admin1: "Kandahar", place: "Kandahar", lat: 31.6, lon: 65.7, fatalitiesLow: null, fatalitiesHigh: null,
+    actors: ["rebels"], recipients: ["police"], claim: null, evidence: [[0, 5]], sentence: `sentence ${id}`,
+    admin2: null, precision: "admin1", injuriesLow: null, injuriesHigh: null, actorParties: [], recipientParties: [], claimSource: speaker,
+    document: { id: doc, title: `doc ${doc}`, url: null, source: "test", published: "2026-03-03", key: `d${doc}`, contentHash: "", retrievedAt: "" },
+    ...rest,
+  };
+}
+
+describe("incidents", () => {
+  it("folds reports of one type, day and place; finds tolls that disagree, denials and anonymous-only events", () => {
+    const anonymous = { speaker: "security sources", kind: "anonymous_official" as const, name: null, hedged: false };
+    const incidents = new Map<string, Incident>();
+    for (const e of [
+      event({ doc: 1, fatalitiesLow: 4, fatalitiesHigh: 4 }),
+      event({ doc: 2, fatalitiesLow: 9, fatalitiesHigh: 9, speaker: anonymous }),
+      event({ doc: 3, type: "REJECT", actors: ["army"] }),
+      event({ doc: 4, place: "Gao", admin1: "Gao", country: "MLI", fatalitiesLow: 12, fatalitiesHigh: null, speaker: anonymous }),
+      event({ doc: 5, place: null, admin1: null, fatalitiesLow: 1, fatalitiesHigh: 1 }),
+    ]) addToIncidents(incidents, e);
+    expect(incidents.size).toBe(4);
+    const kandahar = [...incidents.values()].find((i) => i.type === "ASSAULT" && i.place === "Kandahar");
+    expect([kandahar?.documents, kandahar?.fatalities]).toEqual([2, { low: 4, high: 9 }]);
+    expect(deadliest(incidents.values(), 2).map((i) => i.place)).toEqual(["Gao", "Kandahar"]);
+    expect(mostCorroborated(incidents.values(), 5)).toEqual([kandahar]);
+    const found = contested(incidents.values(), 5);
+    expect(found.tolls).toEqual([kandahar]);
+    expect(found.denials.map((d) => [d.asserted, d.denials.map((r) => r.document.id)])).toEqual([[kandahar, [3]]]);
+    expect(found.anonymousOnly.map((i) => i.place)).toEqual(["Gao"]);
+    expect(found.counts).toEqual({ tolls: 1, denials: 1, anonymousOnly: 1 });
+  });
+});
