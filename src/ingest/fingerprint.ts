@@ -20,10 +20,18 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** 32-bit FNV-1a of a string's UTF-16 units. */
-function fnv1a(text: string): number {
+/**
+ * The 32-bit FNV-1a of the shingle starting at word `i`: of the UTF-16 units of its words joined
+ * by single spaces, hashed word by word rather than joining a string for every shingle.
+ */
+function shingleHash(words: readonly string[], i: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const end = Math.min(words.length, i + SHINGLE_WORDS);
+  for (let w = i; w < end; w++) {
+    if (w > i) hash = Math.imul(hash ^ 32, 0x01000193);
+    const word = words[w] as string;
+    for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
+  }
   return hash >>> 0;
 }
 
@@ -48,7 +56,7 @@ export function minHash(text: string): Uint32Array {
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const count = Math.max(1, words.length - SHINGLE_WORDS + 1);
   for (let i = 0; i < count; i++) {
-    const shingle = fnv1a(words.slice(i, i + SHINGLE_WORDS).join(" "));
+    const shingle = shingleHash(words, i);
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
       const h = mix(shingle ^ (SEEDS[k] as number));
       if (h < (signature[k] as number)) signature[k] = h;

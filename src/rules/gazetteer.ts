@@ -152,6 +152,23 @@ export function foldName(key: string): string {
     .replace(/(zh|sh|kh|ch|th)\1/g, "$1").replace(/(.)\1+/g, "$1");
 }
 
+/**
+ * {@link foldName}, remembered: every capitalised run the gazetteer does not hold as written is
+ * folded, text after text, and eight replacements a key cost more than the look-up they serve.
+ */
+function foldedKey(key: string): string {
+  let f = folded.get(key);
+  if (f === undefined) {
+    f = foldName(key);
+    if (folded.size >= FOLDED_MEMO) folded.clear();
+    folded.set(key, f);
+  }
+  return f;
+}
+
+const folded = new Map<string, string>();
+const FOLDED_MEMO = 100_000;
+
 const ALL_CAPS = /^[A-Z&.]+$/;
 const DEFAULT_DIR = new URL("../../data/gazetteer/", import.meta.url);
 
@@ -373,7 +390,7 @@ export function loadGazetteer(dir?: string): Gazetteer {
   };
   const foldedCache = new Map<string, readonly GazEntry[]>();
   const lookupFolded = (key: string): readonly GazEntry[] => {
-    const f = foldName(key);
+    const f = foldedKey(key);
     if (f.length < MIN_FOLDED) return NONE;
     const hit = foldedCache.get(f);
     if (hit) return hit;

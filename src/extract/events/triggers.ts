@@ -6,7 +6,7 @@
 import type { PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { Word } from "../../nlp/words.js";
-import type { EventRules, NounRule, VerbRule } from "../../rules/events.js";
+import type { EventRules, NounRule, VerbPhrase, VerbRule } from "../../rules/events.js";
 import type { DocContext } from "../context.js";
 
 export interface Trigger {
@@ -43,10 +43,47 @@ function phraseMatches(tokens: Token[], from: number, to: number, after: string[
   return at;
 }
 
+/** Per verb rule, the positions in `phrases` of the phrases starting with each word. */
+const phrasesByFirst = new WeakMap<VerbRule, Map<string, number[]>>();
+
+function byFirstWord(rule: VerbRule): Map<string, number[]> {
+  const known = phrasesByFirst.get(rule);
+  if (known) return known;
+  const index = new Map<string, number[]>();
+  rule.phrases.forEach((p, i) => {
+    const first = p.after[0];
+    if (first === undefined) return;
+    const list = index.get(first);
+    if (list) list.push(i);
+    else index.set(first, [i]);
+  });
+  phrasesByFirst.set(rule, index);
+  return index;
+}
+
+/**
+ * The phrases of `rule` that may match after token `t`, in their order in the rule: those whose
+ * first word is one {@link phraseMatches} can find (within four tokens, before a clause stop).
+ * Some verbs have hundreds of phrases; a verb's few next words select a handful of them.
+ */
+function candidatePhrases(tokens: Token[], rule: VerbRule, t: number, s: Sentence): number[] {
+  const index = byFirstWord(rule);
+  const out: number[] = [];
+  for (let k = t + 1; k < Math.min(s.last, t + 5); k++) {
+    const tok = tokens[k] as Token;
+    if (CLAUSE_STOP.has(tok.text)) break;
+    const byLower = index.get(tok.lower);
+    if (byLower) out.push(...byLower);
+    const byLemma = tok.lemma === tok.lower ? undefined : index.get(tok.lemma);
+    if (byLemma) out.push(...byLemma);
+  }
+  return out.length < 2 ? out : [...new Set(out)].sort((x, y) => x - y);
+}
+
 function verbTrigger(ctx: DocContext, rule: VerbRule, t: number, s: Sentence): Trigger | null {
   const tokens = ctx.a.tokens;
-  for (const p of rule.phrases) {
-    if (p.after.length === 0) continue;
+  for (const i of candidatePhrases(tokens, rule, t, s)) {
+    const p = rule.phrases[i] as VerbPhrase;
     const end = phraseMatches(tokens, t + 1, s.last, p.after);
     // a phrase with no type ("fired the coach") says the verb codes nothing here
     if (end > 0 && !p.type) return null;

@@ -236,13 +236,14 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
   const storyOrder = [...story].sort((a, b) => b[1] - a[1]).map(([c]) => c);
   // "near the border with Burkina Faso": the other side of it, whether or not the story is about that country
   const sides = [...storyOrder, ...(opts.countries ?? []).filter((c): c is string => c !== null)];
-  const border = named(sentence).map((f) => borderPlace(text, f, places, sides)).find((p) => p !== null) ?? null;
+  const inSentenceNamed = named(sentence);
+  const border = inSentenceNamed.map((f) => borderPlace(text, f, places, sides)).find((p) => p !== null) ?? null;
   // relative places: "20 km north of Kabul"
   const relative = (f: Mentioned): Place => {
     const p = offsetPlace(text, f) ?? f.place;
     return border && rank(border) >= rank(p) ? border : p;
   };
-  const inSentenceFound = named(sentence).filter((f) => onTopic(f.place));
+  const inSentenceFound = inSentenceNamed.filter((f) => onTopic(f.place));
   const inSpan = best(named(span), text);
   if (inSpan) {
     // "shoot down a U.S. jet in Iranian airspace": a name in the clause that only says whose
