@@ -339,6 +339,22 @@ export function loadGazetteer(dir?: string): Gazetteer {
     for (const x of c.exact) push(exact, x, e);
   }
 
+  // Divisions and regions by folded spelling: only names not held as written are looked up so,
+  // so this index is built at the first such look-up rather than at start-up.
+  const toFold: Array<[readonly string[], GazEntry]> = [];
+  let foldedSmall: Map<string, GazEntry[]> | null = null;
+  const foldedIndex = (): Map<string, GazEntry[]> => {
+    if (foldedSmall) return foldedSmall;
+    foldedSmall = new Map();
+    for (const [keys, e] of toFold) {
+      for (const k of keys) {
+        const f = foldName(k);
+        if (f.length >= MIN_FOLDED) push(foldedSmall, f, e);
+      }
+    }
+    return foldedSmall;
+  };
+
   const admin1Names = new Map<string, string>();
   for (const a of parseJson<{ admin1: Admin1Row[] }>(base, "admin1.json").admin1) {
     const name = admin1Name(a);
@@ -346,7 +362,7 @@ export function loadGazetteer(dir?: string): Gazetteer {
     const e: GazEntry = { kind: "admin1", name, country: a.country, admin1: name,
       admin1Code: a.code, admin2: null, lat: a.lat, lon: a.lon, population: 0, feature: "admin1", size: a.size };
     for (const k of a.keys) push(small, k, e);
-    for (const k of a.keys) if (foldName(k).length >= MIN_FOLDED) push(small, FOLDED + foldName(k), e);
+    toFold.push([a.keys, e]);
     for (const v of a.variants) if (isAcronym(v)) push(exact, v, e);
   }
   const iso3Of = (admin1Code: string): string | null => table.byIso2(admin1Code.slice(0, 2))?.iso3 ?? null;
@@ -356,7 +372,7 @@ export function loadGazetteer(dir?: string): Gazetteer {
     const e: GazEntry = { kind: "region", name: r.name, country: r.country, admin1: r.admin1, admin1Code: null, admin2: null,
       lat: r.lat, lon: r.lon, population: 0, feature: r.kind };
     for (const k of r.keys) push(small, k, e);
-    for (const k of r.keys) if (foldName(k).length >= MIN_FOLDED) push(small, FOLDED + foldName(k), e);
+    toFold.push([r.keys, e]);
     for (const n of r.names) if (isAcronym(n)) push(exact, n, e);
   }
 
@@ -394,8 +410,7 @@ export function loadGazetteer(dir?: string): Gazetteer {
     if (f.length < MIN_FOLDED) return NONE;
     const hit = foldedCache.get(f);
     if (hit) return hit;
-    const k = FOLDED + f;
-    const found = [...(small.get(k) ?? NONE), ...rowsFor(towns, k).map(townEntry)];
+    const found = [...(foldedIndex().get(f) ?? NONE), ...rowsFor(towns, FOLDED + f).map(townEntry)];
     const out = found.length === 0 ? NONE : found;
     foldedCache.set(f, out);
     return out;
