@@ -142,6 +142,10 @@ export class MentionFinder {
     if (titled) return agent.last;
     // "the militia Kataib Hezbollah", "the group Hamas": the name that follows is the actor
     if (agent && rules.names.longestAt(words, agent.last, limit, (a, b) => hasCapital(words, a, b))) return agent.last;
+    // "rebel drones", "militant fighters": armed men or arms an armed group's word qualifies are that group's
+    const own = agent && (agent.values[0] as AgentEntry).kind === "armed_group" && this.#adjacent(agent.last, agent.last)
+      ? rules.agents.longestAt(words, agent.last, limit) : null;
+    if (agent && own && (own.values[0] as AgentEntry).kind === "military") return this.#agent(i, own.last, agent.values[0] as AgentEntry, null);
     // "military aid", "police station": an agent word used as a modifier names no actor
     if (agent && agent.last - i === 1 && this.#modifier(agent.last)) return agent.last;
     if (agent) return this.#agent(i, agent.last, agent.values[0] as AgentEntry, null);

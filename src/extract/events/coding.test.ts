@@ -27,6 +27,17 @@ describe("event coding: one act, not its parts", () => {
     expect(run("The minister declined to resign despite pressure from Chile.").events.map((e) => e.type)).toEqual(["REJECT"]);
     expect(run("Chile's army declined to comment.").events).toEqual([]);
   });
+  it("reads a plural noun before a verb as its subject, so weapons and a verb in a headline are one attack", () => {
+    const text = "Insurgent drones kill nine border guards near Tamale.";
+    const r = run(text);
+    expect(coded(r)).toEqual(["ASSAULT armed group -> police"]);
+    expect(r.events[0]?.evidence.map(([a, b]) => text.slice(a, b))).toEqual(["Insurgent drones kill nine border guards"]);
+  });
+  it("folds the toll told as a participle into the attack before it", () => {
+    const r = run("Separatist fighters shelled the port of Limbe on Friday, killing at least 14 fishermen.");
+    expect(r.events.map((e) => e.type)).toEqual(["ASSAULT"]);
+    expect(r.events[0]?.fatalities?.low).toBe(14);
+  });
   it("does not code an event noun that has no doer and no toll", () => {
     const r = run("Archbishop Tutu spoke about the blockade of Serbia.");
     expect(r.events.filter((e) => e.type === "COERCE")).toEqual([]);
@@ -185,5 +196,14 @@ describe("event coding: intent announced by a country's own official", () => {
   it("codes an intent to give aid, told by a named minister of that country, as a promise", () => {
     const r = run("Kenya is ready to provide food aid to Haiti, Foreign Minister Musalia Mudavadi said on Monday.");
     expect(coded(r)).toEqual(["AGREE Kenya -> Haiti"]);
+  });
+  it("codes an attack its own side says a country could make as a threat, the speaker being the one whose words hold it", () => {
+    const r = run("Peru's president said on Monday that her government would never allow foreign troops in, after a senior Chilean official suggested that Chile could strike the smuggling gangs on its own.");
+    expect(r.events.filter((e) => e.type === "THREATEN").map((e) => names(r, e.actor).join("+"))).toEqual(["Chile"]);
+    expect(r.events.filter((e) => e.type === "ASSAULT")).toEqual([]);
+  });
+  it("keeps an attack that others say a country could make hypothetical", () => {
+    const r = run("Analysts in Lima said Chile could strike the smuggling gangs.");
+    expect(r.events.map((e) => `${e.type} ${e.modality}`)).toEqual(["ASSAULT hypothetical"]);
   });
 });

@@ -14,7 +14,9 @@ import { governingVerb } from "./triggers.js";
 /** PLOVER's cooperative types: a promise to do one of these is an AGREE. */
 const COOPERATIVE = new Set<PloverType>(["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"]);
 const CONFLICTUAL = new Set<PloverType>(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"]);
-const INTENT = new Set(["will", "'ll", "shall", "would", "ready", "willing", "prepared"]);
+const INTENT = new Set(["will", "'ll", "shall", "would", "ready", "willing", "prepared", "could", "might", "may"]);
+/** "could strike", "may retaliate": a possibility is the actor's threat only when its own side says so. */
+const POSSIBLE = new Set(["could", "might", "may"]);
 const OBLIGATION = new Set(["must", "should"]);
 const PLANS = new Set(["plan", "intend", "prepare", "decide", "vow", "swear"]);
 
@@ -37,6 +39,13 @@ function marker(tokens: Token[], first: number, stopAt: number): string | null {
 function speakerOf(ctx: DocContext, c: FoundClaim): string | null {
   const [s, e] = c.evidence[0] ?? [0, 0];
   return ctx.mentions.find((m) => m.start >= s && m.end <= e && m.via !== "pronoun")?.entity ?? c.orgKey;
+}
+
+/** "X said … after Y suggested that …": of a sentence's claims, the last one told before the act speaks for it. */
+function claimOf(claims: FoundClaim[], sentence: number, at: number): FoundClaim | undefined {
+  const own = claims.filter((c) => c.sentence === sentence);
+  const before = own.filter((c) => (c.evidence[0]?.[0] ?? Infinity) <= at);
+  return before.length ? before.reduce((a, b) => ((b.evidence[0]?.[0] ?? 0) > (a.evidence[0]?.[0] ?? 0) ? b : a)) : own[0];
 }
 
 /** A speaker of no known side ("its foreign minister") may be the actor's own. */
@@ -72,7 +81,7 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
     if (from === null) continue;
     const word = marker(tokens, from, s.first);
     if (!word) continue;
-    const claim = claims.find((c) => c.sentence === d.sentence);
+    const claim = claimOf(claims, d.sentence, (tokens[from] as Token).start);
     const speaker = claim ? speakerOf(ctx, claim) : null;
     if (OBLIGATION.has(word)) {
       // "X said China must drop barriers": X requests it of China
@@ -87,6 +96,7 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
     // a promise or threat is the actor's own word: unattributed, or said by its own side
     if (speaker && sideKnown(ctx, speaker) && !d.actor.some((a) => sameSide(ctx, a, speaker, true))) continue;
     if (!speaker && word === "would") continue;
+    if (POSSIBLE.has(word) && !(speaker && sideKnown(ctx, speaker) && d.actor.some((a) => sameSide(ctx, a, speaker, true)))) continue;
     // "would not negotiate", "will never accept": refusing a cooperative act is a REJECT
     const refused = d.modality === "negated" && COOPERATIVE.has(d.type);
     const type: PloverType | null = refused ? "REJECT" : COOPERATIVE.has(d.type) ? "AGREE" : CONFLICTUAL.has(d.type) ? "THREATEN" : null;

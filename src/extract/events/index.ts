@@ -117,6 +117,13 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         }
         // a participle or second verb with no subject of its own: "…, killing four soldiers"
         if (actor.length === 0 && mainSubject.length) actor = mainSubject;
+        // "shelled the town, killing about 20 people": the toll of the attack just told, not another attack
+        const host = trig.type === "ASSAULT" && consequence(tokens, trig) ? attackBy(drafts, keys(actor)) : null;
+        if (host) {
+          if (!host.trigger.twoSided) host.recipient.push(...keys(recipient).filter((k) => !host.recipient.includes(k) && !host.actor.includes(k)));
+          host.last = Math.max(host.last, trig.last, ...recipient.map((m) => m.last));
+          continue;
+        }
         const lemma = (tokens[trig.head] as Token).lemma;
         if (trig.type === "ASSAULT" && TWO_SIDED.has(lemma)) trig.twoSided = true;
       }
@@ -172,6 +179,16 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
   });
   return out;
+}
+
+/** ", killing four soldiers": a participle after a comma, the outcome of the clause before it. */
+function consequence(tokens: Token[], trig: Trigger): boolean {
+  return /ing$/.test((tokens[trig.head] as Token).lower) && tokens[trig.first - 1]?.text === ",";
+}
+
+/** The last attack of the sentence so far by one of `actor`. */
+function attackBy(drafts: DraftEvent[], actor: string[]): DraftEvent | null {
+  return [...drafts].reverse().find((d) => d.type === "ASSAULT" && d.actor.some((k) => actor.includes(k))) ?? null;
 }
 
 /** Acts done by speaking. */

@@ -122,7 +122,7 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     const tok = tokens[t] as Token;
     if (taken[t - s.first]) continue;
     const prev = tokens[t - 1];
-    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev);
+    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev, tokens[t + 1]);
     if (!lemma) continue;
     // "Iran-backed", "the outlawed group": a participle used as an adjective reports no event
     const prefixed = prev?.text === "-" && /^(re|co|pre|de|un)$/i.test(tokens[t - 2]?.text ?? "");
@@ -181,11 +181,13 @@ function stems(w: string): string[] {
  * wink-nlp tags some past forms as adjectives or nouns ("residents alleged that", "gunmen abducted"):
  * after a subject or an auxiliary, an -ed word whose stem is a coded verb is read as that verb.
  */
-function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined): string | null {
+function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined): string | null {
   if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !prev) return null;
   // "residents alleged", "gunmen abducted"; in headlines also "troops advance", "Iran launches"
   const past = /ed$/.test(tok.lower) && ["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos);
-  const present = tok.pos === "NOUN" && /s$/.test(tok.lower) && (prev.pos === "PROPN" || (prev.pos === "NOUN" && /s$/.test(prev.lower)));
+  // "Rebel drones kill six guards": a plural noun that a verb follows is that verb's subject, not a verb
+  const present = tok.pos === "NOUN" && /s$/.test(tok.lower) && (prev.pos === "PROPN" || (prev.pos === "NOUN" && /s$/.test(prev.lower))) &&
+    next?.pos !== "VERB" && next?.pos !== "AUX";
   if (!past && !present) return null;
   return stems(tok.lower).slice(1).find((x) => rules.verbs.has(x)) ?? null;
 }
