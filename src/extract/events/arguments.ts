@@ -19,7 +19,7 @@ export interface Arguments {
 }
 
 const PREPOSITIONS = new Set(["of", "for", "by", "with", "against", "on", "to", "from", "in", "at", "into", "near", "over", "under", "about", "between", "among", "across", "through", "after", "before", "during", "like", "than", "behind", "toward", "towards", "inside", "within", "throughout", "upon", "amid", "including", "via", "per"]);
-const QUANTITIES = new Set(["hundreds", "thousands", "dozens", "tens", "millions", "scores", "group", "members", "some", "many", "number", "majority", "most", "several", "all", "delegation", "team", "crowd"]);
+const QUANTITIES = new Set(["hundreds", "thousands", "dozens", "tens", "millions", "scores", "group", "members", "member", "some", "many", "number", "majority", "most", "several", "all", "delegation", "team", "crowd"]);
 const REPORTING = new Set(["say", "tell", "claim", "add", "report", "believe", "insist", "warn", "note", "state", "argue", "suggest", "allege", "confirm", "announce"]);
 const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
 const RELATIVES = new Set(["who", "which"]);
@@ -327,8 +327,22 @@ const ASIDE_OPENERS = new Set(["which", "who", "whose", "whom", "where"]);
 function appositive(tokens: Token[], k: number, last: number): boolean {
   for (let j = k + 1; j < Math.min(last, k + 12); j++) {
     const t = tokens[j] as Token;
-    if (t.pos === "VERB" || t.pos === "AUX" || t.text === ";") return false;
-    if (t.text === ",") return j > k + 1 && (tokens[j + 1]?.pos === "VERB" || (tokens[j + 1]?.pos === "ADV" && tokens[j + 2]?.pos === "VERB"));
+    // "Algeria's leading rights activist": a participle before its noun describes it
+    const attributive = t.pos === "VERB" && ((/(ing|ed)$/.test(t.lower) && ["PART", "DET", "ADJ"].includes(tokens[j - 1]?.pos ?? "")) || tokens[j - 1]?.text === "-") &&
+      ["NOUN", "ADJ", "PROPN"].includes(tokens[j + 1]?.pos ?? "");
+    if (((t.pos === "VERB" || t.pos === "AUX") && !attributive) || t.text === ";") return false;
+    // ", a key ally of Washington, has refused": the verb after the closing comma may follow an auxiliary
+    if (t.text === ",") return j > k + 1 && verbNext(tokens, j + 1);
+  }
+  return false;
+}
+
+/** True when a verb group starts at token j: a verb, or an auxiliary or adverb before one. */
+function verbNext(tokens: Token[], j: number): boolean {
+  for (let x = j; x < j + 3; x++) {
+    const t = tokens[x];
+    if (t?.pos === "VERB") return true;
+    if (t?.pos !== "ADV" && t?.pos !== "AUX") return false;
   }
   return false;
 }

@@ -145,6 +145,17 @@ describe("event coding: triggers that were read as something else", () => {
     expect(r.events.map((e) => e.type)).toEqual(["MOBILIZE"]);
     expect(r.statistics.map((s) => s.value)).toEqual([20000]);
   });
+  it("reads participles after a preposition or a possessive, or before a name, as modifiers", () => {
+    expect(run("The court heard the case of jailed commander Idris Bako on Monday.").events).toEqual([]);
+    expect(run("Newly elected Malian President Moussa Keita visited Dakar.").events.map((e) => e.type)).toEqual(["CONSULT"]);
+    expect(run("Ghana's president said his alleged role was a fabrication.").events.filter((e) => e.type === "ACCUSE")).toEqual([]);
+  });
+  it("reads a plural noun as a headline verb only when no verb came before it", () => {
+    expect(run("Chad mobilised its reservists while UN arms inspectors said they needed more time.").events.map((e) => e.type)).toEqual(["MOBILIZE"]);
+  });
+  it("takes the name before an apposition as the subject, past participles and auxiliaries included", () => {
+    expect(coded(run("Ghana, a close Togolese ally in the fight against piracy, has refused to send warships to the gulf.")).map((c) => c.split(" -> ")[0])).toEqual(["REJECT Ghana"]);
+  });
   it("hands the subject of 'keep up' and 'press' to the attacks they carry", () => {
     const r = run("Sudanese troops kept up heavy attacks on the town of Kadugli.");
     expect(coded(r)).toEqual(["ASSAULT Sudan military -> Kadugli"]);
@@ -157,6 +168,12 @@ describe("event coding: what a protest is against", () => {
     const e = r.events.find((x) => x.type === "PROTEST");
     expect(names(r, e?.actor ?? [])).toEqual(["students"]);
     expect(names(r, e?.recipient ?? [])).toEqual(["Kenya police"]);
+  });
+  it("aims a protest at whoever the wrongs protested are by, when no act of theirs is coded", () => {
+    const r = run("Amara Diallo, Guinea's best-known rights campaigner, began a hunger strike on Monday in protest against the abuses by Guinean soldiers.");
+    const e = r.events.find((x) => x.type === "PROTEST");
+    expect(names(r, e?.actor ?? [])).toEqual(["Amara Diallo"]);
+    expect(names(r, e?.recipient ?? [])).toEqual(["Guinea military"]);
   });
   it("keeps a protest's own target", () => {
     const r = run("Kenyan students protested against Uganda on Monday over the arrest of traders by Kenyan police.");

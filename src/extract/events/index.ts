@@ -5,7 +5,7 @@
 import type { Event, Modality, PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { EventRules } from "../../rules/events.js";
-import type { DocContext, Mention } from "../context.js";
+import { mentionAt, type DocContext, type Mention } from "../context.js";
 import type { FoundClaim } from "../claims/index.js";
 import { ArgumentReader } from "./arguments.js";
 import { readObligations, recodeCommitments } from "./commitments.js";
@@ -152,7 +152,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       });
     }
     foldProtestAims(tokens, drafts);
-    aimGrievances(tokens, drafts);
+    aimGrievances(ctx, drafts);
     foldAnswered(tokens, drafts);
     recodeCommitments(ctx, drafts, claims);
     drafts.push(...readObligations(ctx, args, si, drafts));
@@ -286,16 +286,43 @@ const GRIEVANCE = new Set(["protest", "protesting", "against", "over"]);
  * "a hunger strike in protest of the government's refusal", "rallied to protest Uganda's detention of
  * their leader": a protest with no target of its own is aimed at whoever did the act protested.
  */
-function aimGrievances(tokens: Token[], drafts: DraftEvent[]): void {
+function aimGrievances(ctx: DocContext, drafts: DraftEvent[]): void {
+  const tokens = ctx.a.tokens;
   for (const p of drafts) {
     if (p.type !== "PROTEST" || p.recipient.length) continue;
     const act = drafts.find((x) => x.type !== "PROTEST" && x.trigger.first >= p.trigger.last && x.trigger.first - p.trigger.last <= 12 &&
       x.actor.some((k) => !p.actor.includes(k)) && tokens.slice(p.trigger.last - 1, x.trigger.first).some((t) => GRIEVANCE.has(t.lower)) &&
       !tokens.slice(p.trigger.last, x.trigger.first).some((t) => CLAUSE_BREAKS.has(t.lower) && t.lower !== "after"));
-    if (!act) continue;
-    p.recipient = act.actor.filter((k) => !p.actor.includes(k));
-    p.last = Math.max(p.last, act.last);
+    if (act) {
+      p.recipient = act.actor.filter((k) => !p.actor.includes(k));
+      p.last = Math.max(p.last, act.last);
+      continue;
+    }
+    const doer = grievanceDoer(ctx, p);
+    if (doer && !p.actor.includes(doer.entity)) {
+      p.recipient = [doer.entity];
+      p.last = Math.max(p.last, doer.last);
+    }
   }
+}
+
+/** "in protest against human rights violations by the security forces": whoever the grievance is by. */
+function grievanceDoer(ctx: DocContext, p: DraftEvent): Mention | null {
+  const tokens = ctx.a.tokens;
+  const end = Math.min(p.trigger.last + 16, ctx.a.sentences[p.sentence]?.last ?? 0);
+  let aimed = false;
+  for (let k = p.trigger.last - 1; k < end; k++) {
+    const t = tokens[k] as Token;
+    if (GRIEVANCE.has(t.lower)) aimed = true;
+    else if (CLAUSE_BREAKS.has(t.lower) || t.pos === "VERB") return null;
+    else if (aimed && t.lower === "by") {
+      let j = k + 1;
+      while (j < end && ["DET", "ADJ"].includes((tokens[j] as Token).pos) && !mentionAt(ctx, j)) j++;
+      const m = mentionAt(ctx, j);
+      return m && !m.locative ? m : null;
+    }
+  }
+  return null;
 }
 
 /** True when trigger b sits in an infinitive or gerund complement of trigger a. */

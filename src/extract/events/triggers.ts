@@ -26,6 +26,7 @@ export interface Trigger {
 /** Verbs that only carry an event noun: their subject is the noun's actor. */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(["carry", "launch", "conduct", "stage", "mount", "execute", "claim", "perpetrate", "commit", "unleash", "step", "resume", "intensify", "escalate", "hold", "begin", "start", "continue", "lead", "order", "plan", "manage", "deny", "wage", "reach", "sign", "impose", "announce", "make", "issue", "deliver", "send", "call", "tighten", "extend", "maintain", "enforce", "expand", "renew", "give", "organize", "organise", "remain", "put", "place", "engage", "declare", "keep", "pursue", "press"]);
 const CLAUSE_STOP = new Set([".", ";", ":", "?", "!"]);
+const POSSESSIVE = new Set(["his", "her", "its", "their", "our", "my", "your"]);
 
 function phraseMatches(tokens: Token[], from: number, to: number, after: string[]): number {
   // each word must follow within three tokens of the previous one; returns the last token + 1
@@ -118,19 +119,24 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     for (let k = t; k < lastTok; k++) taken[k - s.first] = 1;
     t = lastTok - 1;
   }
+  let verbSeen = false;
   for (let t = s.first; t < s.last; t++) {
     const tok = tokens[t] as Token;
-    if (taken[t - s.first]) continue;
+    if (taken[t - s.first]) { verbSeen ||= tok.pos === "VERB"; continue; }
     const prev = tokens[t - 1];
-    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev, tokens[t + 1]);
+    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev, tokens[t + 1], verbSeen);
+    if (tok.pos === "VERB") verbSeen = true;
     if (!lemma) continue;
     // "Iran-backed", "the outlawed group": a participle used as an adjective reports no event
     const prefixed = prev?.text === "-" && /^(re|co|pre|de|un)$/i.test(tokens[t - 2]?.text ?? "");
     if (prev && (prev.text === "-" || prev.pos === "DET") && t > s.first && !prefixed) continue;
+    // "the sons of jailed kingpin X", "aid for displaced families": a participle between a preposition and its noun describes
+    // "his alleged part": after a possessive too
+    if ((prev?.pos === "ADP" || POSSESSIVE.has(prev?.lower ?? "")) && /ed$/.test(tok.lower) && ["NOUN", "PROPN"].includes(tokens[t + 1]?.pos ?? "")) continue;
     // "heavily armed men": a participle between an adverb and its noun describes; after "has"
     // ("has already imposed sanctions") it is a perfect tense
     const beforeAdverb = tokens[t - 2];
-    if (prev?.pos === "ADV" && /ed$/.test(tok.lower) && tokens[t + 1]?.pos === "NOUN" && beforeAdverb?.lemma !== "have" &&
+    if (prev?.pos === "ADV" && /ed$/.test(tok.lower) && ["NOUN", "PROPN", "ADJ"].includes(tokens[t + 1]?.pos ?? "") && beforeAdverb?.lemma !== "have" &&
       (!beforeAdverb || ["DET", "ADJ", "NUM", "ADP", "PUNCT", "VERB", "AUX", "CCONJ"].includes(beforeAdverb.pos))) continue;
     // "speaking on condition of anonymity to discuss …": the speaker's terms, not an event
     if (tokens.slice(Math.max(s.first, t - 3), t).some((x) => x.lower === "anonymity")) continue;
@@ -181,13 +187,14 @@ function stems(w: string): string[] {
  * wink-nlp tags some past forms as adjectives or nouns ("residents alleged that", "gunmen abducted"):
  * after a subject or an auxiliary, an -ed word whose stem is a coded verb is read as that verb.
  */
-function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined): string | null {
+function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined, verbBefore: boolean): string | null {
   if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !prev) return null;
   // "residents alleged", "gunmen abducted"; in headlines also "troops advance", "Iran launches"
   const past = /ed$/.test(tok.lower) && ["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos);
   // "Rebel drones kill six guards": a plural noun that a verb follows is that verb's subject, not a verb
+  // a headline's verb is its first: "Britain mobilized reservists while UN arms inspectors said …" has one already
   const present = tok.pos === "NOUN" && /s$/.test(tok.lower) && (prev.pos === "PROPN" || (prev.pos === "NOUN" && /s$/.test(prev.lower))) &&
-    next?.pos !== "VERB" && next?.pos !== "AUX";
+    next?.pos !== "VERB" && next?.pos !== "AUX" && !verbBefore;
   if (!past && !present) return null;
   return stems(tok.lower).slice(1).find((x) => rules.verbs.has(x)) ?? null;
 }
