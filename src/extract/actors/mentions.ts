@@ -258,6 +258,9 @@ export class MentionFinder {
   #agent(i: number, last: number, agent: AgentEntry, country: string | null): number {
     const { words } = this.#ctx;
     const prev = words[i - 1];
+    // "the Syrian Democratic Forces (SDF), the U.S.-backed militia that …": an apposition names the body before it
+    const named = country ? null : this.#apposed(i, agent.kind);
+    if (named) return this.#add(i, last, named, "coref");
     if (country) {
       const state = this.#lex.rules.states.get(country);
       const name = `${this.#lex.countryName(country)} ${agent.label}`;
@@ -324,6 +327,21 @@ export class MentionFinder {
       if (!m.locative && m.via !== "adjective") return this.#ctx.entities.get(m.entity) ?? null;
     }
     return null;
+  }
+
+  /** The organised body of this kind named right before ", the … " that opens the phrase ending at word i, or null. */
+  #apposed(i: number, kind: ActorKind): string | null {
+    const { words, a, mentions, entities } = this.#ctx;
+    if (!ORGANISED.has(kind)) return null;
+    let d = i - 1;
+    while (d >= 0 && d >= i - 4 && !["the", "a", "an"].includes((words[d] as Word).key)) d--;
+    const det = words[d];
+    if (!det || d < i - 4 || /[,;:()"“”]/.test(a.text.slice(det.end, (words[i] as Word).start))) return null;
+    const before = [...mentions].reverse().find((m) => m.end <= det.start);
+    const e = before && entities.get(before.entity);
+    if (!before || !e || e.kind !== kind || !e.named) return null;
+    // "X (ABC), the …" or the short name in brackets itself, then the comma
+    return /^\s*\)?\s*(\([^()]*\)\s*)?,\s*$/.test(a.text.slice(before.end, det.start)) ? e.key : null;
   }
 
   /** The country of the last state named (not as a place) earlier in word i's sentence. */

@@ -141,7 +141,8 @@ export class ArgumentReader {
     let from = s.first;
     for (let k = s.first; k < s.last; k++) {
       const tok = this.#tok(k);
-      if (tok.pos !== "VERB") continue;
+      // "the U.S.-backed militia": a hyphened participle describes
+      if (tok.pos !== "VERB" || this.#tok(k - 1)?.text === "-") continue;
       // "An official said (that) the Taliban is …": the clause reported is what the sentence is about
       if (skipReport && REPORTING.has(tok.lemma) && k > from) { from = k + 1; continue; }
       return from > s.first ? this.#subjectBetween(from, k, s) : this.subject(k, s);
@@ -322,15 +323,19 @@ export class ArgumentReader {
 }
 
 const ASIDE_OPENERS = new Set(["which", "who", "whose", "whom", "where"]);
+const RELATIVE_WORDS = new Set(["that", "which", "who", "whose", "whom"]);
 
 /** ", al-Qaeda's affiliate in the Sahel, claimed": a verbless phrase between commas, right before a verb. */
 function appositive(tokens: Token[], k: number, last: number): boolean {
-  for (let j = k + 1; j < Math.min(last, k + 12); j++) {
+  // "the U.S.-backed militia that leads the administration,": a relative clause inside the phrase has verbs of its own
+  let relative = false;
+  for (let j = k + 1; j < Math.min(last, k + 16); j++) {
     const t = tokens[j] as Token;
+    if (j > k + 1 && RELATIVE_WORDS.has(t.lower)) relative = true;
     // "Algeria's leading rights activist": a participle before its noun describes it
     const attributive = t.pos === "VERB" && ((/(ing|ed)$/.test(t.lower) && ["PART", "DET", "ADJ"].includes(tokens[j - 1]?.pos ?? "")) || tokens[j - 1]?.text === "-") &&
       ["NOUN", "ADJ", "PROPN"].includes(tokens[j + 1]?.pos ?? "");
-    if (((t.pos === "VERB" || t.pos === "AUX") && !attributive) || t.text === ";") return false;
+    if (((t.pos === "VERB" || t.pos === "AUX") && !attributive && !relative) || t.text === ";") return false;
     // ", a key ally of Washington, has refused": the verb after the closing comma may follow an auxiliary
     if (t.text === ",") return j > k + 1 && verbNext(tokens, j + 1);
   }

@@ -162,6 +162,16 @@ describe("event coding: triggers that were read as something else", () => {
   });
 });
 
+describe("actors: an apposition names the body before it", () => {
+  it("reads 'X (ABC), the Y-backed militia that …' as X, for its relations and for the verb after the apposition", () => {
+    const text = "The Ndovu Front fought the army for years. The Kivu Patriotic Alliance (KPA), the Rwanda-backed militia that runs the Masisi council, said the raids had hit homes and accused Congo of war crimes.";
+    const r = run(text);
+    const militia = r.actors.find((a) => a.mentions.some(([s, e]) => text.slice(s, e) === "militia"));
+    expect(militia?.name).toBe("Kivu Patriotic Alliance");
+    expect(r.events.filter((e) => e.type === "ACCUSE").map((e) => names(r, e.actor).join("+"))).toEqual(["Kivu Patriotic Alliance"]);
+  });
+});
+
 describe("event coding: what a protest is against", () => {
   it("aims a protest with no target at the doer of the act protested", () => {
     const r = run("Hundreds of students marched in Nairobi in protest against the arrest of their leaders by Kenyan police.");
