@@ -229,6 +229,18 @@ describe("event coding: intent announced by a country's own official", () => {
     expect(r.events.filter((e) => e.type === "THREATEN").map((e) => names(r, e.actor).join("+"))).toEqual(["Chile"]);
     expect(r.events.filter((e) => e.type === "ASSAULT")).toEqual([]);
   });
+  it("codes a harm made to hang on a condition as a threat, whoever reports it", () => {
+    const r = run("The African Union may suspend aid to Chad if the junta delays the vote, Kenya's foreign minister said.");
+    expect(r.events.map((e) => e.type)).toEqual(["THREATEN"]);
+  });
+  it("codes a measure a country announces it will take as that measure, not a threat", () => {
+    const r = run("Canada announced it would ban all arms sales to the Haitian gangs.");
+    expect(r.events.map((e) => e.type)).not.toContain("THREATEN");
+  });
+  it("codes a plain future visit as a promise even when another side reports it", () => {
+    const r = run("Chile's foreign minister will visit Bolivia in June, the Bolivian embassy said.");
+    expect(r.events.map((e) => e.type)).toEqual(["AGREE"]);
+  });
   it("keeps an attack that others say a country could make hypothetical", () => {
     const r = run("Analysts in Lima said Chile could strike the smuggling gangs.");
     expect(r.events.map((e) => `${e.type} ${e.modality}`)).toEqual(["ASSAULT hypothetical"]);

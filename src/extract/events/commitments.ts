@@ -17,6 +17,7 @@ const CONFLICTUAL = new Set<PloverType>(["ASSAULT", "COERCE", "SANCTION", "MOBIL
 const INTENT = new Set(["will", "'ll", "shall", "would", "ready", "willing", "prepared", "could", "might", "may"]);
 /** "could strike", "may retaliate": a possibility is the actor's threat only when its own side says so. */
 const POSSIBLE = new Set(["could", "might", "may"]);
+const CONDITIONS = new Set(["if", "unless"]);
 const OBLIGATION = new Set(["must", "should"]);
 const PLANS = new Set(["plan", "intend", "prepare", "decide", "vow", "swear"]);
 
@@ -93,10 +94,18 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
       d.modality = "asserted";
       continue;
     }
-    // a promise or threat is the actor's own word: unattributed, or said by its own side
-    if (speaker && sideKnown(ctx, speaker) && !d.actor.some((a) => sameSide(ctx, a, speaker, true))) continue;
-    if (!speaker && word === "would") continue;
-    if (POSSIBLE.has(word) && !(speaker && sideKnown(ctx, speaker) && d.actor.some((a) => sameSide(ctx, a, speaker, true)))) continue;
+    // "may halt mediation if cooperation founders": a harm made to hang on a condition threatens, whoever tells it
+    const conditional = CONFLICTUAL.has(d.type) && tokens.slice(d.trigger.last, s.last).some((t) => CONDITIONS.has(t.lower));
+    if (!conditional) {
+      // a promise or threat is the actor's own word: unattributed, or said by its own side
+      // "the minister will visit Tirana, the embassy said": a plain future is the actor's own plan, whoever reports it
+      const plain = word === "will" && COOPERATIVE.has(d.type);
+      if (!plain && speaker && sideKnown(ctx, speaker) && !d.actor.some((a) => sameSide(ctx, a, speaker, true))) continue;
+      if (!speaker && word === "would") continue;
+      if (POSSIBLE.has(word) && !(speaker && sideKnown(ctx, speaker) && d.actor.some((a) => sameSide(ctx, a, speaker, true)))) continue;
+      // "announced it would prohibit all aid": a measure announced is taken, not threatened
+      if (CONFLICTUAL.has(d.type) && tokens.slice(s.first, from).some((t) => t.lemma === "announce" && t.pos === "VERB")) continue;
+    }
     // "would not negotiate", "will never accept": refusing a cooperative act is a REJECT
     const refused = d.modality === "negated" && COOPERATIVE.has(d.type);
     const type: PloverType | null = refused ? "REJECT" : COOPERATIVE.has(d.type) ? "AGREE" : CONFLICTUAL.has(d.type) ? "THREATEN" : null;
