@@ -25,6 +25,9 @@ const NOT_NAMES = new Set([
 ]);
 export const TITLE_WORDS = new Set(["president", "minister", "general", "gen", "colonel", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier", "marshal", "admiral", "mr", "mrs", "ms", "dr"]);
 
+/** Head words of names of texts, plans and events, which are no actors. */
+const THINGS = /^(agreement|agreements|accord|accords|treaty|pact|act|law|bill|resolution|convention|charter|declaration|protocol|plan|initiative|deal|constitution|amendment|day|war|crisis|summit|games|cup)$/;
+
 /** Head words of organisation names and the kind they give. */
 const HEADS: [RegExp, ActorKind][] = [
   [/^(army|forces|military|navy|corps|guard|guards)$/, "military"],
@@ -63,6 +66,8 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   }
   if (isPlace(w.start, (words[last - 1] as Word).end)) return null;
   const head = (words[last - 1] as Word).key;
+  // "Free Trade Agreement", "Security Act": a name of a text or a plan acts in no event
+  if (THINGS.test(head)) return null;
   for (const [re, kind] of HEADS) if (re.test(head)) return { last, kind };
   // a person: two or three capitalised words, or one after a title ("President Ruto")
   const prev = words[i - 1];

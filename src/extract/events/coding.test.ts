@@ -38,6 +38,20 @@ describe("event coding: one act, not its parts", () => {
     expect(r.events.map((e) => e.type)).toEqual(["ASSAULT"]);
     expect(r.events[0]?.fatalities?.low).toBe(14);
   });
+  it("folds the act a demand asks for in a that-clause into the demand, aimed at the clause's subject", () => {
+    const r = run("Opposition parties in Malawi are demanding that President Chakwera abandon his fuel tax.");
+    expect(coded(r)).toEqual(["REQUEST opposition -> Chakwera"]);
+  });
+  it("codes forces of several states exercising together as cooperation", () => {
+    const r = run("Greek and Egyptian warships on Monday launched ten days of war games off Crete.");
+    expect(r.events.map((e) => e.type)).toEqual(["COOPERATE"]);
+  });
+  it("reads no verb inside an actor's name, nor a name of a text as an actor", () => {
+    const r = run("Libyan police seized rifles and grenades from Libyan armed groups in Misrata.");
+    expect(r.events.map((e) => e.type)).toEqual(["COERCE"]);
+    const t = run("Ghana rejected a Nigerian proposal for signing a Coastal Fisheries Agreement with it.");
+    expect(t.actors.map((a) => a.name)).not.toContain("Coastal Fisheries Agreement");
+  });
   it("does not code an event noun that has no doer and no toll", () => {
     const r = run("Archbishop Tutu spoke about the blockade of Serbia.");
     expect(r.events.filter((e) => e.type === "COERCE")).toEqual([]);

@@ -58,7 +58,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (host) {
         // "threatened to attack Israeli ships": the target of the act threatened is the threat's target
         if (host.recipient.length === 0) {
-          const target = trig.nominal ? args.nominal(trig, s).recipient : args.object(trig.last, s);
+          // "demanded that police release …": the one asked is the subject of the clause
+          const asked = tokens[host.trigger.last]?.lower === "that" && !trig.nominal ? args.subject(trig.first, s) : [];
+          const target = asked.length ? asked : trig.nominal ? args.nominal(trig, s).recipient : args.object(trig.last, s);
           host.recipient.push(...keys(target).filter((k) => !host.actor.includes(k) && !(GIVEN.has(trig.type) && ownForces(ctx, host.actor, k))));
         }
         continue;
@@ -162,6 +164,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
     for (const d of merge(drafts)) {
+      // "French and Egyptian warships launched war games": forces of several states exercising together cooperate
+      if (d.type === "MOBILIZE" && new Set(d.actor.map((k) => ctx.entities.get(k)?.country ?? k)).size > 1) { d.type = "COOPERATE"; d.mode = null; }
       // "Pakistan rejected the allegation": the rejection answers the last accuser
       if (d.type === "REJECT" && d.recipient.length === 0) {
         const accusation = [...out].reverse().find((o) => o.type === "ACCUSE" && o.actor.length && !o.actor.some((k) => d.actor.includes(k)));
@@ -337,6 +341,8 @@ function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
     const t = tokens[k] as Token;
     if ([".", ";", ",", "and", "but", "while"].includes(t.lower)) return false;
   }
+  // "demanding that President X abandon his policy": what a demand asks for is its content
+  if (a.type === "REQUEST" && (tokens[a.last] as Token | undefined)?.lower === "that") return true;
   const before = tokens[b.first - 1] as Token;
   const before2 = tokens[b.first - 2] as Token;
   // "charged its neighbour with supporting dissidents": what an accusation charges is its content

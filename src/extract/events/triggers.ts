@@ -7,7 +7,7 @@ import type { PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { Word } from "../../nlp/words.js";
 import type { EventRules, NounRule, VerbPhrase, VerbRule } from "../../rules/events.js";
-import type { DocContext } from "../context.js";
+import { mentionAt, type DocContext } from "../context.js";
 
 export interface Trigger {
   /** Head token of the trigger. */
@@ -131,6 +131,9 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     const prefixed = prev?.text === "-" && /^(re|co|pre|de|un)$/i.test(tokens[t - 2]?.text ?? "");
     if (prev && (prev.text === "-" || prev.pos === "DET") && t > s.first && !prefixed) continue;
     // "the sons of jailed kingpin X", "aid for displaced families": a participle between a preposition and its noun describes
+    // "Palestinian armed groups", "Rapid Support Forces": a word inside an actor's name of several words is no verb
+    const named = mentionAt(ctx, t);
+    if (named && named.last - named.first > 1) continue;
     // "his alleged part": after a possessive too
     if ((prev?.pos === "ADP" || POSSESSIVE.has(prev?.lower ?? "")) && /ed$/.test(tok.lower) && ["NOUN", "PROPN"].includes(tokens[t + 1]?.pos ?? "")) continue;
     // "heavily armed men": a participle between an adverb and its noun describes; after "has"
