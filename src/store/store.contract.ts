@@ -7,11 +7,12 @@ import type { Actor, Event, ExtractionRecord, Modality, PloverType } from "../co
 import { InputError, StoreError } from "../core/index.js";
 import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD } from "../ingest/index.js";
 import type { FeedState, ImportedEvent, NewDocument, Store } from "./store.js";
+import { countsContract } from "./counts.contract.js";
 import { viewsContract } from "./views.contract.js";
 
 const OPTIONS = { nearDuplicateThreshold: NEAR_DUPLICATE_THRESHOLD };
 
-interface EventSpec {
+export interface EventSpec {
   type: PloverType;
   /** A part of the text: the event's evidence. */
   sentence: string;
@@ -20,6 +21,8 @@ interface EventSpec {
   country?: string | null;
   admin1?: string | null;
   date?: string | null;
+  /** The last day, when not the first. */
+  end?: string;
   modality?: Modality;
   claim?: string | null;
   /** The low figure of the event's deaths. */
@@ -40,7 +43,7 @@ export function recordOf(id: string, text: string, events: EventSpec[], extracto
       id: `e${i + 1}`, type: e.type, mode: null,
       actor: (e.actor ?? []).map(idOf), recipient: (e.recipient ?? []).map(idOf),
       modality: e.modality ?? "asserted",
-      date: e.date ? { start: e.date, end: e.date } : null,
+      date: e.date ? { start: e.date, end: e.end ?? e.date } : null,
       location: e.country === undefined && e.admin1 === undefined ? null : {
         name: e.admin1 ?? e.country ?? "", country: e.country ?? null, admin1: e.admin1 ?? null, admin2: null,
         lat: null, lon: null, precision: "admin1",
@@ -66,7 +69,7 @@ const MIGRATED = "Rebels shelled the ridge at dawn. The Ridge Rebels are backed 
 
 /** A document with what the first schema kept only in the record's JSON: a relation, a mention, a claim's text. */
 export function migrationDocument(): NewDocument {
-  const doc = newDocument("one", MIGRATED, [{ type: "ASSAULT", sentence: "Rebels shelled the ridge", actor: ["Ridge Rebels"] }]);
+  const doc = newDocument("one", MIGRATED, [{ type: "ASSAULT", sentence: "Rebels shelled the ridge", actor: ["Ridge Rebels"], date: "2026-01-20" }]);
   const record = doc.record as ExtractionRecord;
   record.actors.push({ id: "a9", name: "Hill Council", aliases: [], kind: "armed_group", country: null, parent: null, mentions: [[69, 81]] });
   record.relations.push({ type: "sponsors", actor: "a9", recipient: "a1", modality: "asserted", claim: null, evidence: [[34, 81]] });
@@ -79,6 +82,9 @@ export function migrationDocument(): NewDocument {
 export async function expectMigrated(store: Store): Promise<void> {
   expect((await store.events({ actor: "ridge rebels" })).map((e) => e.type)).toEqual(["ASSAULT"]);
   expect((await store.events({ text: "shelling" })).map((e) => e.type)).toEqual(["ASSAULT"]);
+  expect((await store.facets({})).types).toEqual([{ type: "ASSAULT", count: 1 }]);
+  expect((await store.facets({ until: "2026-01-20" })).types).toEqual([{ type: "ASSAULT", count: 1 }]);
+  expect((await store.timeSeries({}, { interval: "month", by: "none" })).series[0]?.points).toEqual([{ period: "2026-01-01", events: 1, fatalities: 0 }]);
   const council = await store.actor("hill council");
   expect(council?.relations.map((r) => [r.type, r.actor, r.recipient, r.text])).toEqual([
     ["sponsors", "Hill Council", "Ridge Rebels", "The Ridge Rebels are backed by the Hill Council"],
@@ -392,5 +398,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     }));
 
     viewsContract((test) => () => withStore(test));
+    countsContract((test) => () => withStore(test));
   });
 }

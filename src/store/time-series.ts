@@ -2,7 +2,9 @@
  * Events counted per period and per key (type, country, actor): the SELECT both drivers run,
  * with the period's expression from the `Dialect`, and the rows folded into series.
  */
+import { countable, countedFrom } from "./counts.js";
 import { eventFilters, type Dialect, type Sql } from "./queries.js";
+import { Where } from "./sql.js";
 import type { EventQuery, Series, TimeSeries, TimeSeriesOptions } from "./store.js";
 
 /** The key of the series when they are not split. */
@@ -25,6 +27,15 @@ export function timeSeriesSql(query: EventQuery, options: TimeSeriesOptions, d: 
     };
   }
   const key = options.by === "type" ? "e.type" : options.by === "country" ? "e.country" : `'${ALL_KEY}'`;
+  if (countable(query)) {
+    // From event_counts: the period of each row's first day, its events and deaths summed.
+    const w = new Where(d);
+    const rows = countedFrom(query, w, "event_counts", options.by === "none" ? ["date_start"] : ["date_start", key.slice(2)], ["e.date_start IS NOT NULL"]);
+    return {
+      text: `SELECT ${key} AS key, ${period} AS period, SUM(e.n) AS events, SUM(e.f) AS fatalities FROM ${rows} GROUP BY 1, 2 HAVING SUM(e.n) > 0`,
+      params: w.params,
+    };
+  }
   return {
     text: `SELECT ${key} AS key, ${period} AS period, COUNT(*) AS events, ${sum} AS fatalities
       FROM ${from} ${where.text()} GROUP BY 1, 2`,

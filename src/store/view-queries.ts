@@ -2,6 +2,7 @@
  * The queries behind the API's views of the archive: facets, the actor network, claims and
  * speakers, statistics, and one actor in detail. Shared by both drivers, as queries.ts is.
  */
+import { countable, countedDateSql, countedFrom, countTable } from "./counts.js";
 import { eventConditions, hasEventFilter, walksNames, type EventFilter } from "./event-filter.js";
 import { orderBy, Where, type Dialect, type Order, type Sql } from "./sql.js";
 import type { ClaimQuery, StatisticQuery } from "./store.js";
@@ -21,14 +22,28 @@ function without(query: EventFilter, keys: readonly string[]): EventFilter {
   return Object.fromEntries(Object.entries(query).filter(([key]) => !keys.includes(key))) as EventFilter;
 }
 
-/** Counts of the matching events by one facet's field, the most frequent first. */
+/** Counts of the matching events by one facet's field, the most frequent first (from the rollups when they hold the filters). */
 export function facetSql(facet: keyof typeof FACETS, query: EventFilter, d: Dialect): Sql {
   const spec = FACETS[facet];
+  const filter = without(query, spec.omit);
   const w = new Where(d);
-  eventConditions(without(query, spec.omit), w);
-  for (const column of spec.group.split(", ")) w.raw(`${column} IS NOT NULL`);
+  const present = spec.group.split(", ").map((column) => `${column} IS NOT NULL`);
+  let from = "events e";
+  let count = "COUNT(*)";
+  let having = "";
+  let where = "";
+  if (countable(filter)) {
+    from = countedFrom(filter, w, countTable(filter), spec.group.split(", ").map((column) => column.slice(2)), present);
+    count = "SUM(e.n)";
+    having = ` HAVING ${count} > 0`;
+  } else {
+    eventConditions(filter, w);
+    for (const condition of present) w.raw(condition);
+    where = w.text();
+  }
   return {
-    text: `SELECT ${spec.select}, COUNT(*) AS count FROM events e ${w.text()} GROUP BY ${spec.group} ORDER BY count DESC, ${spec.group} ${w.limit(FACET_VALUES)}`,
+    text: `SELECT ${spec.select}, ${count} AS count FROM ${from} ${where} GROUP BY ${spec.group}${having}
+      ORDER BY count DESC, ${spec.group} ${w.limit(FACET_VALUES)}`,
     params: w.params,
   };
 }
@@ -36,7 +51,12 @@ export function facetSql(facet: keyof typeof FACETS, query: EventFilter, d: Dial
 /** The first and last day of the matching events, whatever their dates filter. */
 export function dateRangeSql(query: EventFilter, d: Dialect): Sql {
   const w = new Where(d);
-  eventConditions(without(query, ["since", "until"]), w);
+  const filter = without(query, ["since", "until"]);
+  if (countable(filter)) {
+    const [min, max] = [countedDateSql(filter, w, "date_start"), countedDateSql(filter, w, "date_end")];
+    return { text: `SELECT (${min}) AS min, (${max}) AS max`, params: w.params };
+  }
+  eventConditions(filter, w);
   return { text: `SELECT MIN(e.date_start) AS min, MAX(e.date_end) AS max FROM events e ${w.text()}`, params: w.params };
 }
 

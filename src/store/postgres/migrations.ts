@@ -4,6 +4,27 @@
  */
 export interface Migration { version: number; name: string; sql: string }
 
+/** The key columns of event_counts (migration 8), and of event_kinds without the dates. */
+const COUNT_KEY = ["date_start", "date_end", "country", "admin1", "type", "modality"];
+const KIND_KEY = ["country", "admin1", "type", "modality"];
+const NULLABLE = new Set(["date_start", "date_end", "country", "admin1"]);
+
+/** A key column as its unique index holds it: a null as a character no text field holds, so nulls are one key. */
+const keyed = (column: string, row = ""): string => (NULLABLE.has(column) ? `coalesce(${row}${column}, E'\\x01')` : `${row}${column}`);
+
+/** The statements of event_counts_change() that count `row` (NEW or OLD) into `table` by `sign`. */
+function countInto(table: string, key: readonly string[], row: "NEW" | "OLD", sign: 1 | -1, fatalities: boolean): string {
+  if (sign < 0) {
+    const match = key.map((c) => `${keyed(c)} = ${keyed(c, "OLD.")}`).join(" AND ");
+    return `UPDATE ${table} SET events = events - 1${fatalities ? ", fatalities = fatalities - coalesce(OLD.fatalities_low, 0)" : ""} WHERE ${match};
+      DELETE FROM ${table} WHERE ${match} AND events = 0;`;
+  }
+  return `INSERT INTO ${table} (${key.join(", ")}, events${fatalities ? ", fatalities" : ""})
+        VALUES (${key.map((c) => `${row}.${c}`).join(", ")}, 1${fatalities ? `, coalesce(${row}.fatalities_low, 0)` : ""})
+        ON CONFLICT (${key.map((c) => (NULLABLE.has(c) ? `(${keyed(c)})` : c)).join(", ")})
+        DO UPDATE SET events = ${table}.events + 1${fatalities ? `, fatalities = ${table}.fatalities + EXCLUDED.fatalities` : ""};`;
+}
+
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -288,6 +309,56 @@ CREATE INDEX imported_events_file ON imported_events(file_id);
     // matches of a common word, are read from the index and the walk stops at the limit.
     sql: `
 CREATE INDEX events_listing ON events (date_start DESC NULLS LAST, id DESC);
+`,
+  },
+  {
+    version: 8,
+    name: "event_counts, event_kinds: events counted by their filters' fields, kept by a trigger",
+    // Facets and time series over every event read these instead of the events: one row per
+    // (first day, last day, country, admin1, type, modality) with its events and deaths, and one
+    // per (country, admin1, type, modality). The trigger keeps them exact in the transaction that
+    // writes the events; the unique keys (nulls as one value) make concurrent writers add up.
+    sql: `
+CREATE TABLE event_counts (
+  date_start TEXT,
+  date_end TEXT,
+  country TEXT,
+  admin1 TEXT,
+  type TEXT NOT NULL,
+  modality TEXT NOT NULL,
+  events BIGINT NOT NULL,
+  fatalities BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX event_counts_key ON event_counts (${COUNT_KEY.map((c) => (NULLABLE.has(c) ? `(${keyed(c)})` : c)).join(", ")});
+CREATE INDEX event_counts_start ON event_counts (date_start);
+CREATE INDEX event_counts_end ON event_counts (date_end);
+CREATE INDEX event_counts_country ON event_counts (country, date_start);
+CREATE TABLE event_kinds (
+  country TEXT,
+  admin1 TEXT,
+  type TEXT NOT NULL,
+  modality TEXT NOT NULL,
+  events BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX event_kinds_key ON event_kinds (${KIND_KEY.map((c) => (NULLABLE.has(c) ? `(${keyed(c)})` : c)).join(", ")});
+INSERT INTO event_counts (${COUNT_KEY.join(", ")}, events, fatalities)
+  SELECT ${COUNT_KEY.join(", ")}, COUNT(*), SUM(coalesce(fatalities_low, 0)) FROM events GROUP BY ${COUNT_KEY.join(", ")};
+INSERT INTO event_kinds (${KIND_KEY.join(", ")}, events) SELECT ${KIND_KEY.join(", ")}, COUNT(*) FROM events GROUP BY ${KIND_KEY.join(", ")};
+CREATE FUNCTION event_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    ${countInto("event_counts", COUNT_KEY, "OLD", -1, true)}
+    ${countInto("event_kinds", KIND_KEY, "OLD", -1, false)}
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    ${countInto("event_counts", COUNT_KEY, "NEW", 1, true)}
+    ${countInto("event_kinds", KIND_KEY, "NEW", 1, false)}
+  END IF;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER event_counts_change AFTER INSERT OR DELETE OR UPDATE OF ${COUNT_KEY.join(", ")}, fatalities_low ON events
+  FOR EACH ROW EXECUTE FUNCTION event_counts_change();
 `,
   },
 ];

@@ -4,6 +4,29 @@
  */
 export interface Migration { version: number; name: string; sql: string }
 
+/** The key columns of event_counts (migration 8), and of event_kinds without the dates. */
+const COUNT_KEY = ["date_start", "date_end", "country", "admin1", "type", "modality"];
+const KIND_KEY = ["country", "admin1", "type", "modality"];
+
+/**
+ * Statements a trigger on events runs to count `row` (new or old) into `table`, keyed by `key`:
+ * the key's row made when missing, then its counts moved by `sign`; a row counting nothing is
+ * deleted. `IS` compares nulls as values, so a null country is a key like any other.
+ */
+function countInto(table: string, key: readonly string[], row: "new" | "old", sign: 1 | -1, fatalities: boolean): string {
+  const match = key.map((c) => `${c} IS ${row}.${c}`).join(" AND ");
+  const tally = `events = events ${sign > 0 ? "+" : "-"} 1${fatalities ? `, fatalities = fatalities ${sign > 0 ? "+" : "-"} coalesce(${row}.fatalities_low, 0)` : ""}`;
+  if (sign < 0) return `UPDATE ${table} SET ${tally} WHERE ${match};\n  DELETE FROM ${table} WHERE ${match} AND events = 0;`;
+  const zero = fatalities ? "0, 0" : "0";
+  return `INSERT INTO ${table} (${key.join(", ")}, events${fatalities ? ", fatalities" : ""}) SELECT ${key.map((c) => `${row}.${c}`).join(", ")}, ${zero}
+    WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${match});\n  UPDATE ${table} SET ${tally} WHERE ${match};`;
+}
+
+/** Both rollups' statements for `row`. */
+function countEvent(row: "new" | "old", sign: 1 | -1): string {
+  return `${countInto("event_counts", COUNT_KEY, row, sign, true)}\n  ${countInto("event_kinds", KIND_KEY, row, sign, false)}`;
+}
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -317,6 +340,50 @@ END;
 DROP TRIGGER events_fts_insert;
 DROP TRIGGER events_fts_delete;
 DROP TABLE events_fts;
+`,
+  },
+  {
+    version: 8,
+    name: "event_counts, event_kinds: events counted by their filters' fields, kept by triggers",
+    // Facets and time series over every event read these instead of the events: one row per
+    // (first day, last day, country, admin1, type, modality) with its events and deaths, and one
+    // per (country, admin1, type, modality). The triggers keep them exact in the transaction that
+    // writes the events, whatever writes them (a batch, a re-extraction, a cascade, raw SQL).
+    sql: `
+CREATE TABLE event_counts (
+  date_start TEXT,
+  date_end TEXT,
+  country TEXT,
+  admin1 TEXT COLLATE NOCASE,
+  type TEXT NOT NULL,
+  modality TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  fatalities INTEGER NOT NULL
+);
+CREATE INDEX event_counts_key ON event_counts(${COUNT_KEY.join(", ")});
+CREATE INDEX event_counts_end ON event_counts(date_end);
+CREATE INDEX event_counts_country ON event_counts(country, date_start);
+CREATE TABLE event_kinds (
+  country TEXT,
+  admin1 TEXT COLLATE NOCASE,
+  type TEXT NOT NULL,
+  modality TEXT NOT NULL,
+  events INTEGER NOT NULL
+);
+CREATE INDEX event_kinds_key ON event_kinds(${KIND_KEY.join(", ")});
+INSERT INTO event_counts (${COUNT_KEY.join(", ")}, events, fatalities)
+  SELECT ${COUNT_KEY.join(", ")}, COUNT(*), SUM(coalesce(fatalities_low, 0)) FROM events GROUP BY ${COUNT_KEY.join(", ")};
+INSERT INTO event_kinds (${KIND_KEY.join(", ")}, events) SELECT ${KIND_KEY.join(", ")}, COUNT(*) FROM events GROUP BY ${KIND_KEY.join(", ")};
+CREATE TRIGGER event_counts_insert AFTER INSERT ON events BEGIN
+  ${countEvent("new", 1)}
+END;
+CREATE TRIGGER event_counts_delete AFTER DELETE ON events BEGIN
+  ${countEvent("old", -1)}
+END;
+CREATE TRIGGER event_counts_update AFTER UPDATE OF ${COUNT_KEY.join(", ")}, fatalities_low ON events BEGIN
+  ${countEvent("old", -1)}
+  ${countEvent("new", 1)}
+END;
 `,
   },
 ];
