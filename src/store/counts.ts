@@ -14,7 +14,7 @@ import { Where } from "./sql.js";
 export type CountTable = "event_counts" | "event_kinds";
 
 /** The ids of the events a correction marks wrong (the condition `hideWrong` adds, turned around). */
-const WRONG_IDS = `SELECT h.id FROM corrections w JOIN events h ON h.document_id = w.document_id AND h.type = w.event_type
+export const WRONG_IDS = `SELECT h.id FROM corrections w JOIN events h ON h.document_id = w.document_id AND h.type = w.event_type
   AND h.evidence = w.evidence WHERE w.kind = 'event-wrong'`;
 
 /** Whether the rollups hold every field `query` filters on. */

@@ -2,7 +2,8 @@
  * Events counted per period and per key (type, country, actor): the SELECT both drivers run,
  * with the period's expression from the `Dialect`, and the rows folded into series.
  */
-import { countable, countedFrom } from "./counts.js";
+import { countable, countedFrom, WRONG_IDS } from "./counts.js";
+import { eventConditions, hasEventFilter, type EventFilter } from "./event-filter.js";
 import { eventFilters, type Dialect, type Sql } from "./queries.js";
 import { Where } from "./sql.js";
 import type { EventQuery, Series, TimeSeries, TimeSeriesOptions } from "./store.js";
@@ -27,6 +28,8 @@ export function timeSeriesSql(query: EventQuery, options: TimeSeriesOptions, d: 
     };
   }
   const key = options.by === "type" ? "e.type" : options.by === "country" ? "e.country" : `'${ALL_KEY}'`;
+  const series = seriesSql(query, options, d);
+  if (series !== null) return series;
   if (countable(query)) {
     // From event_counts: the period of each row's first day, its events and deaths summed.
     const w = new Where(d);
@@ -40,6 +43,40 @@ export function timeSeriesSql(query: EventQuery, options: TimeSeriesOptions, d: 
     text: `SELECT ${key} AS key, ${period} AS period, COUNT(*) AS events, ${sum} AS fatalities
       FROM ${from} ${where.text()} GROUP BY 1, 2`,
     params: where.params,
+  };
+}
+
+/**
+ * The rows of `timeSeriesSql` from event_series (migration 9), which counts every dated event
+ * into its day, week and month, in all, by type and by country; null when `query` filters on
+ * more than that split's own field (a country for the series by country or in all, a type for
+ * those by type or in all). Events marked wrong come in as rows of -1.
+ */
+function seriesSql(query: EventQuery, options: TimeSeriesOptions, d: Dialect): Sql | null {
+  const { country, type, hideWrong, ...rest } = query as EventFilter;
+  if (options.by === "actor" || !countable(rest) || hasEventFilter(rest)) return null;
+  if (country !== undefined && (type !== undefined || options.by === "type")) return null;
+  if (type !== undefined && options.by === "country") return null;
+  const split = country !== undefined ? "country" : type !== undefined ? "type" : options.by;
+  const w = new Where(d);
+  const kept = [w.param(options.interval), w.param(split)];
+  const one = country?.toUpperCase() ?? type;
+  const conditions = [`s.period_kind = ${kept[0]}`, `s.split = ${kept[1]}`, ...(one === undefined ? [] : [`s.series_key = ${w.param(one)}`])];
+  const key = options.by === "none" ? `'${ALL_KEY}'` : "s.series_key";
+  const where = conditions.join(" AND ");
+  // A series row is already one key's one period.
+  if (!hideWrong) return { text: `SELECT ${key} AS key, s.period, s.events, s.fatalities FROM event_series s WHERE ${where}`, params: w.params };
+  const wrong = new Where(d, w.params);
+  eventConditions({ ...(country === undefined ? {} : { country }), ...(type === undefined ? {} : { type }) }, wrong);
+  wrong.raw(`e.id IN (${WRONG_IDS})`);
+  wrong.raw("e.date_start IS NOT NULL");
+  const k = split === "type" ? "e.type" : split === "country" ? "e.country" : `'${ALL_KEY}'`;
+  return {
+    text: `SELECT ${options.by === "none" ? `'${ALL_KEY}'` : "x.k"} AS key, x.period AS period, SUM(x.n) AS events, SUM(x.f) AS fatalities
+      FROM (SELECT s.series_key AS k, s.period, s.events AS n, s.fatalities AS f FROM event_series s WHERE ${where}
+      UNION ALL SELECT ${k} AS k, ${d.period(options.interval, "e.date_start")} AS period, -1 AS n, -coalesce(e.fatalities_low, 0) AS f
+      FROM events e ${wrong.text()}) x GROUP BY 1, 2 HAVING SUM(x.n) > 0`,
+    params: w.params,
   };
 }
 

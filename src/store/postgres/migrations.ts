@@ -25,6 +25,20 @@ function countInto(table: string, key: readonly string[], row: "NEW" | "OLD", si
         DO UPDATE SET events = ${table}.events + 1${fatalities ? `, fatalities = ${table}.fatalities + EXCLUDED.fatalities` : ""};`;
 }
 
+/** The series event_series keeps (migration 9): each period's first day, from an event's first day, as the dialect's `period` writes it. */
+const PERIODS: ReadonlyArray<[string, (day: string) => string]> = [
+  ["day", (day) => day],
+  ["week", (day) => `to_char(${day}::date - (extract(isodow from ${day}::date)::int - 1), 'YYYY-MM-DD')`],
+  ["month", (day) => `substr(${day}, 1, 7) || '-01'`],
+];
+const SPLITS: ReadonlyArray<[string, (row: string) => string]> = [["none", () => "'all'"], ["type", (row) => `${row}.type`], ["country", (row) => `${row}.country`]];
+const SERIES_KEY = "period_kind, split, (coalesce(series_key, E'\\x01')), period";
+const SERIES_MATCH = "s.period_kind = o.period_kind AND s.split = o.split AND coalesce(s.series_key, E'\\x01') = coalesce(o.series_key, E'\\x01') AND s.period = o.period";
+
+/** The nine series rows (three periods, three splits) of the dated event `row`, as VALUES lists. */
+const seriesRows = (row: string, tally: string): string =>
+  PERIODS.flatMap(([interval, period]) => SPLITS.map(([split, key]) => `('${interval}', '${split}', ${key(row)}, ${period(`${row}.date_start`)}${tally})`)).join(",\n        ");
+
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -359,6 +373,44 @@ END;
 $$;
 CREATE TRIGGER event_counts_change AFTER INSERT OR DELETE OR UPDATE OF ${COUNT_KEY.join(", ")}, fatalities_low ON events
   FOR EACH ROW EXECUTE FUNCTION event_counts_change();
+`,
+  },
+  {
+    version: 9,
+    name: "event_series: dated events counted per day, week and month, in all, by type and by country, kept by a trigger",
+    // A time series over every event (or over one country, or one type) reads its points here:
+    // as many rows as the answer has points, where event_counts has one per day and key.
+    sql: `
+CREATE TABLE event_series (
+  period_kind TEXT NOT NULL,
+  split TEXT NOT NULL,
+  series_key TEXT,
+  period TEXT NOT NULL,
+  events BIGINT NOT NULL,
+  fatalities BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX event_series_key ON event_series (${SERIES_KEY});
+${PERIODS.flatMap(([interval, period]) => SPLITS.map(([split, key]) => `INSERT INTO event_series (period_kind, split, series_key, period, events, fatalities)
+  SELECT '${interval}', '${split}', ${key("events")}, ${period("date_start")}, COUNT(*), SUM(coalesce(fatalities_low, 0)) FROM events
+  WHERE date_start IS NOT NULL GROUP BY 3, 4;`)).join("\n")}
+CREATE FUNCTION event_series_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') AND OLD.date_start IS NOT NULL THEN
+    UPDATE event_series s SET events = s.events - 1, fatalities = s.fatalities - coalesce(OLD.fatalities_low, 0)
+      FROM (VALUES ${seriesRows("OLD", "")}) AS o (period_kind, split, series_key, period) WHERE ${SERIES_MATCH};
+    DELETE FROM event_series s USING (VALUES ${seriesRows("OLD", "")}) AS o (period_kind, split, series_key, period)
+      WHERE ${SERIES_MATCH} AND s.events = 0;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.date_start IS NOT NULL THEN
+    INSERT INTO event_series (period_kind, split, series_key, period, events, fatalities)
+      VALUES ${seriesRows("NEW", ", 1, coalesce(NEW.fatalities_low, 0)")}
+      ON CONFLICT (${SERIES_KEY}) DO UPDATE SET events = event_series.events + 1, fatalities = event_series.fatalities + EXCLUDED.fatalities;
+  END IF;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER event_series_change AFTER INSERT OR DELETE OR UPDATE OF date_start, type, country, fatalities_low ON events
+  FOR EACH ROW EXECUTE FUNCTION event_series_change();
 `,
   },
 ];

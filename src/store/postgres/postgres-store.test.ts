@@ -38,7 +38,8 @@ describe.skipIf(url === null)("PostgreSQL", () => {
     await client.query(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE tokens; DROP TABLE corrections; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
       DROP INDEX events_fatalities; ALTER TABLE actors DROP COLUMN mentions; ALTER TABLE claims DROP COLUMN sentence;
       DROP TABLE imported_events; DROP TABLE imported_files; DROP INDEX events_listing;
-      DROP TRIGGER event_counts_change ON events; DROP FUNCTION event_counts_change(); DROP TABLE event_counts; DROP TABLE event_kinds; DELETE FROM sitrep_migrations WHERE version > 1`);
+      DROP TRIGGER event_counts_change ON events; DROP FUNCTION event_counts_change(); DROP TABLE event_counts; DROP TABLE event_kinds;
+      DROP TRIGGER event_series_change ON events; DROP FUNCTION event_series_change(); DROP TABLE event_series; DELETE FROM sitrep_migrations WHERE version > 1`);
     await client.end();
     const migrated = await openPostgresStore({ url: url ?? "", schema });
     await expectMigrated(migrated);

@@ -22,6 +22,24 @@ function countInto(table: string, key: readonly string[], row: "new" | "old", si
     WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${match});\n  UPDATE ${table} SET ${tally} WHERE ${match};`;
 }
 
+/** The series event_series keeps (migration 9): each period's first day, from an event's first day, as the dialect's `period` writes it. */
+const PERIODS: ReadonlyArray<[string, (day: string) => string]> = [
+  ["day", (day) => day], ["week", (day) => `date(${day}, '-6 days', 'weekday 1')`], ["month", (day) => `substr(${day}, 1, 7) || '-01'`],
+];
+const SPLITS: ReadonlyArray<[string, (row: string) => string]> = [["none", () => "'all'"], ["type", (row) => `${row}.type`], ["country", (row) => `${row}.country`]];
+
+/** Statements counting the dated event `row` into each of its nine series (three periods, three splits) by `sign`. */
+function countSeries(row: "new" | "old", sign: 1 | -1): string {
+  const op = sign > 0 ? "+" : "-";
+  return PERIODS.flatMap(([interval, period]) => SPLITS.map(([split, key]) => {
+    const match = `period_kind = '${interval}' AND split = '${split}' AND series_key IS ${key(row)} AND period = ${period(`${row}.date_start`)}`;
+    const tally = `UPDATE event_series SET events = events ${op} 1, fatalities = fatalities ${op} coalesce(${row}.fatalities_low, 0) WHERE ${match};`;
+    if (sign < 0) return `${tally}\n  DELETE FROM event_series WHERE ${match} AND events = 0;`;
+    return `INSERT INTO event_series (period_kind, split, series_key, period, events, fatalities)
+    SELECT '${interval}', '${split}', ${key(row)}, ${period(`${row}.date_start`)}, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM event_series WHERE ${match});\n  ${tally}`;
+  })).join("\n  ");
+}
+
 /** Both rollups' statements for `row`. */
 function countEvent(row: "new" | "old", sign: 1 | -1): string {
   return `${countInto("event_counts", COUNT_KEY, row, sign, true)}\n  ${countInto("event_kinds", KIND_KEY, row, sign, false)}`;
@@ -347,7 +365,8 @@ DROP TABLE events_fts;
     name: "event_counts, event_kinds: events counted by their filters' fields, kept by triggers",
     // Facets and time series over every event read these instead of the events: one row per
     // (first day, last day, country, admin1, type, modality) with its events and deaths, and one
-    // per (country, admin1, type, modality). The triggers keep them exact in the transaction that
+    // per (country, admin1, type, modality). Its indexes hold whole rows, so that a walk in their
+    // order never reads the table. The triggers keep them exact in the transaction that
     // writes the events, whatever writes them (a batch, a re-extraction, a cascade, raw SQL).
     sql: `
 CREATE TABLE event_counts (
@@ -360,9 +379,9 @@ CREATE TABLE event_counts (
   events INTEGER NOT NULL,
   fatalities INTEGER NOT NULL
 );
-CREATE INDEX event_counts_key ON event_counts(${COUNT_KEY.join(", ")});
-CREATE INDEX event_counts_end ON event_counts(date_end);
-CREATE INDEX event_counts_country ON event_counts(country, date_start);
+CREATE INDEX event_counts_key ON event_counts(${COUNT_KEY.join(", ")}, events, fatalities);
+CREATE INDEX event_counts_end ON event_counts(date_end, date_start, country, admin1, type, modality, events);
+CREATE INDEX event_counts_country ON event_counts(country, date_start, date_end, admin1, type, modality, events, fatalities);
 CREATE TABLE event_kinds (
   country TEXT,
   admin1 TEXT COLLATE NOCASE,
@@ -383,6 +402,39 @@ END;
 CREATE TRIGGER event_counts_update AFTER UPDATE OF ${COUNT_KEY.join(", ")}, fatalities_low ON events BEGIN
   ${countEvent("old", -1)}
   ${countEvent("new", 1)}
+END;
+`,
+  },
+  {
+    version: 9,
+    name: "event_series: dated events counted per day, week and month, in all, by type and by country, kept by triggers",
+    // A time series over every event (or over one country, or one type) reads its points here:
+    // as many rows as the answer has points, where event_counts has one per day and key; read from
+    // the index alone, which holds whole rows.
+    sql: `
+CREATE TABLE event_series (
+  period_kind TEXT NOT NULL,
+  split TEXT NOT NULL,
+  series_key TEXT,
+  period TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  fatalities INTEGER NOT NULL
+);
+CREATE INDEX event_series_key ON event_series(period_kind, split, series_key, period, events, fatalities);
+${PERIODS.flatMap(([interval, period]) => SPLITS.map(([split, key]) => `INSERT INTO event_series (period_kind, split, series_key, period, events, fatalities)
+  SELECT '${interval}', '${split}', ${key("events")}, ${period("date_start")}, COUNT(*), SUM(coalesce(fatalities_low, 0)) FROM events
+  WHERE date_start IS NOT NULL GROUP BY 3, 4;`)).join("\n")}
+CREATE TRIGGER event_series_insert AFTER INSERT ON events WHEN new.date_start IS NOT NULL BEGIN
+  ${countSeries("new", 1)}
+END;
+CREATE TRIGGER event_series_delete AFTER DELETE ON events WHEN old.date_start IS NOT NULL BEGIN
+  ${countSeries("old", -1)}
+END;
+CREATE TRIGGER event_series_update_old AFTER UPDATE OF date_start, type, country, fatalities_low ON events WHEN old.date_start IS NOT NULL BEGIN
+  ${countSeries("old", -1)}
+END;
+CREATE TRIGGER event_series_update_new AFTER UPDATE OF date_start, type, country, fatalities_low ON events WHEN new.date_start IS NOT NULL BEGIN
+  ${countSeries("new", 1)}
 END;
 `,
   },
