@@ -1,7 +1,7 @@
 // Grows a fresh SQLite archive to many events by copying the ingested ones (bench/ingest.mjs,
 // bench/api.mjs): copy r of event o gets id o + r * span (span: the largest id ingested) and
 // dates shifted by r weeks, so that date filters see a spread. The store's triggers count the copies
-// into its rollups (event_counts, event_kinds) as they would any event. Returns what it did.
+// into its rollups (event_counts, event_kinds, event_series, actor_counts) as they would any event. Returns what it did.
 import Database from "better-sqlite3";
 
 export function growArchive(file, targetEvents) {

@@ -5,6 +5,7 @@
  * corrections. Run by `storeContract` for every driver.
  */
 import { expect, it } from "vitest";
+import type { ExtractionRecord } from "../core/index.js";
 import { NEAR_DUPLICATE_THRESHOLD } from "../ingest/index.js";
 import type { EventFilter } from "./event-filter.js";
 import { newDocument, recordOf, type EventSpec } from "./store.contract.js";
@@ -83,6 +84,11 @@ function periodOf(day: string, interval: Interval): string {
 
 /** Checks every view the rollups answer, for every filter combination, against the listing. */
 async function expectCountsAsListed(store: Store): Promise<void> {
+  // The actor listing (actor_counts) against each name's own summary, counted from its rows and links.
+  const actors = await store.actors({ limit: 1000 });
+  for (const name of new Set(actors.map((a) => a.name))) {
+    expect(actors.filter((a) => a.name === name), name).toEqual(await store.actors({ name, limit: 1000 }));
+  }
   for (const filter of FILTERS) {
     expect(await store.facets(filter), JSON.stringify(filter)).toEqual(await expectedFacets(store, filter));
     const events = await listed(store, filter);
@@ -107,7 +113,16 @@ export function countsContract(withStore: (test: (store: Store) => Promise<void>
   it("counts facets and series as the events do, after batches and re-extractions", withStore(async (store) => {
     const [border] = await store.saveBatch([newDocument("border", BORDER, BORDER_EVENTS)], OPTIONS);
     await expectCountsAsListed(store);
-    const [valley] = await store.saveBatch([newDocument("valley", VALLEY, VALLEY_EVENTS)], OPTIONS);
+    // Two actor rows of one name in one document, both sides of one event: one document, one event.
+    const twice = newDocument("valley", VALLEY, VALLEY_EVENTS);
+    const record = twice.record as ExtractionRecord;
+    const army = record.actors.find((a) => a.name === "Army");
+    if (army === undefined) throw new Error("no Army in the record");
+    record.actors.push({ ...army, id: "a9" });
+    record.events[0]?.recipient.push("a9");
+    record.events[1]?.actor.push("a9");
+    const [valley] = await store.saveBatch([twice], OPTIONS);
+    expect((await store.actors({ name: "Army" })).map((a) => [a.documents, a.events])).toEqual([[2, 3]]);
     expect((await store.facets({})).countries).toEqual([{ code: "AFG", count: 5 }, { code: "PAK", count: 2 }]);
     await expectCountsAsListed(store);
     // Re-extraction: the border post's events go (one key emptied, one thinned), one moves to another day and type.

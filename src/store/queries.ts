@@ -109,7 +109,10 @@ export function toStoredEvent(row: Row, links: readonly Row[], document: Documen
   };
 }
 
-/** Actors grouped by name, kind and country, the most active first. */
+/**
+ * Actors grouped by name, kind and country, the most active first: from actor_counts (migration
+ * 10), in its index's order, unless a name or alias is asked for (actor_names holds those).
+ */
 export function actorsSql(query: ActorQuery, d: Dialect): Sql {
   const w = new Where(d);
   if (query.name) w.add(query.name.toLowerCase(), (p) => `a.id IN (SELECT actor_id FROM actor_names WHERE name = ${p})`);
@@ -118,12 +121,10 @@ export function actorsSql(query: ActorQuery, d: Dialect): Sql {
   const where = w.text();
   const limit = w.limit(query.limit);
   const offset = query.offset ? ` OFFSET ${w.param(query.offset)}` : "";
-  return {
-    text: `SELECT a.name, a.kind, a.country, COUNT(DISTINCT a.document_id) AS documents, COUNT(DISTINCT ea.event_id) AS events
-      FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id ${where}
-      GROUP BY a.name, a.kind, a.country ORDER BY events DESC, documents DESC, a.name, a.kind, a.country ${limit}${offset}`,
-    params: w.params,
-  };
+  const rows = query.name ? `SELECT a.name, a.kind, a.country, COUNT(DISTINCT a.document_id) AS documents, COUNT(DISTINCT ea.event_id) AS events
+      FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id ${where} GROUP BY a.name, a.kind, a.country`
+    : `SELECT a.name, a.kind, a.country, a.documents, a.events FROM actor_counts a ${where}`;
+  return { text: `${rows} ORDER BY events DESC, documents DESC, a.name, a.kind, a.country ${limit}${offset}`, params: w.params };
 }
 
 export function toActorSummary(row: Row): ActorSummary {

@@ -83,6 +83,7 @@ export async function expectMigrated(store: Store): Promise<void> {
   expect((await store.events({ actor: "ridge rebels" })).map((e) => e.type)).toEqual(["ASSAULT"]);
   expect((await store.events({ text: "shelling" })).map((e) => e.type)).toEqual(["ASSAULT"]);
   expect((await store.facets({})).types).toEqual([{ type: "ASSAULT", count: 1 }]);
+  expect((await store.actors({})).map((a) => [a.name, a.documents, a.events])).toEqual([["Ridge Rebels", 1, 1], ["Hill Council", 1, 0]]);
   expect((await store.facets({ until: "2026-01-20" })).types).toEqual([{ type: "ASSAULT", count: 1 }]);
   expect((await store.timeSeries({}, { interval: "month", by: "none" })).series[0]?.points).toEqual([{ period: "2026-01-01", events: 1, fatalities: 0 }]);
   const council = await store.actor("hill council");

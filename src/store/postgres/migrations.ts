@@ -413,4 +413,88 @@ CREATE TRIGGER event_series_change AFTER INSERT OR DELETE OR UPDATE OF date_star
   FOR EACH ROW EXECUTE FUNCTION event_series_change();
 `,
   },
+  {
+    version: 10,
+    name: "actor_counts: documents and events per actor name, kind and country, kept by triggers",
+    // The actor listing reads its counts here rather than counting every link of every actor.
+    // Counts are distinct: a document (an event) counts once for a key however many of its actor
+    // rows (links) share it. Inserts are counted per statement, from its transition table, since
+    // a multi-row INSERT's row triggers would each see all its rows. A link deleted with its
+    // actor is counted off by the actor's trigger (the cascade runs once the actor row is gone).
+    sql: `
+CREATE TABLE actor_counts (
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT,
+  documents BIGINT NOT NULL,
+  events BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX actor_counts_key ON actor_counts (name, kind, (coalesce(country, E'\\x01')));
+CREATE INDEX actor_counts_rank ON actor_counts (events DESC, documents DESC, name, kind, country);
+INSERT INTO actor_counts (name, kind, country, documents, events)
+  SELECT a.name, a.kind, a.country, COUNT(DISTINCT a.document_id), COUNT(DISTINCT ea.event_id) FROM actors a
+  LEFT JOIN event_actors ea ON ea.actor_id = a.id GROUP BY a.name, a.kind, a.country;
+CREATE FUNCTION actor_counts_add() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO actor_counts (name, kind, country, documents, events) SELECT DISTINCT n.name, n.kind, n.country, 0, 0 FROM added n
+    ON CONFLICT (name, kind, (coalesce(country, E'\\x01'))) DO NOTHING;
+  UPDATE actor_counts c SET documents = c.documents + x.k FROM (
+    SELECT n.name, n.kind, n.country, COUNT(DISTINCT n.document_id) AS k FROM added n
+    WHERE NOT EXISTS (SELECT 1 FROM actors b WHERE b.document_id = n.document_id AND b.name = n.name AND b.kind = n.kind
+      AND b.country IS NOT DISTINCT FROM n.country AND b.id NOT IN (SELECT id FROM added))
+    GROUP BY 1, 2, 3) x
+  WHERE c.name = x.name AND c.kind = x.kind AND coalesce(c.country, E'\\x01') = coalesce(x.country, E'\\x01');
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER actor_counts_add AFTER INSERT ON actors REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION actor_counts_add();
+CREATE FUNCTION actor_counts_remove() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE actor_counts c SET
+    documents = c.documents - CASE WHEN EXISTS (SELECT 1 FROM actors b WHERE b.document_id = OLD.document_id AND b.id <> OLD.id
+      AND b.name = OLD.name AND b.kind = OLD.kind AND b.country IS NOT DISTINCT FROM OLD.country) THEN 0 ELSE 1 END,
+    events = c.events - (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = OLD.id AND NOT EXISTS (
+      SELECT 1 FROM event_actors eb JOIN actors b ON b.id = eb.actor_id WHERE eb.event_id = ea.event_id AND eb.actor_id <> OLD.id
+      AND b.name = OLD.name AND b.kind = OLD.kind AND b.country IS NOT DISTINCT FROM OLD.country))
+  WHERE c.name = OLD.name AND c.kind = OLD.kind AND coalesce(c.country, E'\\x01') = coalesce(OLD.country, E'\\x01');
+  RETURN OLD;
+END;
+$$;
+CREATE TRIGGER actor_counts_remove BEFORE DELETE ON actors FOR EACH ROW EXECUTE FUNCTION actor_counts_remove();
+CREATE FUNCTION actor_counts_drop() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM actor_counts c WHERE c.name = OLD.name AND c.kind = OLD.kind AND coalesce(c.country, E'\\x01') = coalesce(OLD.country, E'\\x01')
+    AND c.documents = 0;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER actor_counts_drop AFTER DELETE ON actors FOR EACH ROW EXECUTE FUNCTION actor_counts_drop();
+CREATE FUNCTION actor_counts_link() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE actor_counts c SET events = c.events + x.k FROM (
+    SELECT a.name, a.kind, a.country, COUNT(DISTINCT n.event_id) AS k FROM linked n JOIN actors a ON a.id = n.actor_id
+    WHERE NOT EXISTS (SELECT 1 FROM event_actors eb JOIN actors b ON b.id = eb.actor_id WHERE eb.event_id = n.event_id
+      AND b.name = a.name AND b.kind = a.kind AND b.country IS NOT DISTINCT FROM a.country
+      AND NOT EXISTS (SELECT 1 FROM linked l WHERE l.event_id = eb.event_id AND l.actor_id = eb.actor_id AND l.role = eb.role))
+    GROUP BY 1, 2, 3) x
+  WHERE c.name = x.name AND c.kind = x.kind AND coalesce(c.country, E'\\x01') = coalesce(x.country, E'\\x01');
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER actor_counts_link AFTER INSERT ON event_actors REFERENCING NEW TABLE AS linked FOR EACH STATEMENT EXECUTE FUNCTION actor_counts_link();
+CREATE FUNCTION actor_counts_unlink() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- Links whose actor row is gone were counted off by actor_counts_remove.
+  UPDATE actor_counts c SET events = c.events - x.k FROM (
+    SELECT a.name, a.kind, a.country, COUNT(DISTINCT o.event_id) AS k FROM unlinked o JOIN actors a ON a.id = o.actor_id
+    WHERE NOT EXISTS (SELECT 1 FROM event_actors eb JOIN actors b ON b.id = eb.actor_id WHERE eb.event_id = o.event_id
+      AND b.name = a.name AND b.kind = a.kind AND b.country IS NOT DISTINCT FROM a.country)
+    GROUP BY 1, 2, 3) x
+  WHERE c.name = x.name AND c.kind = x.kind AND coalesce(c.country, E'\\x01') = coalesce(x.country, E'\\x01');
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER actor_counts_unlink AFTER DELETE ON event_actors REFERENCING OLD TABLE AS unlinked FOR EACH STATEMENT EXECUTE FUNCTION actor_counts_unlink();
+`,
+  },
 ];

@@ -40,6 +40,23 @@ function countSeries(row: "new" | "old", sign: 1 | -1): string {
   })).join("\n  ");
 }
 
+/** actor_counts' key (migration 10) is `a`'s name, kind and country, the actor row `id`'s when `id` is given. */
+function actorKey(a: string, id?: string): string {
+  if (id === undefined) return `name = ${a}.name AND kind = ${a}.kind AND country IS ${a}.country`;
+  const of = (column: string) => `(SELECT ${column} FROM actors WHERE id = ${id})`;
+  return `name = ${of("name")} AND kind = ${of("kind")} AND country IS ${of("country")}`;
+}
+
+/** Whether event `event` has a link, other than `except`, to an actor row of the same name, kind and country as actor row `actor` (`a`). */
+function linkedAlike(event: string, a: string, except: string): string {
+  return `EXISTS (SELECT 1 FROM event_actors eb JOIN actors b ON b.id = eb.actor_id WHERE eb.event_id = ${event} AND ${except}
+    AND b.name = ${a}.name AND b.kind = ${a}.kind AND b.country IS ${a}.country)`;
+}
+
+/** Whether document `old`/`new`.document_id has another actor row of the same name, kind and country. */
+const alikeInDocument = (row: string) => `EXISTS (SELECT 1 FROM actors b WHERE b.document_id = ${row}.document_id AND b.id <> ${row}.id
+    AND b.name = ${row}.name AND b.kind = ${row}.kind AND b.country IS ${row}.country)`;
+
 /** Both rollups' statements for `row`. */
 function countEvent(row: "new" | "old", sign: 1 | -1): string {
   return `${countInto("event_counts", COUNT_KEY, row, sign, true)}\n  ${countInto("event_kinds", KIND_KEY, row, sign, false)}`;
@@ -435,6 +452,50 @@ CREATE TRIGGER event_series_update_old AFTER UPDATE OF date_start, type, country
 END;
 CREATE TRIGGER event_series_update_new AFTER UPDATE OF date_start, type, country, fatalities_low ON events WHEN new.date_start IS NOT NULL BEGIN
   ${countSeries("new", 1)}
+END;
+`,
+  },
+  {
+    version: 10,
+    name: "actor_counts: documents and events per actor name, kind and country, kept by triggers",
+    // The actor listing reads its counts here rather than counting every link of every actor.
+    // Counts are distinct: a document (an event) counts once for a key however many of its actor
+    // rows (links) share it. A link deleted with its actor is counted off by the actor's trigger
+    // (the cascade runs once the actor row is gone), one deleted with its event by its own.
+    sql: `
+CREATE TABLE actor_counts (
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  country TEXT,
+  documents INTEGER NOT NULL,
+  events INTEGER NOT NULL
+);
+CREATE INDEX actor_counts_key ON actor_counts(name, kind, country);
+CREATE INDEX actor_counts_rank ON actor_counts(events DESC, documents DESC, name, kind, country);
+INSERT INTO actor_counts (name, kind, country, documents, events)
+  SELECT a.name, a.kind, a.country, COUNT(DISTINCT a.document_id), COUNT(DISTINCT ea.event_id) FROM actors a
+  LEFT JOIN event_actors ea ON ea.actor_id = a.id GROUP BY a.name, a.kind, a.country;
+CREATE TRIGGER actor_counts_insert AFTER INSERT ON actors BEGIN
+  INSERT INTO actor_counts (name, kind, country, documents, events) SELECT new.name, new.kind, new.country, 0, 0
+    WHERE NOT EXISTS (SELECT 1 FROM actor_counts WHERE ${actorKey("new")});
+  UPDATE actor_counts SET documents = documents + 1 WHERE ${actorKey("new")} AND NOT ${alikeInDocument("new")};
+END;
+CREATE TRIGGER actor_counts_delete BEFORE DELETE ON actors BEGIN
+  UPDATE actor_counts SET documents = documents - (NOT ${alikeInDocument("old")}),
+    events = events - (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = old.id
+      AND NOT ${linkedAlike("ea.event_id", "old", "eb.actor_id <> old.id")})
+    WHERE ${actorKey("old")};
+END;
+CREATE TRIGGER actor_counts_deleted AFTER DELETE ON actors BEGIN
+  DELETE FROM actor_counts WHERE ${actorKey("old")} AND documents = 0;
+END;
+CREATE TRIGGER actor_counts_link AFTER INSERT ON event_actors BEGIN
+  UPDATE actor_counts SET events = events + 1 WHERE ${actorKey("", "new.actor_id")}
+    AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = new.actor_id AND ${linkedAlike("new.event_id", "a", "NOT (eb.actor_id = new.actor_id AND eb.role = new.role)")});
+END;
+CREATE TRIGGER actor_counts_unlink AFTER DELETE ON event_actors BEGIN
+  UPDATE actor_counts SET events = events - 1 WHERE ${actorKey("", "old.actor_id")}
+    AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = old.actor_id AND ${linkedAlike("old.event_id", "a", "1 = 1")});
 END;
 `,
   },
