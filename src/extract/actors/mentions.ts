@@ -136,12 +136,12 @@ export class MentionFinder {
       return this.#named(i, named.last, named.values, limit);
     }
     const agent = rules.agents.longestAt(words, i, limit);
+    const nameAfter = agent && rules.names.longestAt(words, agent.last, limit, (a, b) => hasCapital(words, a, b));
     // "President Mugabe", "Defence Minister Ali Karimi": a title before a name is the person's, not the government's
-    const titled = agent && TITLE_WORDS.has((words[agent.last - 1] as Word).key) && /^\p{Lu}/u.test(words[agent.last]?.text ?? "") &&
-      !rules.names.longestAt(words, agent.last, limit, (a, b) => hasCapital(words, a, b));
+    const titled = agent && TITLE_WORDS.has((words[agent.last - 1] as Word).key) && /^\p{Lu}/u.test(words[agent.last]?.text ?? "") && !nameAfter;
     if (titled) return agent.last;
     // "the militia Kataib Hezbollah", "the group Hamas": the name that follows is the actor
-    if (agent && rules.names.longestAt(words, agent.last, limit, (a, b) => hasCapital(words, a, b))) return agent.last;
+    if (agent && nameAfter) return agent.last;
     // "rebel drones", "militant fighters": armed men or arms an armed group's word qualifies are that group's
     const own = agent && (agent.values[0] as AgentEntry).kind === "armed_group" && this.#adjacent(agent.last, agent.last)
       ? rules.agents.longestAt(words, agent.last, limit) : null;

@@ -49,6 +49,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
   const tokens = ctx.a.tokens;
   ctx.a.sentences.forEach((s, si) => {
     const triggers = findTriggers(ctx, rules, s, wordIndex);
+    // the sentence's toll, read once for all its triggers
+    let tolled: boolean | undefined;
+    const toll = (): boolean => (tolled ??= hasToll(tokens, s));
     let mainSubject: Mention[] = [];
     const drafts: DraftEvent[] = [];
     for (const trig of triggers) {
@@ -143,9 +146,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       const a = keys(actor);
       const r = keys(recipient).filter((k) => !a.includes(k) && !(GIVEN.has(trig.type) && ownForces(ctx, a, k)));
       // an attack told with its toll is an event even when no one is named ("a drone strikes a bus, killing nine")
-      if (a.length === 0 && r.length === 0 && !(trig.type === "ASSAULT" && !trig.twoSided && hasToll(tokens, s))) continue;
+      if (a.length === 0 && r.length === 0 && !(trig.type === "ASSAULT" && !trig.twoSided && toll())) continue;
       // "sanctions against Nigeria", "the blockade of Serbia": an event noun with no doer and no toll names a topic, not an act
-      if (trig.nominal && a.length === 0 && !hasToll(tokens, s)) continue;
+      if (trig.nominal && a.length === 0 && !toll()) continue;
       const spanTokens = [trig.first, trig.last - 1, trig.carrier ?? trig.first, ...actor.flatMap((m) => [m.first, m.last - 1]), ...recipient.flatMap((m) => [m.first, m.last - 1])].filter((k) => k >= s.first && k < s.last);
       drafts.push({
         type: trig.type, mode: trig.mode, actor: a, recipient: r,
