@@ -108,18 +108,28 @@ function asciiWords(s: string): string[] {
  * Apostrophes vanish ("Sana'a" → "sanaa") because transliterations use them inconsistently.
  */
 export function normaliseName(s: string): string {
-  let key = normalised.get(s);
-  if (key === undefined) {
-    key = normaliseUncached(s);
-    // names are normalised again and again (every capitalised run of every text): keep the answers, within bounds
-    if (normalised.size >= NORMALISED_MEMO) normalised.clear();
-    normalised.set(s, key);
-  }
-  return key;
+  return normalised(s);
 }
 
-const normalised = new Map<string, string>();
-const NORMALISED_MEMO = 100_000;
+/**
+ * `f` with its answers kept, at most `limit` of them (all dropped when full): names are
+ * normalised and folded again and again, every capitalised run of every text.
+ */
+function remembered(f: (s: string) => string, limit: number): (s: string) => string {
+  const answers = new Map<string, string>();
+  return (s) => {
+    let answer = answers.get(s);
+    if (answer === undefined) {
+      answer = f(s);
+      if (answers.size >= limit) answers.clear();
+      answers.set(s, answer);
+    }
+    return answer;
+  };
+}
+
+const NAME_MEMO = 100_000;
+const normalised = remembered(normaliseUncached, NAME_MEMO);
 
 function normaliseUncached(s: string): string {
   // ASCII (most names in English news) has nothing to decompose and no letters beyond a-z.
@@ -156,18 +166,7 @@ export function foldName(key: string): string {
  * {@link foldName}, remembered: every capitalised run the gazetteer does not hold as written is
  * folded, text after text, and eight replacements a key cost more than the look-up they serve.
  */
-function foldedKey(key: string): string {
-  let f = folded.get(key);
-  if (f === undefined) {
-    f = foldName(key);
-    if (folded.size >= FOLDED_MEMO) folded.clear();
-    folded.set(key, f);
-  }
-  return f;
-}
-
-const folded = new Map<string, string>();
-const FOLDED_MEMO = 100_000;
+const foldedKey = remembered(foldName, NAME_MEMO);
 
 const ALL_CAPS = /^[A-Z&.]+$/;
 const DEFAULT_DIR = new URL("../../data/gazetteer/", import.meta.url);

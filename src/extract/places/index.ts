@@ -62,6 +62,7 @@ function precisionOf(e: GazEntry): Precision {
 
 /** "Iranian airspace", "Polish territory", "North Korean waters": a country's space named by its demonym. */
 const SPACE = /(\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?) (airspace|territorial waters|waters|territory|soil)\b/gu;
+const SPACE_WORDS = / (?:airspace|territorial waters|waters|territory|soil)/;
 
 /**
  * Countries named by a demonym and the space they own ("shot down in Iranian airspace"), as
@@ -69,6 +70,8 @@ const SPACE = /(\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?) (airspace|territor
  * place when the text also names it.
  */
 function countrySpaces(text: string, gaz: Gazetteer, places: Place[]): void {
+  // most texts name no such space: one scan for the words, not the pattern tried at every capital
+  if (!SPACE_WORDS.test(text)) return;
   for (const m of text.matchAll(SPACE)) {
     const words = (m[1] as string).split(" ");
     // "North Korean" before "Korean"; a two-word match may start with a name that is no demonym
