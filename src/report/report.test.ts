@@ -1,5 +1,9 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExchangeEvent } from "../store/index.js";
+import { loadShapes } from "./figures/shapes.js";
 import { timelineBars } from "./figures/timeline.js";
 import { renderHtml } from "./html.js";
 import { addToIncidents, contested, deadliest, mostCorroborated, type Incident } from "./incidents.js";
@@ -78,5 +82,37 @@ describe("incidents", () => {
     expect(found.denials.map((d) => [d.asserted, d.denials.map((r) => r.document.id)])).toEqual([[kandahar, [3]]]);
     expect(found.anonymousOnly.map((i) => i.place)).toEqual(["Gao"]);
     expect(found.counts).toEqual({ tolls: 1, denials: 1, anonymousOnly: 1 });
+  });
+});
+
+describe("loadShapes", () => {
+  it("decodes quantised arcs into rings, and sorts the divisions' arcs into borders (two countries, or a coast) and inner lines", async () => {
+    // Three squares in a row: A1 and A2 of country AAA, B1 of BBB. Arcs: 0 the line A1|A2,
+    // 1 the line A2|B1, 2 A1's outer edge, 3 A2's outer edges, 4 B1's outer edge.
+    const topology = {
+      type: "Topology", transform: { scale: [1, 1], translate: [10, 20] },
+      arcs: [[[1, 0], [0, 1]], [[2, 0], [0, 1]], [[1, 1], [-1, 0], [0, -1], [1, 0]], [[1, 0], [1, 0], [0, 1], [-1, 0]], [[2, 1], [1, 0], [0, -1], [-1, 0]]],
+      objects: {
+        admin1: { type: "GeometryCollection", geometries: [
+          { type: "Polygon", arcs: [[2, 0]], properties: { c: "AAA", n: "A1" } },
+          { type: "Polygon", arcs: [[~0, 3, ~1]], properties: { c: "AAA", n: "A2" } },
+          { type: "Polygon", arcs: [[1, 4]], properties: { c: "BBB", n: "B1" } },
+        ] },
+        countries: { type: "GeometryCollection", geometries: [{ type: "Polygon", arcs: [[4, 1]], properties: { c: "BBB", n: "Beebee" } }] },
+      },
+    };
+    const dir = await mkdtemp(join(tmpdir(), "sitrep-shapes-"));
+    try {
+      await writeFile(join(dir, "t.topo.json"), JSON.stringify(topology));
+      const shapes = await loadShapes(join(dir, "t.topo.json"));
+      expect(shapes.admin1.map((d) => [d.code, d.name, d.box])).toEqual([["AAA", "A1", [10, 20, 11, 21]], ["AAA", "A2", [11, 20, 12, 21]], ["BBB", "B1", [12, 20, 13, 21]]]);
+      expect(shapes.admin1[0]?.rings).toEqual([[[11, 21], [10, 21], [10, 20], [11, 20], [11, 21]]]);
+      expect(shapes.divisions.map((l) => l.points)).toEqual([[[11, 20], [11, 21]]]);
+      expect(shapes.borders).toHaveLength(4);
+      expect(shapes.borders.map((l) => l.points[0])).toContainEqual([12, 20]);
+      expect(shapes.countries.map((c) => c.name)).toEqual(["Beebee"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -56,15 +56,20 @@ export function mapSvg(points: readonly MapPoint[], shapes: Shapes | null, byCou
   const parts: string[] = [`<defs><clipPath id="map-view"><rect width="${WIDTH}" height="${HEIGHT}"/></clipPath></defs>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#dfe9f3"/>`, `<g clip-path="url(#map-view)">`];
   if (shapes) {
-    for (const c of shapes.countries.filter((shape) => inView(shape.box))) {
-      const count = counts.get(c.code);
-      const fill = count === undefined ? `fill="#f4f1ea"` : `fill="#e6a194" fill-opacity="${px(0.35 + (0.55 * count) / maxCount)}"`;
-      parts.push(`<path d="${pathOf(c, x, y)}" ${fill} stroke="#8a8a8a" stroke-width="0.6"><title>${escapeXml(`${c.name}${count ? `: ${count} events` : ""}`)}</title></path>`);
+    // Land division by division, one path per country (its fill also strokes the seams between
+    // divisions, which anti-aliasing would otherwise show as hairlines).
+    const land = new Map<string, string>();
+    for (const d of shapes.admin1.filter((shape) => inView(shape.box))) land.set(d.code, (land.get(d.code) ?? "") + ringsPath(d.rings, x, y, true));
+    const names = new Map(shapes.countries.map((c) => [c.code, c.name]));
+    for (const [code, d] of land) {
+      const count = counts.get(code);
+      const colour = count === undefined ? "#f4f1ea" : shade(count / maxCount);
+      parts.push(`<path d="${d}" fill="${colour}" stroke="${colour}" stroke-width="0.5"><title>${escapeXml(`${names.get(code) ?? code}${count ? `: ${count} events` : ""}`)}</title></path>`);
     }
     if (e - w < DIVISIONS_BELOW) {
-      const divisions = shapes.admin1.filter((shape) => inView(shape.box)).map((d) => pathOf(d, x, y)).filter(Boolean);
-      parts.push(`<path d="${divisions.join("")}" fill="none" stroke="#b5b5b5" stroke-width="0.4"/>`);
+      parts.push(`<path d="${ringsPath(shapes.divisions.filter((l) => inView(l.box)).map((l) => l.points), x, y, false)}" fill="none" stroke="#c8c8c8" stroke-width="0.4"/>`);
     }
+    parts.push(`<path d="${ringsPath(shapes.borders.filter((l) => inView(l.box)).map((l) => l.points), x, y, false)}" fill="none" stroke="#6e6e6e" stroke-width="0.9"/>`);
   } else {
     parts.push(graticule(view, x, y));
   }
@@ -82,10 +87,16 @@ export function mapSvg(points: readonly MapPoint[], shapes: Shapes | null, byCou
   return svgRoot(WIDTH, HEIGHT, "Map of the period's events", parts.join(""));
 }
 
-/** A shape's rings as path data, points closer than half a pixel to the last one dropped. */
-function pathOf(shape: Shape, x: (lon: number) => number, y: (lat: number) => number): string {
+/** A country's fill for a share of the largest count: from a pale to a strong red, opaque. */
+function shade(share: number): string {
+  const mix = (from: number, to: number): number => Math.round(from + (to - from) * (0.25 + 0.75 * share));
+  return `rgb(${mix(0xf4, 0xd9)},${mix(0xf1, 0x82)},${mix(0xea, 0x72)})`;
+}
+
+/** Rings (closed) or lines as path data, points closer than half a pixel to the last one dropped. */
+function ringsPath(rings: ReadonlyArray<ReadonlyArray<[number, number]>>, x: (lon: number) => number, y: (lat: number) => number, closed: boolean): string {
   let d = "";
-  for (const ring of shape.rings) {
+  for (const ring of rings) {
     let last: [number, number] | null = null;
     let part = "";
     for (const [lon, lat] of ring) {
@@ -94,7 +105,7 @@ function pathOf(shape: Shape, x: (lon: number) => number, y: (lat: number) => nu
       part += `${last ? "L" : "M"}${px(p[0])},${px(p[1])}`;
       last = p;
     }
-    if (part.length > 0 && part.includes("L")) d += `${part}Z`;
+    if (part.includes("L")) d += closed ? `${part}Z` : part;
   }
   return d;
 }

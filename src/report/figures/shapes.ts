@@ -8,9 +8,21 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DataError } from "../../core/index.js";
 
+type Box = [number, number, number, number];
 /** One country or first-level division: its ISO3 code, name, outer and inner rings, and box. */
-export interface Shape { code: string; name: string; rings: Array<Array<[number, number]>>; box: [number, number, number, number] }
-export interface Shapes { countries: Shape[]; admin1: Shape[] }
+export interface Shape { code: string; name: string; rings: Array<Array<[number, number]>>; box: Box }
+/** A line of the map (an arc of the topology), with its box. */
+export interface Line { points: Array<[number, number]>; box: Box }
+export interface Shapes {
+  /** Countries merged from their divisions: their names and boxes (never drawn, see `borders`). */
+  countries: Shape[];
+  /** The land, division by division. */
+  admin1: Shape[];
+  /** Lines between divisions of two countries, and coasts. */
+  borders: Line[];
+  /** Lines between two divisions of one country. */
+  divisions: Line[];
+}
 
 interface TopoGeometry { type: string | null; arcs?: unknown; properties?: { c?: string; n?: string } }
 interface Topology {
@@ -39,7 +51,45 @@ export async function loadShapes(path: string): Promise<Shapes> {
   }
   const arcs = decodeArcs(topology);
   const read = (name: string): Shape[] => (topology.objects[name]?.geometries ?? []).flatMap((g) => shapeOf(g, arcs));
-  return { countries: read("countries"), admin1: read("admin1") };
+  const { borders, divisions } = lines(topology.objects["admin1"]?.geometries ?? [], arcs);
+  return { countries: read("countries"), admin1: read("admin1"), borders, divisions };
+}
+
+/**
+ * The divisions' arcs sorted into borders and inner lines. Drawn this way, not from the merged
+ * country rings: where Natural Earth's divisions do not tile a country exactly, a merged ring is
+ * stitched shut across it, which would draw a stray line (the dashboard's map does the same).
+ */
+function lines(geometries: readonly TopoGeometry[], arcs: Array<Array<[number, number]>>): { borders: Line[]; divisions: Line[] } {
+  const users = new Map<number, string[]>();
+  for (const g of geometries) {
+    const polygons = g.type === "Polygon" ? [g.arcs as number[][]] : g.type === "MultiPolygon" ? (g.arcs as number[][][]) : [];
+    for (const index of polygons.flat(2)) {
+      const arc = index >= 0 ? index : ~index;
+      users.set(arc, [...(users.get(arc) ?? []), g.properties?.c ?? ""]);
+    }
+  }
+  const borders: Line[] = [];
+  const divisions: Line[] = [];
+  for (const [index, codes] of users) {
+    const points = arcs[index];
+    if (!points || points.length < 2) continue;
+    const line = { points, box: boxOf([points]) };
+    // An arc of one division only is a coast; of two countries' divisions, a border.
+    (codes.length === 1 || codes.some((c) => c !== codes[0]) ? borders : divisions).push(line);
+  }
+  return { borders, divisions };
+}
+
+function boxOf(rings: ReadonlyArray<ReadonlyArray<[number, number]>>): Box {
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rings) {
+    for (const [lon, lat] of r) {
+      box[0] = Math.min(box[0], lon); box[1] = Math.min(box[1], lat);
+      box[2] = Math.max(box[2], lon); box[3] = Math.max(box[3], lat);
+    }
+  }
+  return box;
 }
 
 /** The arcs in degrees: quantised TopoJSON stores each point as a step from the one before. */
@@ -72,12 +122,5 @@ function shapeOf(g: TopoGeometry, arcs: Array<Array<[number, number]>>): Shape[]
   const polygons = g.type === "Polygon" ? [g.arcs as number[][]] : g.type === "MultiPolygon" ? (g.arcs as number[][][]) : [];
   const rings = polygons.flatMap((polygon) => polygon.map((indices) => ring(indices, arcs))).filter((r) => r.length > 2);
   if (rings.length === 0) return [];
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of rings) {
-    for (const [lon, lat] of r) {
-      box[0] = Math.min(box[0], lon); box[1] = Math.min(box[1], lat);
-      box[2] = Math.max(box[2], lon); box[3] = Math.max(box[3], lat);
-    }
-  }
-  return [{ code: g.properties?.c ?? "", name: g.properties?.n ?? "", rings, box }];
+  return [{ code: g.properties?.c ?? "", name: g.properties?.n ?? "", rings, box: boxOf(rings) }];
 }
