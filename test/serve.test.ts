@@ -120,7 +120,8 @@ describe("sitrep token, and corrections through sitrep reextract", { timeout: 12
     let out = "";
     const { child, done } = start(["serve", "--db", "open.db", "--port", "0", "--host", "0.0.0.0"], dir);
     child.stdout?.on("data", (chunk: Buffer) => { out += chunk.toString(); });
-    const [, port] = await waitFor(() => out, /at http:\/\/0\.0\.0\.0:(\d+)\//, 30_000);
+    // The URL and the access mode are two writes: wait for both.
+    const [, port] = await waitFor(() => out, /at http:\/\/0\.0\.0\.0:(\d+)\/[^]*Ctrl-C stops/, 30_000);
     expect(out).toContain("API tokens required");
     expect((await fetch(`http://127.0.0.1:${port}/api/events`)).status).toBe(401);
     child.kill("SIGTERM");
