@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import type { Actor, Claim, Event, ExtractionRecord, Relation } from "../core/index.js";
 import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD } from "../ingest/index.js";
 import { openStore, type NewDocument, type Store } from "../store/index.js";
@@ -95,4 +96,11 @@ export async function exchangeArchive(): Promise<{ store: Store; dir: string; cl
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A writable that keeps what it is given. */
+export function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const out = new Writable({ write(chunk: Buffer, _encoding, done) { chunks.push(chunk.toString()); done(); } });
+  return Object.assign(out, { text: () => chunks.join("") });
 }

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExchangeEvent, Store } from "../store/index.js";
-import { exchangeArchive, exchangeDocuments } from "./exchange.fixture.js";
+import { exchangeArchive, exchangeDocuments, sink } from "./exchange.fixture.js";
 import { acledType, csvField, csvRow, exportEvents, loadExchangeTables, unguardCell, type ExportFormat } from "./index.js";
 
 const tables = loadExchangeTables();
@@ -13,13 +13,6 @@ beforeAll(async () => {
   ({ store, close } = await exchangeArchive());
 });
 afterAll(async () => close());
-
-/** A writable that keeps what it is given. */
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const out = new Writable({ write(chunk: Buffer, _encoding, done) { chunks.push(chunk.toString()); done(); } });
-  return Object.assign(out, { text: () => chunks.join("") });
-}
 
 async function exported(format: ExportFormat, query = {}): Promise<{ text: string; written: number }> {
   const out = sink();

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Writable } from "node:stream";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventQuery, Store } from "../../store/index.js";
-import { exchangeArchive } from "../exchange.fixture.js";
+import { exchangeArchive, sink } from "../exchange.fixture.js";
 import { exportEvents, loadExchangeTables, uuidv5 } from "../index.js";
 
 const SCHEMAS = fileURLToPath(new URL("../../../test/fixtures/stix-2.1-schemas/", import.meta.url));
@@ -63,10 +62,9 @@ type StixObject = { type: string; id: string } & Record<string, unknown>;
 interface Bundle { type: string; id: string; objects: StixObject[] }
 
 async function bundle(query: EventQuery = {}, pageSize = 2): Promise<{ text: string; bundle: Bundle; written: number }> {
-  const chunks: string[] = [];
-  const out = new Writable({ write(chunk: Buffer, _encoding, done) { chunks.push(chunk.toString()); done(); } });
+  const out = sink();
   const written = await exportEvents(store, "stix", query, out, { tables, pageSize });
-  const text = chunks.join("");
+  const text = out.text();
   return { text, bundle: JSON.parse(text) as Bundle, written };
 }
 
