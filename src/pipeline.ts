@@ -18,10 +18,12 @@ export interface RecordSource {
 }
 
 /**
- * Documents out per extraction thread: enough that a thread never waits while the main thread
- * commits a batch, few enough that memory stays bounded (at most this many × the size cap).
+ * Documents out per extraction thread: enough that the threads keep extracting while the main
+ * thread commits a batch (on SQLite a commit of 100 documents holds the main thread for as long
+ * as the threads take to extract dozens), few enough that memory stays bounded (at most this
+ * many × the size cap, of the order of the batch being filled).
  */
-export const DOCUMENTS_PER_JOB = 4;
+export const DOCUMENTS_PER_JOB = 32;
 
 /** What became of a document before storing: rejected, already stored, or ready to store. */
 type Step =
