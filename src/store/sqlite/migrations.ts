@@ -5,8 +5,8 @@
 export interface Migration { version: number; name: string; sql: string }
 
 /** The key columns of event_counts (migration 8), and of event_kinds without the dates. */
-const COUNT_KEY = ["date_start", "date_end", "country", "admin1", "type", "modality"];
-const KIND_KEY = ["country", "admin1", "type", "modality"];
+export const COUNT_KEY = ["date_start", "date_end", "country", "admin1", "type", "modality"];
+export const KIND_KEY = ["country", "admin1", "type", "modality"];
 
 /**
  * Statements a trigger on events runs to count `row` (new or old) into `table`, keyed by `key`:
@@ -23,10 +23,10 @@ function countInto(table: string, key: readonly string[], row: "new" | "old", si
 }
 
 /** The series event_series keeps (migration 9): each period's first day, from an event's first day, as the dialect's `period` writes it. */
-const PERIODS: ReadonlyArray<[string, (day: string) => string]> = [
+export const PERIODS: ReadonlyArray<[string, (day: string) => string]> = [
   ["day", (day) => day], ["week", (day) => `date(${day}, '-6 days', 'weekday 1')`], ["month", (day) => `substr(${day}, 1, 7) || '-01'`],
 ];
-const SPLITS: ReadonlyArray<[string, (row: string) => string]> = [["none", () => "'all'"], ["type", (row) => `${row}.type`], ["country", (row) => `${row}.country`]];
+export const SPLITS: ReadonlyArray<[string, (row: string) => string]> = [["none", () => "'all'"], ["type", (row) => `${row}.type`], ["country", (row) => `${row}.country`]];
 
 /** Statements counting the dated event `row` into each of its nine series (three periods, three splits) by `sign`. */
 function countSeries(row: "new" | "old", sign: 1 | -1): string {
@@ -56,6 +56,17 @@ function linkedAlike(event: string, a: string, except: string): string {
 /** Whether document `old`/`new`.document_id has another actor row of the same name, kind and country. */
 const alikeInDocument = (row: string) => `EXISTS (SELECT 1 FROM actors b WHERE b.document_id = ${row}.document_id AND b.id <> ${row}.id
     AND b.name = ${row}.name AND b.kind = ${row}.kind AND b.country IS ${row}.country)`;
+
+/** What actor_counts' triggers run for an actor row inserted (migration 10, again in 13). */
+const ACTOR_ADDED = `  INSERT INTO actor_counts (name, kind, country, documents, events) SELECT new.name, new.kind, new.country, 0, 0
+    WHERE NOT EXISTS (SELECT 1 FROM actor_counts WHERE ${actorKey("new")});
+  UPDATE actor_counts SET documents = documents + 1 WHERE ${actorKey("new")} AND NOT ${alikeInDocument("new")};`;
+/** ... and for a link of an event to an actor inserted. */
+const ACTOR_LINKED = `  UPDATE actor_counts SET events = events + 1 WHERE ${actorKey("", "new.actor_id")}
+    AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = new.actor_id AND ${linkedAlike("new.event_id", "a", "NOT (eb.actor_id = new.actor_id AND eb.role = new.role)")});`;
+
+/** The events_text rowid of event `row` (migration 7): its first day's number × 2^32 + its id; undated, day 0. */
+export const eventTextRowid = (row: string): string => `coalesce(CAST(julianday(${row}.date_start) AS INTEGER), 0) * 4294967296 + ${row}.id`;
 
 /** Both rollups' statements for `row`. */
 function countEvent(row: "new" | "old", sign: 1 | -1): string {
@@ -476,9 +487,7 @@ INSERT INTO actor_counts (name, kind, country, documents, events)
   SELECT a.name, a.kind, a.country, COUNT(DISTINCT a.document_id), COUNT(DISTINCT ea.event_id) FROM actors a
   LEFT JOIN event_actors ea ON ea.actor_id = a.id GROUP BY a.name, a.kind, a.country;
 CREATE TRIGGER actor_counts_insert AFTER INSERT ON actors BEGIN
-  INSERT INTO actor_counts (name, kind, country, documents, events) SELECT new.name, new.kind, new.country, 0, 0
-    WHERE NOT EXISTS (SELECT 1 FROM actor_counts WHERE ${actorKey("new")});
-  UPDATE actor_counts SET documents = documents + 1 WHERE ${actorKey("new")} AND NOT ${alikeInDocument("new")};
+${ACTOR_ADDED}
 END;
 CREATE TRIGGER actor_counts_delete BEFORE DELETE ON actors BEGIN
   UPDATE actor_counts SET documents = documents - (NOT ${alikeInDocument("old")}),
@@ -490,8 +499,7 @@ CREATE TRIGGER actor_counts_deleted AFTER DELETE ON actors BEGIN
   DELETE FROM actor_counts WHERE ${actorKey("old")} AND documents = 0;
 END;
 CREATE TRIGGER actor_counts_link AFTER INSERT ON event_actors BEGIN
-  UPDATE actor_counts SET events = events + 1 WHERE ${actorKey("", "new.actor_id")}
-    AND NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = new.actor_id AND ${linkedAlike("new.event_id", "a", "NOT (eb.actor_id = new.actor_id AND eb.role = new.role)")});
+${ACTOR_LINKED}
 END;
 CREATE TRIGGER actor_counts_unlink AFTER DELETE ON event_actors BEGIN
   UPDATE actor_counts SET events = events - 1 WHERE ${actorKey("", "old.actor_id")}
@@ -518,6 +526,39 @@ DROP INDEX event_counts_end;
 DROP INDEX event_counts_country_end;
 CREATE INDEX event_counts_end ON event_counts(date_end, date_start, country, admin1, type, modality);
 CREATE INDEX event_counts_country_end ON event_counts(country, date_end, date_start, admin1, type, modality);
+`,
+  },
+  {
+    version: 13,
+    name: "a batch counts and indexes its events and actors once: the insert triggers of the rollups and of events_text stand aside meanwhile",
+    // A row in batch_writes says that the writing transaction itself counts the events and actors
+    // it inserts after the ids the row holds, and writes the events' full text in rowid order, in
+    // a few statements before it commits (batch-counts.ts), rather than a dozen statements per row
+    // and a flush of FTS5's pending terms at each event dated earlier than the one before. The
+    // row is deleted in the same transaction: any other insert (raw SQL) finds the table empty
+    // and is counted and indexed by its trigger, as before.
+    sql: `
+CREATE TABLE batch_writes (events_after INTEGER NOT NULL, actors_after INTEGER NOT NULL);
+DROP TRIGGER events_text_insert;
+DROP TRIGGER event_counts_insert;
+DROP TRIGGER event_series_insert;
+DROP TRIGGER actor_counts_insert;
+DROP TRIGGER actor_counts_link;
+CREATE TRIGGER events_text_insert AFTER INSERT ON events WHEN NOT EXISTS (SELECT 1 FROM batch_writes) BEGIN
+  INSERT INTO events_text(rowid, sentence) VALUES (${eventTextRowid("new")}, new.sentence);
+END;
+CREATE TRIGGER event_counts_insert AFTER INSERT ON events WHEN NOT EXISTS (SELECT 1 FROM batch_writes) BEGIN
+  ${countEvent("new", 1)}
+END;
+CREATE TRIGGER event_series_insert AFTER INSERT ON events WHEN new.date_start IS NOT NULL AND NOT EXISTS (SELECT 1 FROM batch_writes) BEGIN
+  ${countSeries("new", 1)}
+END;
+CREATE TRIGGER actor_counts_insert AFTER INSERT ON actors WHEN NOT EXISTS (SELECT 1 FROM batch_writes) BEGIN
+${ACTOR_ADDED}
+END;
+CREATE TRIGGER actor_counts_link AFTER INSERT ON event_actors WHEN NOT EXISTS (SELECT 1 FROM batch_writes) BEGIN
+${ACTOR_LINKED}
+END;
 `,
   },
 ];

@@ -37,7 +37,7 @@ describe("SQLite archive file", () => {
     await store.close();
     const raw = new Database(path);
     KEEP.push(raw); // see RETAINED in sqlite-store.ts: nothing of better-sqlite3 may become garbage on Node 24
-    // Back to version 1: without what migrations 2 to 10 add, with the full-text table of 1.
+    // Back to version 1: without what migrations 2 to 13 add, with the full-text table of 1.
     const first = SQLITE_MIGRATIONS[0]?.sql ?? "";
     raw.exec(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE tokens; DROP TABLE corrections; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
       DROP INDEX events_fatalities; ALTER TABLE actors DROP COLUMN mentions; ALTER TABLE claims DROP COLUMN sentence;
@@ -45,7 +45,7 @@ describe("SQLite archive file", () => {
       DROP TRIGGER events_text_insert; DROP TRIGGER events_text_delete; DROP TRIGGER events_text_update; DROP TABLE events_text;
       DROP TRIGGER event_counts_insert; DROP TRIGGER event_counts_delete; DROP TRIGGER event_counts_update; DROP TABLE event_counts; DROP TABLE event_kinds;
       DROP TRIGGER event_series_insert; DROP TRIGGER event_series_delete; DROP TRIGGER event_series_update_old; DROP TRIGGER event_series_update_new; DROP TABLE event_series;
-      DROP TRIGGER actor_counts_insert; DROP TRIGGER actor_counts_delete; DROP TRIGGER actor_counts_deleted; DROP TRIGGER actor_counts_link; DROP TRIGGER actor_counts_unlink; DROP TABLE actor_counts;
+      DROP TRIGGER actor_counts_insert; DROP TRIGGER actor_counts_delete; DROP TRIGGER actor_counts_deleted; DROP TRIGGER actor_counts_link; DROP TRIGGER actor_counts_unlink; DROP TABLE actor_counts; DROP TABLE batch_writes;
       ${first.slice(first.indexOf("CREATE VIRTUAL TABLE events_fts"))} PRAGMA user_version = 1;`);
     raw.close();
     const migrated = openSqliteStore(path);

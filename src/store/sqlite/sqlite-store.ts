@@ -16,6 +16,7 @@ import { feedStatements, toFeedState, upsertParams } from "../feeds.js";
 import { IMPORTED_COLUMNS, IMPORTED_UPSERT, IMPORTED_WIDTH, importedPages, importedParams } from "../imports.js";
 import { recordRows, type RecordRows } from "../rows.js";
 import type { FeedState, ImportedEvent, ImportFile, ImportOutcome, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
+import { COUNT_DEFERRED, DEFER_ROLLUPS } from "./batch-counts.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 import { textEventsSql } from "./sqlite-text.js";
 
@@ -118,11 +119,11 @@ class SqliteStore extends Reader implements Store {
   async saveBatch(docs: readonly NewDocument[], options: SaveOptions): Promise<SaveOutcome[]> {
     // The writer's promises resolve synchronously (better-sqlite3 is synchronous), so nothing
     // else runs on this connection between BEGIN and COMMIT.
-    return this.#inTransaction("save batch", async () => {
+    return this.#inTransaction("save batch", () => this.#countedOnce(async () => {
       const outcomes: SaveOutcome[] = [];
       for (const doc of docs) outcomes.push(await saveDocument(this.#writer, doc, options));
       return outcomes;
-    });
+    }));
   }
 
   async replaceRecord(documentId: number, record: ExtractionRecord): Promise<void> {
@@ -132,8 +133,16 @@ class SqliteStore extends Reader implements Store {
       for (const table of RECORD_TABLES) {
         this.#prepare(`DELETE FROM ${table} WHERE document_id = ?`).run(documentId);
       }
-      await this.#writer.insertRecord(documentId, record, recordRows(record, text), new Date().toISOString());
+      await this.#countedOnce(() => this.#writer.insertRecord(documentId, record, recordRows(record, text), new Date().toISOString()));
     });
+  }
+
+  /** Runs `insert` (inside a transaction) with the rollups counted once for all it inserts, not per row (batch-counts.ts). */
+  async #countedOnce<T>(insert: () => Promise<T>): Promise<T> {
+    this.#prepare(DEFER_ROLLUPS).run();
+    const result = await insert();
+    for (const sql of COUNT_DEFERRED) this.#prepare(sql).run();
+    return result;
   }
 
   async #inTransaction<T>(op: string, work: () => Promise<T>): Promise<T> {
