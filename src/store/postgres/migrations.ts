@@ -12,6 +12,9 @@ const NULLABLE = new Set(["date_start", "date_end", "country", "admin1"]);
 /** A key column as its unique index holds it: a null as a character no text field holds, so nulls are one key. */
 const keyed = (column: string, row = ""): string => (NULLABLE.has(column) ? `coalesce(${row}${column}, E'\\x01')` : `${row}${column}`);
 
+/** The columns of a rollup's unique index on `key`, as ON CONFLICT names them. */
+const uniqueKey = (key: readonly string[]): string => key.map((c) => (NULLABLE.has(c) ? `(${keyed(c)})` : c)).join(", ");
+
 /** The statements of event_counts_change() that count `row` (NEW or OLD) into `table` by `sign`. */
 function countInto(table: string, key: readonly string[], row: "NEW" | "OLD", sign: 1 | -1, fatalities: boolean): string {
   if (sign < 0) {
@@ -21,8 +24,16 @@ function countInto(table: string, key: readonly string[], row: "NEW" | "OLD", si
   }
   return `INSERT INTO ${table} (${key.join(", ")}, events${fatalities ? ", fatalities" : ""})
         VALUES (${key.map((c) => `${row}.${c}`).join(", ")}, 1${fatalities ? `, coalesce(${row}.fatalities_low, 0)` : ""})
-        ON CONFLICT (${key.map((c) => (NULLABLE.has(c) ? `(${keyed(c)})` : c)).join(", ")})
+        ON CONFLICT (${uniqueKey(key)})
         DO UPDATE SET events = ${table}.events + 1${fatalities ? `, fatalities = ${table}.fatalities + EXCLUDED.fatalities` : ""};`;
+}
+
+/** The statement of events_added() (migration 13) that counts the inserted rows (`added`) into `table`, one upsert per key. */
+function addInto(table: string, key: readonly string[], fatalities: boolean): string {
+  return `INSERT INTO ${table} (${key.join(", ")}, events${fatalities ? ", fatalities" : ""})
+    SELECT ${key.join(", ")}, COUNT(*)${fatalities ? ", SUM(coalesce(fatalities_low, 0))" : ""} FROM added GROUP BY ${key.join(", ")}
+    ON CONFLICT (${uniqueKey(key)})
+    DO UPDATE SET events = ${table}.events + EXCLUDED.events${fatalities ? `, fatalities = ${table}.fatalities + EXCLUDED.fatalities` : ""};`;
 }
 
 /** The series event_series keeps (migration 9): each period's first day, from an event's first day, as the dialect's `period` writes it. */
@@ -504,6 +515,34 @@ CREATE TRIGGER actor_counts_unlink AFTER DELETE ON event_actors REFERENCING OLD 
     // rather than sorting every row of the country by date_end.
     sql: `
 CREATE INDEX event_counts_country_end ON event_counts (country, date_end);
+`,
+  },
+  {
+    version: 13,
+    name: "events inserted counted into the rollups once per statement, from its transition table, not row by row",
+    // A document's events come in one multi-row INSERT: its rows are summed by key and each key
+    // upserted once, where the row triggers ran a plpgsql call and two upserts per event and row
+    // of event_series. Deletes and updates keep the row triggers of migrations 8 and 9.
+    sql: `
+DROP TRIGGER event_counts_change ON events;
+CREATE TRIGGER event_counts_change AFTER DELETE OR UPDATE OF ${COUNT_KEY.join(", ")}, fatalities_low ON events
+  FOR EACH ROW EXECUTE FUNCTION event_counts_change();
+DROP TRIGGER event_series_change ON events;
+CREATE TRIGGER event_series_change AFTER DELETE OR UPDATE OF date_start, type, country, fatalities_low ON events
+  FOR EACH ROW EXECUTE FUNCTION event_series_change();
+CREATE FUNCTION events_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${addInto("event_counts", COUNT_KEY, true)}
+  ${addInto("event_kinds", KIND_KEY, false)}
+  INSERT INTO event_series (period_kind, split, series_key, period, events, fatalities)
+    SELECT o.period_kind, o.split, o.series_key, o.period, COUNT(*), SUM(o.deaths) FROM added n
+    CROSS JOIN LATERAL (VALUES ${seriesRows("n", ", coalesce(n.fatalities_low, 0)")}) AS o (period_kind, split, series_key, period, deaths)
+    WHERE n.date_start IS NOT NULL GROUP BY 1, 2, 3, 4
+    ON CONFLICT (${SERIES_KEY}) DO UPDATE SET events = event_series.events + EXCLUDED.events, fatalities = event_series.fatalities + EXCLUDED.fatalities;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER events_added AFTER INSERT ON events REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION events_added();
 `,
   },
 ];

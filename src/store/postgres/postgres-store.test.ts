@@ -41,7 +41,7 @@ describe.skipIf(url === null)("PostgreSQL", () => {
       DROP TRIGGER event_counts_change ON events; DROP FUNCTION event_counts_change(); DROP TABLE event_counts; DROP TABLE event_kinds;
       DROP TRIGGER event_series_change ON events; DROP FUNCTION event_series_change(); DROP TABLE event_series;
       DROP FUNCTION actor_counts_add() CASCADE; DROP FUNCTION actor_counts_remove() CASCADE; DROP FUNCTION actor_counts_drop() CASCADE;
-      DROP FUNCTION actor_counts_link() CASCADE; DROP FUNCTION actor_counts_unlink() CASCADE; DROP TABLE actor_counts; DELETE FROM sitrep_migrations WHERE version > 1`);
+      DROP FUNCTION actor_counts_link() CASCADE; DROP FUNCTION actor_counts_unlink() CASCADE; DROP TABLE actor_counts; DROP FUNCTION events_added() CASCADE; DELETE FROM sitrep_migrations WHERE version > 1`);
     await client.end();
     const migrated = await openPostgresStore({ url: url ?? "", schema });
     await expectMigrated(migrated);
