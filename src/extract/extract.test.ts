@@ -75,6 +75,10 @@ describe("extract: events", () => {
     expect(r.events.find((x) => x.type === "ASSAULT")?.modality).toBe("negated");
     const r2 = run("The Sudanese army did not attack the camp.");
     expect(r2.events.find((x) => x.type === "ASSAULT")?.modality).toBe("negated");
+    // the clause a denial governs, through "that" and a report noun
+    expect(run("The ministry denied that its soldiers shelled the market.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("negated");
+    expect(run("The governor rejected claims that police had killed four protesters.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("negated");
+    expect(run("The ministry said that its soldiers shelled the market.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("asserted");
   });
   it("marks hypothetical and future events", () => {
     expect(run("Analysts said Hezbollah could attack northern towns.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("hypothetical");

@@ -13,6 +13,8 @@ const FUTURE_AUX = new Set(["will", "'ll", "shall", "would"]);
 const FUTURE_LEMMAS = new Set(["plan", "intend", "prepare", "vow", "pledge", "promise", "aim", "seek", "expect", "threaten", "want", "set", "schedule", "go", "due"]);
 /** Reporting verbs: "said it had arrested 14" is the past of the report (backshift), not background. */
 const REPORTING = new Set(["say", "tell", "claim", "announce", "report", "confirm", "add", "allege", "state", "insist", "acknowledge", "admit"]);
+/** Nouns between a denial and its clause: "rejected reports that …", "denied allegations that …". */
+const DENIED_NOUNS = new Set(["report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "charge", "charges", "assertion", "assertions"]);
 const BOUNDARY = new Set([".", ";", ":", "?", "!", "that", "which", "who", "because", "while", "after", "when", "as", "but", "since", "and"]);
 
 /** Modality of the trigger spanning tokens [first, …) in sentence s; `carrier` is its light verb. */
@@ -20,6 +22,7 @@ export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier:
   // "denied carrying out the attack", "denied any role in the attack"
   if (carrier !== null && DENIALS.has((tokens[carrier] as Token).lemma)) return "negated";
   const start = Math.min(first, carrier ?? first);
+  if (deniedClause(tokens, s, start)) return "negated";
   let sawTo = false;
   for (let k = start - 1; k >= s.first && k >= start - 7; k--) {
     const t = tokens[k] as Token;
@@ -35,6 +38,25 @@ export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier:
     if (t.lower === "had" && (k === start - 1 || (tokens[k + 1] as Token).pos === "ADV")) return reported(tokens, s, k) ? "asserted" : "historical";
   }
   return "asserted";
+}
+
+/**
+ * True when the clause holding token `start` is what someone denies: "denied that its troops
+ * shelled …", "rejected reports that soldiers had killed …". The clause runs back to its "that".
+ */
+function deniedClause(tokens: Token[], s: Sentence, start: number): boolean {
+  for (let k = start - 1; k >= s.first && k >= start - 12; k--) {
+    const t = tokens[k] as Token;
+    if (t.lower !== "that") {
+      if (BOUNDARY.has(t.lower)) return false;
+      continue;
+    }
+    let v = k - 1;
+    if (v >= s.first && DENIED_NOUNS.has((tokens[v] as Token).lower)) v--;
+    const verb = tokens[v];
+    return v >= s.first && verb !== undefined && (DENIALS.has(verb.lemma) || DENIALS.has(verb.lower));
+  }
+  return false;
 }
 
 /** True when a reporting verb comes before token k in its sentence ("the army said it had …"). */
