@@ -80,6 +80,23 @@ describe("extract: events", () => {
     expect(run("The governor rejected claims that police had killed four protesters.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("negated");
     expect(run("The ministry said that its soldiers shelled the market.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("asserted");
   });
+  it("codes a denial of a part in an act as that act, negated, by the denier", () => {
+    const r = run("Gunmen attacked Malian soldiers near Gao on Monday, killing six. The Ndovu Front denied any role in the attack.");
+    const denied = r.events.find((x) => x.type === "ASSAULT" && x.modality === "negated");
+    expect(names(r, denied?.actor ?? [])).toEqual(["Ndovu Front"]);
+    expect(names(r, denied?.recipient ?? []).join()).toMatch(/Mali/);
+    expect(denied?.fatalities).toBeNull();
+    expect(r.events.some((x) => x.type === "REJECT")).toBe(false);
+    // with no act named, the denial is a rejection
+    expect(run("The Ndovu Front denied any involvement.").events.map((x) => x.type)).toEqual(["REJECT"]);
+  });
+  it("does not make a speaker the doer of a reported clause with a subject of its own", () => {
+    const r = run("The Ndovu Front said the strikes had deliberately targeted a power station.");
+    expect(r.events.filter((x) => x.type === "ASSAULT").flatMap((x) => names(r, x.actor))).not.toContain("Ndovu Front");
+    // its own forces, or coordinated with the report, stay its own
+    const own = run("The Ndovu Front said its fighters had ambushed a convoy and denied that civilians were harmed.");
+    expect(names(own, own.events.find((x) => x.type === "ASSAULT")?.actor ?? [])).toEqual(["Ndovu Front"]);
+  });
   it("marks hypothetical and future events", () => {
     expect(run("Analysts said Hezbollah could attack northern towns.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("hypothetical");
     expect(run("Kyiv is expected to deploy more troops to the front.").events.find((x) => x.type === "MOBILIZE")?.modality).toBe("future");

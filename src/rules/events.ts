@@ -10,6 +10,11 @@ export interface VerbPhrase {
   after: string[];
   type: PloverType | null;
   mode: string | null;
+  /**
+   * The phrase disowns a part in an act ("denied any role in", "denied responsibility for"): when
+   * an event noun follows, that event is coded, negated, with the verb's subject as its actor.
+   */
+  disowns?: boolean;
 }
 
 export interface VerbRule {

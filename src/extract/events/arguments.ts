@@ -79,9 +79,17 @@ export class ArgumentReader {
 
   /** The subject mentions to the left of token t: [mentions], or [] when none. */
   subject(t: number, s: Sentence): Mention[] {
+    /** A noun that is no actor stood between here and t: the clause's own subject, if a report opens it. */
+    let bareNoun = false;
+    /** "said … and denied", "X, who says …, has urged": t is no verb of the clause reported. */
+    let crossed = false;
     for (let k = t - 1; k >= s.first; k--) {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text)) break;
+      // "the SDF said the strikes had targeted …": the clause reported has a subject of its own, not the speaker
+      if (bareNoun && !crossed && tok.pos === "VERB" && REPORTING.has(tok.lemma)) return [];
+      if (tok.text === "," || tok.lower === "and") crossed = true;
+      if ((tok.pos === "NOUN" || tok.pos === "PROPN") && !mentionAt(this.#ctx, k)) bareNoun = true;
       if (this.#aside[k] && !this.#aside[t]) continue;
       // "the PKK, which has waged an insurgency": a relative pronoun stands for the mention just before it
       if (RELATIVES.has(tok.lower)) {

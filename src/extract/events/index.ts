@@ -70,6 +70,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       }
       let actor: Mention[] = [];
       let recipient: Mention[] = [];
+      /** The target of the event a definite noun refers back to ("the attack"), when it is told again. */
+      let told: string[] = [];
       if (trig.nominal) {
         const n = args.nominal(trig, s);
         actor = n.actor;
@@ -78,9 +80,15 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         // "the attack", "PAFF claimed the attack": an event told before, not a new one
         const earlier = definiteReference(tokens, trig, n, out);
         if (earlier) {
-          const generic = earlier.actor.every((k) => !ctx.entities.get(k)?.named);
-          if (subj.length && generic && !modalityOf(tokens, s, trig.first, trig.carrier).startsWith("neg")) earlier.actor = keys(subj);
-          continue;
+          const denied = modalityOf(tokens, s, trig.first, trig.carrier) === "negated";
+          // "Iran denied any role in the attack": the denier's part in the attack told before, negated
+          if (denied && subj.length && earlier.actor.every((k) => !subj.some((m) => m.entity === k))) {
+            told = earlier.recipient;
+          } else {
+            const generic = earlier.actor.every((k) => !ctx.entities.get(k)?.named);
+            if (subj.length && generic && !denied) earlier.actor = keys(subj);
+            continue;
+          }
         }
         if (subj.length) actor = subj;
         // "they would blockade Paris": a noun where a verb stands takes the verb's subject
@@ -144,7 +152,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       // "threatened to stop talks if the United States goes ahead": the threat is aimed at the condition's subject
       if (recipient.length === 0 && trig.type === "THREATEN") recipient = args.conditionSubject(trig.last, s);
       const a = keys(actor);
-      const r = keys(recipient).filter((k) => !a.includes(k) && !(GIVEN.has(trig.type) && ownForces(ctx, a, k)));
+      const r = [...new Set([...keys(recipient), ...told])].filter((k) => !a.includes(k) && !(GIVEN.has(trig.type) && ownForces(ctx, a, k)));
       // an attack told with its toll is an event even when no one is named ("a drone strikes a bus, killing nine")
       if (a.length === 0 && r.length === 0 && !(trig.type === "ASSAULT" && !trig.twoSided && toll())) continue;
       // "sanctions against Nigeria", "the blockade of Serbia": an event noun with no doer and no toll names a topic, not an act

@@ -21,6 +21,8 @@ export interface Trigger {
   twoSided: boolean;
   /** A light or reporting verb that carries the noun ("launched", "claimed", "denied"). */
   carrier: number | null;
+  /** Set on a verb's phrase that disowns the act an event noun after it names ({@link VerbPhrase.disowns}). */
+  disowns?: boolean;
 }
 
 /** Verbs that only carry an event noun: their subject is the noun's actor. */
@@ -88,7 +90,11 @@ function verbTrigger(ctx: DocContext, rule: VerbRule, t: number, s: Sentence): T
     const end = phraseMatches(tokens, t + 1, s.last, p.after);
     // a phrase with no type ("fired the coach") says the verb codes nothing here
     if (end > 0 && !p.type) return null;
-    if (end > 0 && p.type) return { head: t, first: t, last: end, type: p.type, mode: p.mode ?? rule.mode, nominal: false, twoSided: false, carrier: null };
+    if (end > 0 && p.type) {
+      const trigger: Trigger = { head: t, first: t, last: end, type: p.type, mode: p.mode ?? rule.mode, nominal: false, twoSided: false, carrier: null };
+      if (p.disowns) trigger.disowns = true;
+      return trigger;
+    }
   }
   if (!rule.type) return null;
   return { head: t, first: t, last: t + 1, type: rule.type, mode: rule.mode, nominal: false, twoSided: false, carrier: null };
@@ -147,6 +153,10 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     // a phrase of the verb itself wins ("denied the allegation" is a REJECT); event nouns inside it are its words
     const phrased = rule ? verbTrigger(ctx, rule, t, s) : null;
     if (phrased && phrased.last > t + 1) {
+      // "denied any role in the attack": the act disowned is the event, carried by the denial
+      const disowned = phrased.disowns ? out.find((n) => n.nominal && n.carrier === null && n.first >= phrased.last &&
+        n.first - phrased.last <= 4 && !hasStop(tokens, phrased.last, n.first) && !tokens.slice(phrased.last, n.first).some((x) => x.pos === "VERB")) : undefined;
+      if (disowned) { disowned.carrier = t; continue; }
       for (let k = out.length - 1; k >= 0; k--) {
         const n = out[k] as Trigger;
         if (n.nominal && n.first > t && n.first < phrased.last) out.splice(k, 1);
