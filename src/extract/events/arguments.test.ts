@@ -153,3 +153,22 @@ describe("event arguments: relative pronouns", () => {
     expect(names(r, e?.actor ?? [])).toEqual(["Ndovu Front"]);
   });
 });
+
+describe("event arguments: doers named inside the act and in reduced clauses", () => {
+  it("takes a noun that names the doer of the act as its actor ('a suicide bomber killed')", () => {
+    const r = run("A suicide bomber killed 14 worshippers at a mosque in Quetta on Friday.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(r.actors.find((a) => e?.actor.includes(a.id))?.kind).toBe("armed_group");
+  });
+  it("reads 'N were killed and M others injured' as one passive, the dead and the wounded its targets", () => {
+    const r = run("Ndovu Front fighters ambushed a patrol near Gao. Six soldiers were killed and four others injured.");
+    const attacks = r.events.filter((x) => x.type === "ASSAULT");
+    expect(attacks).toHaveLength(1);
+    expect(names(r, attacks[0]?.actor ?? [])).toEqual(["Ndovu Front"]);
+  });
+  it("gives a participle right after a noun that noun as subject ('at protesters demanding')", () => {
+    const r = run("Police fired tear gas at students demanding the release of their teachers in Dakar.");
+    const demand = r.events.find((x) => x.type === "REQUEST");
+    expect(names(r, demand?.actor ?? [])).toEqual(["students"]);
+  });
+});

@@ -72,7 +72,22 @@ export class ArgumentReader {
       const p = this.#tok(k);
       if (p.lower === "been" || p.lower === "being") return true;
       if (ADVERBS.has(p.lower) || p.pos === "ADV") continue;
-      return (p.pos === "AUX" || p.lemma === "get") && (p.lemma === "be" || p.lemma === "get");
+      if ((p.pos === "AUX" || p.lemma === "get") && (p.lemma === "be" || p.lemma === "get")) return true;
+      break;
+    }
+    return this.#elidedPassive(t, s);
+  }
+
+  /** "eight were killed and five others injured": a participle whose "were" the passive before "and" gives it. */
+  #elidedPassive(t: number, s: Sentence): boolean {
+    if (!/ed$/.test(this.#tok(t).lower)) return false;
+    for (let k = t - 1; k > s.first && k >= t - 4; k--) {
+      const p = this.#tok(k);
+      if (p.lower === "and") {
+        const before = this.#tok(k - 1);
+        return before.pos === "VERB" && /ed$/.test(before.lower) && this.passive(k - 1, s);
+      }
+      if (!["NUM", "NOUN", "ADJ", "DET"].includes(p.pos)) return false;
     }
     return false;
   }
@@ -116,7 +131,10 @@ export class ArgumentReader {
       const quantity = this.#headStart(m.first, s) - 1;
       const counted = before?.lower === "of" && QUANTITIES.has(this.#tok(quantity)?.lower ?? "") &&
         !PREPOSITIONS.has(this.#tok(this.#headStart(quantity, s))?.lower ?? "");
-      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted) continue;
+      // "fired tear gas at protesters demanding …": a participle right after a noun says what that noun does
+      const reduced = m.last === t && /ing$/.test(this.#tok(t).lower) && before?.lower !== "by" &&
+        !["state", "other"].includes(this.#ctx.entities.get(m.entity)?.kind ?? "other");
+      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted && !reduced) continue;
       if (m.locative) continue;
       return this.#coordinated(m, s, -1);
     }
@@ -324,6 +342,9 @@ export class ArgumentReader {
       const resolved = this.#pronoun(owner.lower === "his" || owner.lower === "her" ? "he" : "it", trig.first - 1);
       if (resolved) actor.push(resolved);
     }
+    // "a suicide bomber killed 12": a noun that names the doer of the act is its actor
+    const doer = actor.length === 0 ? mentionAt(this.#ctx, trig.head) : undefined;
+    if (doer && !doer.locative && doer.last === trig.last) actor.push(doer);
     const by = this.agent(trig.last, s, false, true);
     if (by.length) actor.push(...by);
     return { actor, recipient };
