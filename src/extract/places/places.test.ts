@@ -293,6 +293,23 @@ describe("findPlaces", () => {
   });
 });
 
+describe("places in brackets and local division words", () => {
+  it("reads a name in brackets after a place as where that place is ('Maru LGA (Zamfara)')", () => {
+    const text = "Bandits raided Maru LGA (Zamfara) and Kamituga (Mwenga, Sud-Kivu) overnight.";
+    const places = findPlaces(text, gaz);
+    expect(named(places, "Zamfara")?.country).toBe("NGA");
+    expect(named(places, "Maru")?.admin1).toBe("Zamfara");
+    expect(named(places, "Kamituga")?.admin1).toBe("South Kivu");
+    expectSpansExact(text, places);
+  });
+  it("takes a division in brackets alone, though no other name places it", () => {
+    expect(findPlaces("Fighting was reported in Ann township (Rakhine).", gaz).map((p) => p.name)).toEqual(["Rakhine"]);
+  });
+  it("does not take a bracket that opens a text for a place cue", () => {
+    expect(findPlaces("(Reuters) Fighters attacked a convoy.", gaz)).toEqual([]);
+  });
+});
+
 describe("placeForSpan", () => {
   const text = "In Pakistan, gunmen attacked a post in Peshawar, Khyber Pakhtunkhwa. Later Lahore was calm.";
   it("prefers the most specific place in the span, then in the sentence", () => {

@@ -159,7 +159,7 @@ const INSTITUTIONS = new Set(["university", "college", "institute", "department"
   "library", "society", "association", "federation", "chamber", "court", "secretary", "commission"]);
 export const GENERIC_WORDS = new Set(["province", "provinces", "district", "districts", "county", "state", "region",
   "governorate", "oblast", "department", "prefecture", "municipality", "city", "parish", "borough", "territory",
-  "division", "agency", "emirate", "raion", "area"]);
+  "division", "agency", "emirate", "raion", "area", "lga", "township", "tehsil", "woreda", "commune", "locality"]);
 
 /** Division words that mark a division in lowercase too; "city" and "area" do not ("Kabul city"). */
 const LOWER_GENERIC_WORDS = new Set(["province", "provinces", "district", "districts", "county", "state", "region",
@@ -265,7 +265,9 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const sentenceStart = sentenceStartAt(tokens, i - article, text);
     const nameStart = article ? tokens[i - 2]!.start : first.start;
     const adjacent = prevTok !== undefined && nameStart - prevTok.fullEnd <= 1 && !/\n/.test(text.slice(prevTok.fullEnd, nameStart));
-    const before = prevTok && prevTok.word && adjacent ? prevTok.text.toLowerCase() : "";
+    // "Maru (Zamfara)", "Kamituga (Mwenga, Sud-Kivu)": a name in brackets after a word places what comes before it
+    const bracketed = prevTok?.text === "(" && adjacent && (tokens[i - 2 - article]?.word ?? false);
+    const before = prevTok && (prevTok.word || bracketed) && adjacent ? prevTok.text.toLowerCase() : "";
     // A capitalised word just before, itself not a place nor capitalised only for opening its
     // sentence, makes this the tail of another name ("Kerry-Ann Hamilton", "Islamic State
     // Khorasan"); so does a title ("Mr. Clawson") or an institution ("University of Calgary").
@@ -318,7 +320,8 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
     const between = text.slice(a.genericEnd, b.start);
-    if (/^,\s?$/.test(between) || (a.generic !== "" && /^ (?:of|in) (?:the )?$/.test(between))) a.next = b;
+    // "Maru (Zamfara)", "Kamituga (Mwenga, Sud-Kivu)": a name in brackets places the one before it too
+    if (/^(?:,\s?| ?\()$/.test(between) || (a.generic !== "" && /^ (?:of|in) (?:the )?$/.test(between))) a.next = b;
     if (text.slice(a.end, b.start) === " ") b.prev = a;
   }
   // "in Nuseirat, Bureij and Beit Lahia": the names of a list share the word before the first

@@ -55,7 +55,7 @@ const ORG_WORDS = new Set(["times", "post", "herald", "journal", "tribune", "gaz
 /** Words after a name that make it a disease's, not a place ("West Nile virus", "Ebola fever"). */
 const DISEASE_WORDS = new Set(["virus", "fever", "flu", "influenza", "encephalitis", "syndrome", "disease"]);
 /** Words before a name that say it is a place. */
-const LOCATIVE = new Set(["in", "on", "near", "at", "from", "to", "outside", "into", "across", "around", "towards", "toward",
+const LOCATIVE = new Set(["(", "in", "on", "near", "at", "from", "to", "outside", "into", "across", "around", "towards", "toward",
   "of", "town", "village", "city", "district", "province", "capital", "inside", "via", "through", "called", "named",
   "throughout", "within", "nearby", "off", "visit", "visited", "hit", "struck", "entered", "reached", "left",
   // "gangs attacked Mirebalais", "troops retook Wad Madani"
