@@ -172,3 +172,15 @@ describe("event arguments: doers named inside the act and in reduced clauses", (
     expect(names(r, demand?.actor ?? [])).toEqual(["students"]);
   });
 });
+
+describe("event arguments: headlines", () => {
+  it("reads a counted subject before a participle with no object as a passive ('12 militants killed in …')", () => {
+    const r = run("Army says 12 militants killed in Kurram operation");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(r.actors.find((a) => e?.recipient.includes(a.id))?.kind).toBe("armed_group");
+    expect(e?.actor).toEqual([]);
+    // with an object, the verb is active
+    const active = run("Militants killed 12 soldiers in Kurram");
+    expect(active.actors.find((a) => active.events[0]?.actor.includes(a.id))?.kind).toBe("armed_group");
+  });
+});

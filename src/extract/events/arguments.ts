@@ -75,7 +75,25 @@ export class ArgumentReader {
       if ((p.pos === "AUX" || p.lemma === "get") && (p.lemma === "be" || p.lemma === "get")) return true;
       break;
     }
-    return this.#elidedPassive(t, s);
+    return this.#elidedPassive(t, s) || this.#headlinePassive(t, s);
+  }
+
+  /**
+   * "12 militants killed in North Waziristan", "At least 9 killed in attack": a headline drops
+   * "were"; a number counts the subject and no object follows the participle.
+   */
+  #headlinePassive(t: number, s: Sentence): boolean {
+    const tok = this.#tok(t);
+    if (!/ed$/.test(tok.lower)) return false;
+    const next = this.#tok(t + 1);
+    if (next && ["DET", "NUM", "NOUN", "PROPN", "PRON", "ADJ"].includes(next.pos)) return false;
+    for (let k = t - 1; k >= s.first && k >= t - 4; k--) {
+      const p = this.#tok(k);
+      // "doctors from two aid groups donated …": a number after a preposition counts no subject
+      if (p.pos === "NUM") return this.#tok(k - 1)?.pos !== "ADP";
+      if (!["NOUN", "PROPN", "ADJ"].includes(p.pos)) return false;
+    }
+    return false;
   }
 
   /** "eight were killed and five others injured": a participle whose "were" the passive before "and" gives it. */
