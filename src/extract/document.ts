@@ -49,6 +49,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     countryName: (iso3) => gaz.country(iso3)?.name ?? iso3,
     isPlace: (s, e) => placeSpans.has(`${s}:${e}`),
     placeAt: (s) => placeStarts.get(s) ?? null,
+    isEventWord: (key) => rules.events.eventWords.has(key),
   }, ctx).run();
   assignCountries(ctx, places);
 

@@ -44,6 +44,8 @@ export interface EventRules {
   /** Threats in the speaker's own words (data/patterns/warnings.json). */
   warnings: Judgements;
   nouns: PhraseMatcher<NounRule>;
+  /** Event nouns of one word ("clashes", "protests"): a capital at a headline's start makes them no name. */
+  eventWords: ReadonlySet<string>;
   /** Per type, the cue phrases of each mode. */
   modes: ReadonlyMap<PloverType, PhraseMatcher<string>>;
 }
@@ -80,6 +82,7 @@ export function loadEventRules(dir: URL): EventRules {
     verbs.set(v.lemma, { ...v, phrases: [...v.phrases, ...(old?.phrases ?? [])] });
   }
   const nouns = new PhraseMatcher<NounRule>();
+  const eventWords = new Set<string>();
   const nounFile = new URL("nouns.json", dir);
   const nounList = read(nounFile).nouns;
   if (!Array.isArray(nounList)) throw new DataError(nounFile.pathname, 'expecting a "nouns" array');
@@ -87,6 +90,7 @@ export function loadEventRules(dir: URL): EventRules {
     if (!isType(n.type)) throw new DataError(nounFile.pathname, `bad noun entry ${JSON.stringify(n).slice(0, 80)}`);
     const words = Array.isArray(n.words) ? n.words.join(" ") : String(n.words);
     nouns.add(words, { ...n, mode: n.mode ?? null, twoSided: Boolean(n.twoSided) });
+    if (!words.includes(" ")) eventWords.add(words.toLowerCase());
   }
   const modes = new Map<PloverType, PhraseMatcher<string>>();
   const modeFile = new URL("modes.json", dir);
@@ -99,7 +103,7 @@ export function loadEventRules(dir: URL): EventRules {
   }
   const disapproval = judgementsOf(new URL("disapproval.json", dir));
   const warnings = judgementsOf(new URL("warnings.json", dir));
-  return { verbs, nouns, modes, disapproval, warnings };
+  return { verbs, nouns, eventWords, modes, disapproval, warnings };
 }
 
 /** A lexicon of `verbs` and `words` (disapproval.json, warnings.json). */

@@ -21,6 +21,8 @@ export interface ActorLexicon {
   isPlace: (start: number, end: number) => boolean;
   /** The resolved place whose mention starts at this offset, if any. */
   placeAt: (start: number) => Place | null;
+  /** True for a one-word event noun ("clashes", "protests"), which names no people. */
+  isEventWord: (key: string) => boolean;
 }
 
 const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout", "within", "from", "at", "to", "towards", "toward", "outside", "around", "over", "through", "via", "off"]);
@@ -151,7 +153,7 @@ export class MentionFinder {
     if (agent) return this.#agent(i, agent.last, agent.values[0] as AgentEntry, null);
     const ref = REFERENCES.get(w.key);
     if (ref && i > 0 && (words[i - 1] as Word).key === "the") return this.#reference(i, ref);
-    const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace);
+    const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace, this.#lex.isEventWord);
     // "Yoruba leaders", "Karen guerrillas": an unknown name before an agent names that group
     const members = unknown ? null : this.#namedGroup(i, limit);
     if (members) return this.#unknown(i, members.last, members.kind);

@@ -45,7 +45,8 @@ const HEADS: [RegExp, ActorKind][] = [
 const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text);
 
 /** An unknown proper name starting at word i, or null. */
-export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: (start: number, end: number) => boolean): { last: number; kind: ActorKind } | null {
+export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: (start: number, end: number) => boolean,
+  isEventWord: (key: string) => boolean): { last: number; kind: ActorKind } | null {
   const { words, a } = ctx;
   const w = words[i] as Word;
   if (!capitalised(w) || NOT_NAMES.has(w.key) || /^\d/.test(w.text)) return null;
@@ -75,6 +76,7 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   if (last - i >= 2 && last - i <= 4 && !joined) return { last, kind: "person" };
   if (prev && TITLE_WORDS.has(prev.key)) return { last, kind: "person" };
   // "Kurds", "Tamils", "Rohingyas": a people named in the plural
-  if (last - i === 1 && /^\p{Lu}\p{Ll}{2,}s$/u.test(w.text) && tok.pos === "PROPN") return { last, kind: "civilians" };
+  // but "Clashes in Tripoli leave 8 dead": a headline's capital on an event noun makes no people
+  if (last - i === 1 && /^\p{Lu}\p{Ll}{2,}s$/u.test(w.text) && tok.pos === "PROPN" && !isEventWord(w.key)) return { last, kind: "civilians" };
   return null;
 }

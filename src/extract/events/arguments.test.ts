@@ -184,3 +184,12 @@ describe("event arguments: headlines", () => {
     expect(active.actors.find((a) => active.events[0]?.actor.includes(a.id))?.kind).toBe("armed_group");
   });
 });
+
+describe("event arguments: a headline's capitalised event noun", () => {
+  it("does not read a capitalised event noun at a headline's start as a people ('Clashes in Tripoli leave 8 dead')", () => {
+    const r = run("Clashes in Misrata leave 8 dead as rival militias battle for the port");
+    expect(r.actors.map((a) => a.name)).not.toContain("Clashes");
+    // a people named in the plural still is one
+    expect(run("Tamils protest in Jaffna over land seizures").actors.map((a) => a.name)).toContain("Tamils");
+  });
+});
