@@ -52,6 +52,16 @@ function hasCapital(words: readonly Word[], first: number, last: number): boolea
   return false;
 }
 
+/** "Gaza, health ministry says": a dictionary name runs over no comma, bracket or quote between its words. */
+function unbroken(text: string, words: readonly Word[], first: number, last: number): boolean {
+  for (let k = first + 1; k < last; k++) if (/[,;:()"“”]/.test(text.slice((words[k - 1] as Word).end, (words[k] as Word).start))) return false;
+  return true;
+}
+
+/** A dictionary name: some capital in it, no break between its words. */
+const nameLike = (text: string, words: readonly Word[]) => (first: number, last: number): boolean =>
+  hasCapital(words, first, last) && unbroken(text, words, first, last);
+
 export class MentionFinder {
   readonly #lex: ActorLexicon;
   readonly #ctx: DocContext;
@@ -125,7 +135,7 @@ export class MentionFinder {
     if (acronym) return this.#add(i, i + 1, acronym, "name");
     const residents = this.#placePeople(i, limit);
     if (residents) return residents;
-    const named = rules.names.longestAt(words, i, limit, (a, b) => hasCapital(words, a, b));
+    const named = rules.names.longestAt(words, i, limit, nameLike(this.#ctx.a.text, words));
     if (named) {
       // "North Darfur", "North Kivu": a name that only begins a longer place name is that place
       const place = this.#lex.placeAt(w.start);
@@ -138,7 +148,7 @@ export class MentionFinder {
       return this.#named(i, named.last, named.values, limit);
     }
     const agent = rules.agents.longestAt(words, i, limit);
-    const nameAfter = agent && rules.names.longestAt(words, agent.last, limit, (a, b) => hasCapital(words, a, b));
+    const nameAfter = agent && rules.names.longestAt(words, agent.last, limit, nameLike(this.#ctx.a.text, words));
     // "President Mugabe", "Defence Minister Ali Karimi": a title before a name is the person's, not the government's
     const titled = agent && TITLE_WORDS.has((words[agent.last - 1] as Word).key) && /^\p{Lu}/u.test(words[agent.last]?.text ?? "") && !nameAfter;
     if (titled) return agent.last;
@@ -224,13 +234,13 @@ export class MentionFinder {
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }
       // "Yemen's Houthis", "Iran's Revolutionary Guards": the country qualifies the actor named after it
-      if (words[last]?.key === "s" && this.#adjacent(last, last) && this.#lex.rules.names.longestAt(words, last + 1, limit, (a, b) => hasCapital(words, a, b))) {
+      if (words[last]?.key === "s" && this.#adjacent(last, last) && this.#lex.rules.names.longestAt(words, last + 1, limit, nameLike(this.#ctx.a.text, words))) {
         return this.#add(i, last, this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true), "adjective");
       }
       const demonym = this.#lex.demonym(surface);
       // "Hungarian and Romanian officials": each demonym takes the agent after the last one
       if (demonym && words[last]?.key === "and") {
-        const other = this.#lex.rules.names.longestAt(words, last + 1, limit, (a, b) => hasCapital(words, a, b));
+        const other = this.#lex.rules.names.longestAt(words, last + 1, limit, nameLike(this.#ctx.a.text, words));
         const agentAfter = other && this.#lex.rules.agents.longestAt(words, other.last, limit);
         if (other && agentAfter && this.#lex.demonym(this.#surface(last + 1, other.last))) {
           return this.#agent(i, last, agentAfter.values[0] as AgentEntry, e.country);

@@ -192,4 +192,10 @@ describe("event arguments: a headline's capitalised event noun", () => {
     // a people named in the plural still is one
     expect(run("Tamils protest in Jaffna over land seizures").actors.map((a) => a.name)).toContain("Tamils");
   });
+  it("does not read a dictionary name across a comma ('across Gaza, health ministry says')", () => {
+    const text = "Air strikes kill at least 30 across Gaza, health ministry says";
+    const r = run(text);
+    for (const a of r.actors) for (const [s, e] of a.mentions) expect(text.slice(s, e)).not.toContain(",");
+    expect(r.events.find((x) => x.type === "ASSAULT")?.location?.country).toBe("PSE");
+  });
 });
