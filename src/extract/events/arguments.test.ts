@@ -199,3 +199,19 @@ describe("event arguments: a headline's capitalised event noun", () => {
     expect(r.events.find((x) => x.type === "ASSAULT")?.location?.country).toBe("PSE");
   });
 });
+
+describe("event arguments: outcomes and headline verbs", () => {
+  it("reads ', killing N and wounding M' as the outcome of the attack before it, not a second attack", () => {
+    const r = run("Artillery units shelled Kupiansk, killing four civilians and wounding 17.");
+    const attacks = r.events.filter((x) => x.type === "ASSAULT");
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]?.fatalities).toEqual({ low: 4, high: 4 });
+    expect(attacks[0]?.injuries).toEqual({ low: 17, high: 17 });
+  });
+  it("reads a headline verb in its bare form after a plural subject ('Troops shell villages')", () => {
+    const r = run("Troops shell villages near Kupiansk");
+    expect(r.events.map((x) => x.type)).toEqual(["ASSAULT"]);
+    // an -ed form after a plural noun is still read as a past verb
+    expect(run("Gunmen on motorcycles abducted 40 people from Kajuru.").events.map((x) => x.type)).toEqual(["ASSAULT"]);
+  });
+});

@@ -161,7 +161,7 @@ export class ArgumentReader {
 
   /** The doer of a verb at t: ", accusing Hamas of …", a participle after a comma, belongs to the main clause's subject. */
   doer(t: number, s: Sentence): Mention[] {
-    return /ing$/.test(this.#tok(t).lower) && this.#tok(t - 1)?.text === "," ? this.mainSubject(s) : this.subject(t, s);
+    return trailingParticiple(this.#ctx.a.tokens, t, s.first) ? this.mainSubject(s) : this.subject(t, s);
   }
 
   /** True when a reporting verb stands between tokens `from` and `to` ("said … and accused"). */
@@ -367,6 +367,23 @@ export class ArgumentReader {
     if (by.length) actor.push(...by);
     return { actor, recipient };
   }
+}
+
+/**
+ * ", killing four soldiers", ", killing four and wounding nine": a participle after a comma, or
+ * joined by "and" to one after a comma, tells the outcome of the clause before it.
+ */
+export function trailingParticiple(tokens: readonly Token[], t: number, stopAt: number): boolean {
+  if (!/ing$/.test((tokens[t] as Token).lower)) return false;
+  const prev = tokens[t - 1];
+  if (prev?.text === ",") return true;
+  if (prev?.lower !== "and") return false;
+  for (let k = t - 2; k > stopAt && k >= t - 10; k--) {
+    const tok = tokens[k] as Token;
+    if (tok.pos === "VERB" && /ing$/.test(tok.lower)) return tokens[k - 1]?.text === ",";
+    if (tok.pos === "VERB" || tok.pos === "AUX" || tok.text === "." || tok.text === ";") return false;
+  }
+  return false;
 }
 
 const ASIDE_OPENERS = new Set(["which", "who", "whose", "whom", "where"]);

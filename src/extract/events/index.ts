@@ -7,7 +7,7 @@ import type { Sentence, Token } from "../../nlp/index.js";
 import type { EventRules } from "../../rules/events.js";
 import { mentionAt, type DocContext, type Mention } from "../context.js";
 import type { FoundClaim } from "../claims/index.js";
-import { ArgumentReader } from "./arguments.js";
+import { ArgumentReader, trailingParticiple } from "./arguments.js";
 import { readObligations, recodeCommitments } from "./commitments.js";
 import { DISAPPROVAL, readJudgements, WARNING } from "./judgements.js";
 import { tollsIn } from "../tolls/index.js";
@@ -131,7 +131,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         // a participle or second verb with no subject of its own: "…, killing four soldiers"
         if (actor.length === 0 && mainSubject.length) actor = mainSubject;
         // "shelled the town, killing about 20 people": the toll of the attack just told, not another attack
-        const host = trig.type === "ASSAULT" && consequence(tokens, trig) ? attackBy(drafts, keys(actor)) : null;
+        const host = trig.type === "ASSAULT" && trailingParticiple(tokens, trig.first, s.first) ? attackBy(drafts, keys(actor)) : null;
         if (host) {
           if (!host.trigger.twoSided) host.recipient.push(...keys(recipient).filter((k) => !host.recipient.includes(k) && !host.actor.includes(k)));
           host.last = Math.max(host.last, trig.last, ...recipient.map((m) => m.last));
@@ -194,11 +194,6 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
   });
   return out;
-}
-
-/** ", killing four soldiers": a participle after a comma, the outcome of the clause before it. */
-function consequence(tokens: Token[], trig: Trigger): boolean {
-  return /ing$/.test((tokens[trig.head] as Token).lower) && tokens[trig.first - 1]?.text === ",";
 }
 
 /** The last attack of the sentence so far by one of `actor`. */

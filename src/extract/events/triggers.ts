@@ -208,6 +208,11 @@ function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, n
   // a headline's verb is its first: "Britain mobilized reservists while UN arms inspectors said …" has one already
   const present = tok.pos === "NOUN" && /s$/.test(tok.lower) && (prev.pos === "PROPN" || (prev.pos === "NOUN" && /s$/.test(prev.lower))) &&
     next?.pos !== "VERB" && next?.pos !== "AUX" && !verbBefore;
+  // "Taliban fighters and Pakistani troops exchange fire", "Troops shell villages": a headline's plural
+  // subject takes the verb's bare form
+  const bare = tok.pos === "NOUN" && !/(s|ed)$/.test(tok.lower) && /s$/.test(prev.lower) && (prev.pos === "PROPN" || prev.pos === "NOUN") &&
+    !verbBefore && next !== undefined && ["NOUN", "DET", "ADP", "NUM", "ADJ"].includes(next.pos);
+  if (bare && rules.verbs.has(tok.lower)) return tok.lower;
   if (!past && !present) return null;
   return stems(tok.lower).slice(1).find((x) => rules.verbs.has(x)) ?? null;
 }
