@@ -50,7 +50,7 @@ export function drawFigures(report: Report, shapes: Shapes | null): Figures {
   const { since, until } = report.periods.current;
   return {
     network: networkSvg(report.network),
-    map: mapSvg(report.points, shapes, report.byCountry),
+    map: mapSvg(report.points, shapes, report.byCountry, report.filters.country ? [report.filters.country] : []),
     timeline: timelineSvg(report.timeline, since, until),
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExchangeEvent } from "../store/index.js";
+import { mapView } from "./figures/map.js";
 import { loadShapes } from "./figures/shapes.js";
 import { timelineBars } from "./figures/timeline.js";
 import { renderHtml } from "./html.js";
@@ -116,3 +117,21 @@ describe("loadShapes", () => {
     }
   });
 });
+
+describe("report map view", () => {
+  const shape = (code: string, box: [number, number, number, number]) => ({ code, name: code, rings: [], box });
+  const point = (lon: number, lat: number) => ({ lon, lat, name: "p", events: 1, fatalities: 0 });
+  const inside = (v: number[], b: number[]) => (v[0] as number) <= (b[0] as number) && (v[1] as number) <= (b[1] as number) && (v[2] as number) >= (b[2] as number) && (v[3] as number) >= (b[3] as number);
+  it("shows the whole of the country a report is about, not only its events' corner", () => {
+    const sudan = shape("SDN", [21.8, 8.7, 38.6, 22.2]);
+    const darfur = [point(25.3, 13.6), point(24.9, 12.0)];
+    expect(inside(mapView(darfur, [sudan]), sudan.box)).toBe(false);
+    expect(inside(mapView(darfur, [sudan], [sudan]), sudan.box)).toBe(true);
+  });
+  it("frames no country that spans half the globe", () => {
+    const russia = shape("RUS", [-180, 41, 180, 82]);
+    const view = mapView([point(35.0, 51.5)], [russia], [russia]);
+    expect((view[2] as number) - (view[0] as number)).toBeLessThan(60);
+  });
+});
+

@@ -17,12 +17,20 @@ const LABELS = 8;
 
 type Box = [west: number, south: number, east: number, north: number];
 
-/** The view: the points' box, padded, at least a few degrees wide, stretched to the figure's shape. */
-export function mapView(points: readonly MapPoint[], countries: readonly Shape[]): Box {
+/** A country wider than this (Russia, or one across the antimeridian) frames no view. */
+const FRAME_WIDEST = 120;
+
+/**
+ * The view: the points' box, and the whole of each country the report is about (`frame`, its
+ * --country), padded, at least a few degrees wide, stretched to the figure's shape.
+ */
+export function mapView(points: readonly MapPoint[], countries: readonly Shape[], frame: readonly Shape[] = []): Box {
   let box: Box;
+  const framing = frame.filter((c) => c.box[2] - c.box[0] <= FRAME_WIDEST);
   if (points.length > 0) {
     box = [Infinity, Infinity, -Infinity, -Infinity];
     for (const p of points) box = [Math.min(box[0], p.lon), Math.min(box[1], p.lat), Math.max(box[2], p.lon), Math.max(box[3], p.lat)];
+    for (const c of framing) box = [Math.min(box[0], c.box[0]), Math.min(box[1], c.box[1]), Math.max(box[2], c.box[2]), Math.max(box[3], c.box[3])];
   } else if (countries.length > 0) {
     box = [Infinity, Infinity, -Infinity, -Infinity];
     for (const c of countries) box = [Math.min(box[0], c.box[0]), Math.min(box[1], c.box[1]), Math.max(box[2], c.box[2]), Math.max(box[3], c.box[3])];
@@ -43,11 +51,15 @@ export function mapView(points: readonly MapPoint[], countries: readonly Shape[]
   return [w, s, e, n];
 }
 
-/** The map as an SVG document; without shapes, the points alone on a graticule. */
-export function mapSvg(points: readonly MapPoint[], shapes: Shapes | null, byCountry: ReadonlyArray<{ key: string; count: number }>): string {
+/**
+ * The map as an SVG document; without shapes, the points alone on a graticule. `frame`: the
+ * ISO3 codes of the countries the report is about, shown whole.
+ */
+export function mapSvg(points: readonly MapPoint[], shapes: Shapes | null, byCountry: ReadonlyArray<{ key: string; count: number }>,
+  frame: readonly string[] = []): string {
   const counts = new Map(byCountry.map((c) => [c.key, c.count]));
   const withEvents = shapes ? shapes.countries.filter((c) => counts.has(c.code)) : [];
-  const view = mapView(points, withEvents);
+  const view = mapView(points, withEvents, shapes ? shapes.countries.filter((c) => frame.includes(c.code)) : []);
   const [w, s, e, n] = view;
   const x = (lon: number): number => ((lon - w) / (e - w)) * WIDTH;
   const y = (lat: number): number => ((n - lat) / (n - s)) * HEIGHT;
