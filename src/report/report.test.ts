@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExchangeEvent } from "../store/index.js";
-import { mapView } from "./figures/map.js";
+import { mapView, placeLabels } from "./figures/map.js";
 import { loadShapes } from "./figures/shapes.js";
 import { timelineBars } from "./figures/timeline.js";
 import { renderHtml } from "./html.js";
@@ -133,5 +133,22 @@ describe("report map view", () => {
     const view = mapView([point(35.0, 51.5)], [russia], [russia]);
     expect((view[2] as number) - (view[0] as number)).toBeLessThan(60);
   });
+  it("places the labels of nearby places apart, the busiest first, and leaves out one with no room", () => {
+    const labels = placeLabels([
+      { x: 300, y: 200, r: 10, text: "El Fasher" }, { x: 290, y: 202, r: 8, text: "North Darfur" },
+      { x: 296, y: 199, r: 4, text: "Tawila" }, { x: 305, y: 205, r: 4, text: "Kutum" }, { x: 302, y: 198, r: 4, text: "Mellit" },
+    ]);
+    expect(labels[0]).toMatchObject({ text: "El Fasher", anchor: "start" });
+    expect(labels[1]).toMatchObject({ text: "North Darfur", anchor: "end" });
+    const box = (l: { x: number; y: number; anchor: string; text: string }) => {
+      const w = l.text.length * 6.2, left = l.anchor === "end" ? l.x - w : l.x;
+      return [left, l.y - 10, left + w, l.y + 3] as const;
+    };
+    for (const a of labels) for (const b of labels) {
+      if (a === b) continue;
+      const [p, q] = [box(a), box(b)];
+      expect(p[0] < q[2] && q[0] < p[2] && p[1] < q[3] && q[1] < p[3]).toBe(false);
+    }
+    expect(labels.length).toBeLessThan(5);
+  });
 });
-

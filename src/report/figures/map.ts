@@ -91,12 +91,43 @@ export function mapSvg(points: readonly MapPoint[], shapes: Shapes | null, byCou
     const deaths = p.fatalities > 0 ? `, ${p.fatalities} killed (lowest figures)` : "";
     parts.push(`<circle cx="${px(x(p.lon))}" cy="${px(y(p.lat))}" r="${px(r)}" fill="#c0392b" fill-opacity="0.75" stroke="#fff"><title>${escapeXml(`${p.name}: ${p.events} incidents${deaths}`)}</title></circle>`);
   });
-  points.slice(0, LABELS).forEach((p) => {
-    const r = 3 + 9 * Math.sqrt(p.events / maxEvents);
-    parts.push(`<text x="${px(x(p.lon) + r + 3)}" y="${px(y(p.lat) + 4)}" stroke="#fff" stroke-width="3" paint-order="stroke" fill="#222">${escapeXml(p.name)}</text>`);
-  });
+  const labels = placeLabels(points.slice(0, LABELS).map((p) => ({ x: x(p.lon), y: y(p.lat), r: 3 + 9 * Math.sqrt(p.events / maxEvents), text: p.name })));
+  for (const l of labels) {
+    parts.push(`<text x="${px(l.x)}" y="${px(l.y)}"${l.anchor === "end" ? ` text-anchor="end"` : ""} stroke="#fff" stroke-width="3" paint-order="stroke" fill="#222">${escapeXml(l.text)}</text>`);
+  }
   parts.push(`</g><text x="${WIDTH - 6}" y="${HEIGHT - 6}" text-anchor="end" fill="#555">${shapes ? "Outlines: Natural Earth" : "(map shapes not found: places only)"}</text>`);
   return svgRoot(WIDTH, HEIGHT, "Map of the period's events", parts.join(""));
+}
+
+/** A label's estimated box at the figures' 11 px font: [left, top, right, bottom]. */
+type LabelBox = [number, number, number, number];
+export interface PlacedLabel { x: number; y: number; anchor: "start" | "end"; text: string }
+
+/**
+ * Labels for circles, the first (busiest) placed first: right of its circle, else left, above or
+ * below; a label that would cover one placed before or leave the figure is left out (every place
+ * is still in the tooltips).
+ */
+export function placeLabels(items: ReadonlyArray<{ x: number; y: number; r: number; text: string }>): PlacedLabel[] {
+  const placed: LabelBox[] = [];
+  const out: PlacedLabel[] = [];
+  const overlaps = (a: LabelBox, b: LabelBox): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  for (const it of items) {
+    const w = it.text.length * 6.2;
+    const tries: Array<[number, number, "start" | "end"]> = [
+      [it.x + it.r + 3, it.y + 4, "start"], [it.x - it.r - 3, it.y + 4, "end"],
+      [it.x - w / 2, it.y - it.r - 4, "start"], [it.x - w / 2, it.y + it.r + 12, "start"],
+    ];
+    for (const [lx, ly, anchor] of tries) {
+      const left = anchor === "end" ? lx - w : lx;
+      const box: LabelBox = [left, ly - 10, left + w, ly + 3];
+      if (box[0] < 0 || box[2] > WIDTH || box[1] < 0 || box[3] > HEIGHT || placed.some((b) => overlaps(b, box))) continue;
+      placed.push(box);
+      out.push({ x: lx, y: ly, anchor, text: it.text });
+      break;
+    }
+  }
+  return out;
 }
 
 /** A country's fill for a share of the largest count: from a pale to a strong red, opaque. */
