@@ -260,3 +260,13 @@ describe("event coding: intent announced by a country's own official", () => {
     expect(r.events.map((e) => `${e.type} ${e.modality}`)).toEqual(["ASSAULT hypothetical"]);
   });
 });
+
+describe("event coding: modes from the words around the act", () => {
+  it("takes the mode the cue words of modes.json name when the trigger gives none", () => {
+    const mode = (text: string, type: string) => run(text).events.find((e) => e.type === type)?.mode;
+    expect(mode("Gunmen attacked the village with machine guns.", "ASSAULT")).toBe("firearms");
+    expect(mode("Rebels attacked an army convoy with a roadside bomb.", "ASSAULT")).toBe("explosives");
+    // a cue in another clause of the sentence is not this act's
+    expect(mode("Gunmen attacked the village; a roadside bomb later hit a bus in Gao.", "ASSAULT")).not.toBe("explosives");
+  });
+});

@@ -175,6 +175,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
     for (const d of merge(drafts)) {
+      // "shelled the town with drones", "a visit to Kabul": the manner the words around the act name
+      d.mode ??= cueMode(ctx, rules, wordIndex, d, s);
       // "French and Egyptian warships launched war games": forces of several states exercising together cooperate
       if (d.type === "MOBILIZE" && new Set(d.actor.map((k) => ctx.entities.get(k)?.country ?? k)).size > 1) { d.type = "COOPERATE"; d.mode = null; }
       // "Pakistan rejected the allegation": the rejection answers the last accuser
@@ -194,6 +196,31 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
   });
   return out;
+}
+
+/** Tokens after an event's evidence still searched for the words of its mode ("attacked the base with drones"). */
+const MODE_REACH = 8;
+const MODE_STOP = new Set([".", ";", ":", "?", "!"]);
+
+/**
+ * The mode the cue words of patterns/modes.json give an event the trigger left without one: the
+ * cue in its evidence or just after it nearest its trigger; null when none is there.
+ */
+function cueMode(ctx: DocContext, rules: EventRules, wordIndex: Int32Array, d: DraftEvent, s: Sentence): string | null {
+  const cues = rules.modes.get(d.type);
+  if (!cues || cues.size === 0) return null;
+  const tokens = ctx.a.tokens;
+  let end = d.last;
+  while (end < s.last && end < d.last + MODE_REACH && !MODE_STOP.has((tokens[end] as Token).text)) end++;
+  let best: { mode: string; distance: number } | null = null;
+  for (let k = Math.max(s.first, d.first); k < end; k++) {
+    const wi = wordIndex[k] ?? -1;
+    const found = wi >= 0 ? cues.longestAt(ctx.words, wi) : null;
+    if (!found || (ctx.words[found.last - 1] as { token: number }).token >= end) continue;
+    const distance = Math.abs(k - d.trigger.head);
+    if (!best || distance < best.distance) best = { mode: found.values[0] as string, distance };
+  }
+  return best?.mode ?? null;
 }
 
 /** The last attack of the sentence so far by one of `actor`. */
