@@ -49,6 +49,12 @@ describe("extract: events", () => {
     const r = run("Rebel drones kill 14 civilians in a market in Goma.");
     expect(r.events.find((x) => x.type === "ASSAULT")?.date).toEqual({ start: "2031-05-10", end: "2031-05-10" });
   });
+  it("dates a summary in the present passive to its day of publication, a past one to its month", () => {
+    const r = run("A police officer is killed by a drone strike in Goma.");
+    expect(r.events.find((x) => x.type === "ASSAULT")?.date).toEqual({ start: "2031-05-10", end: "2031-05-10" });
+    const past = run("A police officer was killed by a drone strike in Goma.");
+    expect(past.events.find((x) => x.type === "ASSAULT")?.date).toEqual({ start: "2031-05-01", end: "2031-05-31" });
+  });
   it("does not date what a report asserts by a later date in another clause", () => {
     const r = run("Rebel drones kill six guards near Goma under a pact set to run until 2034.");
     expect(r.events.length).toBeGreaterThan(0);

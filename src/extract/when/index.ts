@@ -56,8 +56,10 @@ function presentIn(tokens: Token[], d: DraftEvent): boolean {
   return false;
 }
 
-/** "kill", "kills", "launches" after a subject: the historical present of summaries and headlines. */
+/** "kill", "kills", "launches" after a subject, "is killed": the historical present of summaries and headlines. */
 function presentTense(t: Token, prev: Token | undefined): boolean {
+  // "A soldier is killed by an airstrike", "protesters are being dispersed": the present passive
+  if (t.pos === "VERB" && /ed$/.test(t.lower) && (prev?.lower === "is" || prev?.lower === "are")) return true;
   if (t.pos !== "VERB" || !prev || prev.pos === "AUX" || prev.lower === "to" || /^(will|would|could|may|might|must|should|can)$/.test(prev.lower)) return false;
   return t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es` || (t.lemma.endsWith("y") && t.lower === `${t.lemma.slice(0, -1)}ies`);
 }
