@@ -413,6 +413,14 @@ export class MentionFinder {
     return false;
   }
 
+  /** "in a Taliban ambush", "in an Israeli missile strike": a name before an event noun says whose act, not where. */
+  #beforeEvent(t: number): boolean {
+    const tokens = this.#ctx.a.tokens;
+    const next = tokens[t];
+    if (!next || next.pos !== "NOUN") return false;
+    return this.#lex.isEventWord(next.lower) || (tokens[t + 1]?.pos === "NOUN" && this.#lex.isEventWord((tokens[t + 1] as Token).lower));
+  }
+
   #surface(i: number, last: number): string {
     const { words, a } = this.#ctx;
     return a.text.slice((words[i] as Word).start, (words[last - 1] as Word).end);
@@ -431,7 +439,7 @@ export class MentionFinder {
     const w1 = words[last - 1] as Word;
     const m: Mention = {
       start: w0.start, end: w1.end, first: w0.token, last: w1.token + 1, entity, via,
-      locative: w0.start < this.#datelineEnd || this.#locative(w0.token, via === "agent"),
+      locative: w0.start < this.#datelineEnd || (this.#locative(w0.token, via === "agent") && !this.#beforeEvent(w1.token + 1)),
     };
     this.#ctx.mentions.push(m);
     const e = this.#ctx.entities.get(entity) as Entity;

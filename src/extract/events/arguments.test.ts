@@ -215,3 +215,12 @@ describe("event arguments: outcomes and headline verbs", () => {
     expect(run("Gunmen on motorcycles abducted 40 people from Kajuru.").events.map((x) => x.type)).toEqual(["ASSAULT"]);
   });
 });
+
+describe("event arguments: whose act a name before an event noun says", () => {
+  it("reads 'killed in a Taliban ambush' as the Taliban's attack, not a place", () => {
+    const r = run("Four police officers were killed in a Ndovu Front ambush near Gao.");
+    expect(names(r, r.events.find((x) => x.type === "ASSAULT")?.actor ?? [])).toEqual(["Ndovu Front"]);
+    const strike = run("Nine people were killed in an Israeli missile strike on a factory.");
+    expect(names(strike, strike.events.find((x) => x.type === "ASSAULT")?.actor ?? []).join()).toMatch(/Israel/);
+  });
+});

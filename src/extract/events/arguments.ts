@@ -159,6 +159,15 @@ export class ArgumentReader {
     return [];
   }
 
+  /** The first actor mentioned among tokens [from, to), not a place: the doer a phrase names inside it. */
+  inside(from: number, to: number): Mention[] {
+    for (let k = from; k < to; k++) {
+      const m = mentionAt(this.#ctx, k);
+      if (m && !m.locative && m.last <= to) return [m];
+    }
+    return [];
+  }
+
   /** The doer of a verb at t: ", accusing Hamas of …", a participle after a comma, belongs to the main clause's subject. */
   doer(t: number, s: Sentence): Mention[] {
     return trailingParticiple(this.#ctx.a.tokens, t, s.first) ? this.mainSubject(s) : this.subject(t, s);

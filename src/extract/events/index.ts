@@ -99,6 +99,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       } else if (args.passive(trig.head, s) && !controlled(tokens, trig)) {
         recipient = args.subject(trig.first, s);
         actor = args.agent(trig.last, s);
+        // "were killed in an Israeli missile strike": the doer named inside the verb's phrase
+        if (actor.length === 0) actor = args.inside(trig.head + 1, trig.last);
         // "more troops would be deployed": the forces mobilised are the actor's own, the subject of the passive
         if (trig.type === "MOBILIZE") { if (actor.length === 0) actor = recipient; recipient = []; }
       } else {
