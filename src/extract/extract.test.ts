@@ -52,6 +52,8 @@ describe("extract: events", () => {
   it("dates a summary in the present passive to its day of publication, a past one to its month", () => {
     const r = run("A police officer is killed by a drone strike in Goma.");
     expect(r.events.find((x) => x.type === "ASSAULT")?.date).toEqual({ start: "2031-05-10", end: "2031-05-10" });
+    expect(run("Two police officers are reportedly killed by a drone strike in Goma.").events.find((x) => x.type === "ASSAULT")?.date)
+      .toEqual({ start: "2031-05-10", end: "2031-05-10" });
     const past = run("A police officer was killed by a drone strike in Goma.");
     expect(past.events.find((x) => x.type === "ASSAULT")?.date).toEqual({ start: "2031-05-01", end: "2031-05-31" });
   });

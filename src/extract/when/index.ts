@@ -52,7 +52,12 @@ function dayAfter(published: string): string {
 
 /** Whether the event's words hold a verb in the present ("Airstrikes … kill 26"). */
 function presentIn(tokens: Token[], d: DraftEvent): boolean {
-  for (let k = d.first; k < d.last; k++) if (presentTense(tokens[k] as Token, tokens[k - 1])) return true;
+  for (let k = d.first; k < d.last; k++) {
+    // "are allegedly killed": the auxiliary before the adverbs
+    let b = k - 1;
+    while (b > d.first && (tokens[b] as Token).pos === "ADV") b--;
+    if (presentTense(tokens[k] as Token, tokens[b])) return true;
+  }
   return false;
 }
 
