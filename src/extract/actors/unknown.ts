@@ -53,7 +53,13 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   const tok = a.tokens[w.token] as Token;
   const sentence = a.sentences[tok.sentence];
   const initial = sentence && sentence.first === w.token;
-  if (tok.pos !== "PROPN" && !(tok.pos === "NOUN" && !initial)) return null;
+  // "Prosper Avril resigned", "Lt. Gen. Prosper Avril": a capitalised word a tagger reads as a verb,
+  // opening a sentence or after a title, before a proper noun, is a first name
+  const next = words[i + 1];
+  const firstName = tok.pos === "VERB" && next !== undefined && i + 1 < limit && capitalised(next) &&
+    (a.tokens[next.token] as Token).pos === "PROPN" && /^\s$/.test(a.text.slice(w.end, next.start)) &&
+    (initial || (words[i - 1] !== undefined && TITLE_WORDS.has((words[i - 1] as Word).key)));
+  if (tok.pos !== "PROPN" && !(tok.pos === "NOUN" && !initial) && !firstName) return null;
   let last = i + 1;
   while (last < limit) {
     const n = words[last] as Word;

@@ -224,3 +224,12 @@ describe("event arguments: whose act a name before an event noun says", () => {
     expect(names(strike, strike.events.find((x) => x.type === "ASSAULT")?.actor ?? []).join()).toMatch(/Israel/);
   });
 });
+
+describe("event arguments: names a tagger reads as words", () => {
+  it("reads a capitalised verb before a proper noun, opening a sentence or after a title, as a first name", () => {
+    for (const text of ["Prosper Mbeki resigned on Monday.", "Lt. Gen. Prosper Mbeki resigned on Monday."]) {
+      const r = run(text);
+      expect(names(r, r.events.find((x) => x.type === "RETREAT")?.actor ?? [])).toEqual(["Prosper Mbeki"]);
+    }
+  });
+});
