@@ -38,7 +38,8 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   const words = wordsOf(a);
   const ctx: DocContext = { doc, a, words, mentions: [], mentionAt: new Int32Array(a.tokens.length).fill(-1), entities: new Map(), used: new Set() };
   const places = findPlaces(doc.text, rules.gazetteer);
-  const placeSpans = new Set(places.flatMap((p) => p.mentions.map(([s, e]) => `${s}:${e}`)));
+  const placeMentions = places.flatMap((p) => p.mentions);
+  const placeSpans = new Set(placeMentions.map(([s, e]) => `${s}:${e}`));
   // the first place with a mention starting at an offset, looked up for every word
   const placeStarts = new Map<number, Place>();
   for (const p of places) for (const [s] of p.mentions) if (!placeStarts.has(s)) placeStarts.set(s, p);
@@ -47,7 +48,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     rules: rules.actors,
     demonym: (w) => gaz.countryByDemonym(w)?.iso3 ?? null,
     countryName: (iso3) => gaz.country(iso3)?.name ?? iso3,
-    isPlace: (s, e) => placeSpans.has(`${s}:${e}`),
+    isPlace: (s, e) => placeSpans.has(`${s}:${e}`) || placeMentions.some(([ps, pe]) => ps <= s && e <= pe),
     placeAt: (s) => placeStarts.get(s) ?? null,
     isEventWord: (key) => rules.events.eventWords.has(key),
   }, ctx).run();

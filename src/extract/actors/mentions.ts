@@ -17,7 +17,7 @@ export interface ActorLexicon {
   demonym: (word: string) => string | null;
   /** Display name of a country (PAK → Pakistan). */
   countryName: (iso3: string) => string;
-  /** True when the words at [start, end) are a known place name that is not an actor. */
+  /** True when the words at [start, end) are a known place name that is not an actor, or lie inside one ("West [Bank]"). */
   isPlace: (start: number, end: number) => boolean;
   /** The resolved place whose mention starts at this offset, if any. */
   placeAt: (start: number) => Place | null;

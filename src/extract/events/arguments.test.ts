@@ -226,6 +226,10 @@ describe("event arguments: whose act a name before an event noun says", () => {
 });
 
 describe("event arguments: names a tagger reads as words", () => {
+  it("makes no unknown name of a word inside a place's name ('the Israeli-occupied West Bank')", () => {
+    const r = run("Palestinians of the Israeli-occupied West Bank staged a strike on Monday.");
+    expect(r.actors.map((a) => a.name)).not.toContain("Bank");
+  });
   it("reads a capitalised verb before a proper noun, opening a sentence or after a title, as a first name", () => {
     for (const text of ["Prosper Mbeki resigned on Monday.", "Lt. Gen. Prosper Mbeki resigned on Monday."]) {
       const r = run(text);
