@@ -270,3 +270,10 @@ describe("event coding: modes from the words around the act", () => {
     expect(mode("Gunmen attacked the village; a roadside bomb later hit a bus in Gao.", "ASSAULT")).not.toBe("explosives");
   });
 });
+
+describe("event coding: stopping a protest", () => {
+  it("codes preventing a demonstration as coercion, not a protest", () => {
+    const r = run("Riot police prevented a demonstration by teachers outside the parliament in Dakar.");
+    expect(r.events.map((e) => `${e.type} ${e.mode}`)).toContain("COERCE restrict");
+  });
+});
