@@ -60,6 +60,11 @@ export class CorrectionMap {
     return [...names];
   }
 
+  /** Every name a merge moves or receives, lower-cased (empty when nothing is merged). */
+  mergedNames(): string[] {
+    return [...new Set([...this.#merge.keys(), ...[...this.#merge.values()].map((n) => n.toLowerCase())])];
+  }
+
   /** Aliases the corrections give the actor shown as `name`. */
   aliasesOf(name: string): string[] {
     const target = name.toLowerCase();

@@ -6,7 +6,7 @@
 import type { Modality, PloverType, Span } from "../core/index.js";
 import { eventConditions, walksNames, type EventFilter } from "./event-filter.js";
 import { searchWords } from "./rows.js";
-import { num, orderBy, str, Where, type Dialect, type Order, type Row, type Sql } from "./sql.js";
+import { DEFAULT_LIMIT, num, orderBy, str, Where, type Dialect, type Order, type Row, type Sql } from "./sql.js";
 import type { ActorQuery, ActorSummary, DocumentQuery, DocumentRef, EventQuery, EventSort, StoredDocument, StoredEvent } from "./store.js";
 
 export { DEFAULT_LIMIT, type Dialect, type Sql } from "./sql.js";
@@ -125,6 +125,55 @@ export function actorsSql(query: ActorQuery, d: Dialect): Sql {
       FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id ${where} GROUP BY a.name, a.kind, a.country`
     : `SELECT a.name, a.kind, a.country, a.documents, a.events FROM actor_counts a ${where}`;
   return { text: `${rows} ORDER BY events DESC, documents DESC, a.name, a.kind, a.country ${limit}${offset}`, params: w.params };
+}
+
+/** The stored names of actors named (not merely aliased) any of the lower-cased `names`, and others aliased so, as found by actor_names. */
+export function storedNamesSql(names: readonly string[], d: Dialect): Sql {
+  return {
+    text: `SELECT DISTINCT a.name FROM actors a WHERE a.id IN (SELECT actor_id FROM actor_names WHERE name IN (${d.textList(d.param(1))}))`,
+    params: [d.textParam(names)],
+  };
+}
+
+/**
+ * Actors as `actorsSql` lists them when corrections merge some: the rows of the stored names in
+ * `shown` (stored name → the name it shows under) counted again together, distinct, under the
+ * name shown; the other names from actor_counts as before, in its index's order. `names`: the
+ * lower-cased names or aliases asked for (every name merged with the one asked), or null for all.
+ */
+export function mergedActorsSql(query: ActorQuery, names: readonly string[] | null, shown: ReadonlyArray<readonly [string, string]>, d: Dialect): Sql {
+  const w = new Where(d);
+  const filters = (where: Where): void => {
+    if (query.country) where.add(query.country.toUpperCase(), (p) => `a.country = ${p}`);
+    if (query.kind) where.add(query.kind, (p) => `a.kind = ${p}`);
+  };
+  const counts = "COUNT(DISTINCT a.document_id) AS documents, COUNT(DISTINCT ea.event_id) AS events";
+  const order = "ORDER BY 5 DESC, 4 DESC, 1, 2, 3";
+  const offset = (): string => (query.offset ? ` OFFSET ${w.param(query.offset)}` : "");
+  if (names !== null) {
+    const pairs = w.param(d.pairParam(shown));
+    const inner = new Where(d, w.params);
+    inner.add(d.textParam(names), (p) => `a.id IN (SELECT actor_id FROM actor_names WHERE name IN (${d.textList(p)}))`);
+    filters(inner);
+    return {
+      text: `SELECT coalesce(m.shown, a.name) AS name, a.kind, a.country, ${counts} FROM actors a LEFT JOIN (${d.pairList(pairs)}) m ON m.name = a.name
+        LEFT JOIN event_actors ea ON ea.actor_id = a.id ${inner.text()} GROUP BY coalesce(m.shown, a.name), a.kind, a.country ${order} ${w.limit(query.limit)}${offset()}`,
+      params: w.params,
+    };
+  }
+  const rest = new Where(d, w.params);
+  filters(rest);
+  rest.add(d.pairParam(shown), (p) => `a.name NOT IN (SELECT name FROM (${d.pairList(p)}) m)`);
+  // Enough of the unmerged names' ranking to fill the page whatever the merged rows take of it.
+  const enough = rest.param((query.limit ?? DEFAULT_LIMIT) + (query.offset ?? 0));
+  const unmerged = `SELECT a.name, a.kind, a.country, a.documents, a.events FROM actor_counts a ${rest.text()}
+    ORDER BY a.events DESC, a.documents DESC, a.name, a.kind, a.country LIMIT ${enough}`;
+  const pairs = w.param(d.pairParam(shown));
+  const group = new Where(d, w.params);
+  filters(group);
+  const merged = `SELECT m.shown AS name, a.kind, a.country, ${counts} FROM actors a JOIN (${d.pairList(pairs)}) m ON m.name = a.name
+    LEFT JOIN event_actors ea ON ea.actor_id = a.id ${group.text()} GROUP BY m.shown, a.kind, a.country`;
+  return { text: `SELECT * FROM (${unmerged}) x UNION ALL ${merged} ${order} ${w.limit(query.limit)}${offset()}`, params: w.params };
 }
 
 export function toActorSummary(row: Row): ActorSummary {

@@ -12,8 +12,8 @@ import { CorrectionMap } from "./corrections.js";
 import type { EventFilter } from "./event-filter.js";
 import { timeSeriesSql, toTimeSeries } from "./time-series.js";
 import {
-  actorsSql, documentRefsSql, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql, toActorSummary, toDocumentRef,
-  toStoredDocument, toStoredEvent,
+  actorsSql, documentRefsSql, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql, mergedActorsSql, storedNamesSql, toActorSummary,
+  toDocumentRef, toStoredDocument, toStoredEvent,
 } from "./queries.js";
 import { bool, str, type Dialect, type Row, type Sql } from "./sql.js";
 import type {
@@ -95,7 +95,14 @@ export class Reader {
   }
 
   async actors(query: ActorQuery): Promise<ActorSummary[]> {
-    return (await this.#run(actorsSql(query, this.#d))).map(toActorSummary);
+    const map = await this.#corrections();
+    const merged = map.mergedNames();
+    if (merged.length === 0) return (await this.#run(actorsSql(query, this.#d))).map(toActorSummary);
+    // The stored spellings of the merged names: their rows are counted under the name they show as.
+    const stored = (await this.#run(storedNamesSql(merged, this.#d))).map((r) => String(r["name"])).filter((n) => merged.includes(n.toLowerCase()));
+    const shown = stored.map((name) => [name, map.display(name)] as const);
+    const names = query.name === undefined ? null : map.namesFor(query.name);
+    return (await this.#run(mergedActorsSql(query, names, shown, this.#d))).map(toActorSummary);
   }
 
   async documents(query: DocumentQuery): Promise<StoredDocument[]> {

@@ -22,6 +22,9 @@ export interface Dialect {
   /** A subquery of the strings in parameter `p`, and that parameter's value for `values`. */
   textList(p: string): string;
   textParam(values: readonly string[]): unknown;
+  /** A subquery of rows (name, shown) from parameter `p`, and that parameter's value for `pairs`. */
+  pairList(p: string): string;
+  pairParam(pairs: ReadonlyArray<readonly [string, string]>): unknown;
   /** A boolean as the driver binds it. */
   bool(value: boolean): unknown;
   /** The first day (YYYY-MM-DD) of the `interval` holding the day in `column` (weeks start on Monday). */

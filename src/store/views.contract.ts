@@ -247,6 +247,15 @@ export function viewsContract(withStore: (test: (store: Store) => Promise<void>)
     const merged = await store.actor("Student Union");
     expect(merged).toMatchObject({ name: "Hill Front", documents: 2, events: 4 });
     expect(merged?.aliases).toEqual(expect.arrayContaining(["Student Union", "Valley Council"]));
+    // The listing counts the merged actors' rows under the name they show as, by kind and country, each document and event once.
+    const listing = await store.actors({});
+    expect(listing.map((a) => [a.name, a.kind, a.documents, a.events])).toEqual([
+      ["Hill Front", "armed_group", 2, 3], ["Border Police", "police", 1, 2], ["Hill Front", "civilians", 1, 2],
+    ]);
+    expect(await store.actors({ offset: 1, limit: 1 })).toEqual(listing.slice(1, 2));
+    expect(await store.actors({ kind: "civilians" })).toEqual(listing.slice(2));
+    expect(await store.actors({ name: "Valley Council" })).toEqual(listing.filter((a) => a.name === "Hill Front"));
+    expect(await store.actors({ name: "border police" })).toEqual(listing.slice(1, 2));
     expect((await store.events({ actor: "Hill Front" })).length).toBe(4);
     // A word search by the merged actor finds the events of every name merged into it.
     expect((await store.events({ actor: "Hill Front", text: "marched" })).map((e) => e.type)).toEqual(["PROTEST"]);

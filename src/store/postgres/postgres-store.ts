@@ -30,6 +30,8 @@ const DIALECT: Dialect = {
   idParam: (ids) => ids,
   textList: (p) => `SELECT unnest(${p}::text[])`,
   textParam: (values) => values,
+  pairList: (p) => `SELECT x ->> 0 AS name, x ->> 1 AS shown FROM jsonb_array_elements(${p}::jsonb) x`,
+  pairParam: (pairs) => JSON.stringify(pairs),
   bool: (value) => value,
   // Date arithmetic rather than date_trunc, whose timestamp would depend on the session's time zone.
   period: (interval, column) => (interval === "day" ? column

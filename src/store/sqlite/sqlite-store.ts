@@ -62,6 +62,8 @@ const DIALECT: Dialect = {
   idParam: (ids) => JSON.stringify(ids),
   textList: (p) => `SELECT value FROM json_each(${p})`,
   textParam: (values) => JSON.stringify(values),
+  pairList: (p) => `SELECT value ->> 0 AS name, value ->> 1 AS shown FROM json_each(${p})`,
+  pairParam: (pairs) => JSON.stringify(pairs),
   bool: (value) => (value ? 1 : 0),
   // 'weekday 1' moves forward to a Monday (or stays on one): six days back first lands on this week's.
   period: (interval, column) => (interval === "day" ? column
