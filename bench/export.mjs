@@ -4,13 +4,13 @@
 // process of its own: events read per second, rows (or features, records, objects) written, peak
 // RSS of the process, size of the output. Prints figures; asserts nothing.
 //
-//   node bench/export.mjs [--events N] [--formats acled,ucdp,...]
+//   node bench/export.mjs [--events N] [--formats acled,ucdp,...] [--archive FILE]
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { growArchive } from "./grow-archive.mjs";
+import { archiveNote, benchArchive } from "./grow-archive.mjs";
 import { benchOptions } from "./args.mjs";
 import { createExtractor } from "../dist/extract/index.js";
 import { EXPORT_FORMATS } from "../dist/export/index.js";
@@ -20,7 +20,7 @@ import { openStore } from "../dist/store/index.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CORPUS = resolve(ROOT, "../shared/data/wikinews-conflict/articles.jsonl");
-const values = benchOptions("bench/export", { events: { type: "string", default: "1000000" }, formats: { type: "string", default: EXPORT_FORMATS.join(",") } });
+const values = benchOptions("bench/export", { events: { type: "string", default: "1000000" }, formats: { type: "string", default: EXPORT_FORMATS.join(",") }, archive: { type: "string" } });
 const TARGET_EVENTS = Number(values.events);
 const FORMATS = values.formats.split(",");
 const fixed = (n, digits = 1) => n.toFixed(digits);
@@ -31,12 +31,16 @@ if (!existsSync(CORPUS)) {
 }
 const work = mkdtempSync(join(tmpdir(), "sitrep-bench-export-"));
 try {
-  const file = join(work, "archive.db");
-  const store = await openStore({ sqlite: file });
-  await ingestAll(readInputs([CORPUS], { format: "jsonl" }), await createExtractor(), store);
-  await store.close();
-  const { base, total } = growArchive(file, TARGET_EVENTS);
-  console.log(`export: SQLite, ${total} events (${base} ingested, copied with shifted dates); each format in its own process`);
+  const archive = await benchArchive({
+    corpus: CORPUS, targetEvents: TARGET_EVENTS, archive: values.archive,
+    async ingest(file) {
+      const store = await openStore({ sqlite: file });
+      await ingestAll(readInputs([CORPUS], { format: "jsonl" }), await createExtractor(), store);
+      await store.close();
+    },
+  });
+  const { file, total } = archive;
+  console.log(`export: SQLite, ${archiveNote(archive)}; each format in its own process`);
   for (const format of FORMATS) {
     const out = join(work, `export.${format}`);
     const result = JSON.parse(execFileSync(process.execPath, [join(ROOT, "bench/export-one.mjs"), file, format, out], { encoding: "utf8" }));

@@ -4,17 +4,19 @@
 // server at SITREP_BENCH_PG), then query latency over an archive grown to many events by
 // replicating the ingested ones. Prints figures; asserts nothing.
 //
-//   node bench/ingest.mjs [--passes N] [--events N] [--jobs N] [--skip pg,queries]
+//   node bench/ingest.mjs [--passes N] [--events N] [--jobs N] [--skip pg,queries] [--archive FILE]
 //
+// --archive: time the queries on that archive rather than on the one grown from the first pass
+// (which is kept in the temp folder for the other bench parts: bench/grow-archive.mjs).
 // --jobs: extraction threads (default as `sitrep ingest`: one per core, at most 8; 1 extracts on
 // the main thread). The threads are started and warmed up (WARM_DOCUMENTS each) before the timed
 // passes, as the in-process extractor is: the figures are those of a long ingest.
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchOptions } from "./args.mjs";
-import { growArchive } from "./grow-archive.mjs";
+import { archiveNote, benchArchive } from "./grow-archive.mjs";
 import { createExtractor } from "../dist/extract/index.js";
 import { readInputs } from "../dist/ingest/index.js";
 import { ingestAll } from "../dist/pipeline.js";
@@ -26,6 +28,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CORPUS = resolve(ROOT, "../shared/data/wikinews-conflict/articles.jsonl");
 const values = benchOptions("bench/ingest", {
   passes: { type: "string", default: "3" }, events: { type: "string", default: "1000000" }, jobs: { type: "string" }, skip: { type: "string", default: "" },
+  archive: { type: "string" },
 });
 const PASSES = Number(values.passes);
 const TARGET_EVENTS = Number(values.events);
@@ -111,11 +114,11 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** Grows the SQLite archive to TARGET_EVENTS events (copies of the ingested ones), then times the queries. */
-async function queryLatency(file) {
-  const { base, rounds, total, seconds } = growArchive(file, TARGET_EVENTS);
-  console.log(`query latency: SQLite, ${total} events (${base} ingested, copied ${rounds} times with shifted dates in ${fixed(seconds)} s)`);
-  const store = await openStore({ sqlite: file });
+/** The SQLite archive `ingested` grown to TARGET_EVENTS events (copies of the ingested ones, or the cached grown archive); times the queries. */
+async function queryLatency(ingested) {
+  const archive = await benchArchive({ corpus: CORPUS, targetEvents: TARGET_EVENTS, archive: values.archive, ingest: (file) => copyFileSync(ingested, file) });
+  console.log(`query latency: SQLite, ${archiveNote(archive)}`);
+  const store = await openStore({ sqlite: archive.file });
   const country = (await store.events({ limit: 1 }))[0]?.country ?? "USA";
   const actor = (await store.actors({ limit: 1 }))[0]?.name ?? "government";
   const queries = {
