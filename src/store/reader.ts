@@ -15,7 +15,7 @@ import {
   actorsSql, documentRefsSql, documentSql, documentsSql, eventActorsSql, eventSql, eventsSql, mergedActorsSql, storedNamesSql, toActorSummary,
   toDocumentRef, toStoredDocument, toStoredEvent,
 } from "./queries.js";
-import { bool, str, type Dialect, type Row, type Sql } from "./sql.js";
+import { bool, DEFAULT_LIMIT, str, type Dialect, type Row, type Sql } from "./sql.js";
 import type {
   ActorDetail, ActorQuery, ActorSummary, ClaimQuery, DocumentQuery, DocumentRef, EventQuery, Facets, Mention, Network, NetworkEdge,
   NetworkNode, NewCorrection, NewToken, SpeakerSummary, StatisticQuery, StoredClaim, StoredCorrection, StoredDocument, StoredEvent,
@@ -27,7 +27,12 @@ import {
 } from "./view-queries.js";
 
 type Run = (sql: Sql) => Promise<Row[]>;
-type Listing = (query: EventQuery & EventFilter) => Sql | null;
+/**
+ * A driver's own statements for an events query, tried in order: one that is `bounded` walks only
+ * part of the events, so it answers only when it finds every row asked for; the shared statement
+ * answers when none does.
+ */
+export type Listing = (query: EventQuery & EventFilter) => ReadonlyArray<{ sql: Sql; bounded?: boolean }>;
 
 const spans = (value: unknown): Span[] => JSON.parse(String(value)) as Span[];
 /** The events an edge lists at most. */
@@ -41,7 +46,7 @@ export class Reader {
   readonly #d: Dialect;
   readonly #listing: Listing | undefined;
 
-  /** `listing`: a driver's own statement for an events query it answers faster, or null for the shared one. */
+  /** `listing`: a driver's own statements for an events query it answers faster (none: the shared one answers). */
   constructor(run: Run, dialect: Dialect, listing?: Listing) {
     this.#run = run;
     this.#d = dialect;
@@ -81,7 +86,15 @@ export class Reader {
 
   async events(query: EventQuery): Promise<StoredEvent[]> {
     const { query: resolved, map } = await this.#resolve(query);
-    return this.#withActors(await this.#run(this.#listing?.(resolved) ?? eventsSql(resolved, this.#d)), map);
+    return this.#withActors(await this.#listed(resolved), map);
+  }
+
+  async #listed(query: EventQuery & EventFilter): Promise<Row[]> {
+    for (const { sql, bounded } of this.#listing?.(query) ?? []) {
+      const rows = await this.#run(sql);
+      if (!bounded || rows.length >= (query.limit ?? DEFAULT_LIMIT)) return rows;
+    }
+    return this.#run(eventsSql(query, this.#d));
   }
 
   async event(id: number): Promise<StoredEvent | null> {

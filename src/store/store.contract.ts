@@ -257,11 +257,11 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const text = "Rebels shelled the airport at dawn. Troops shelled a ridge near the pass. Gunmen shelled a school in the valley. "
         + "Militia shelled the market later. Nobody was hurt.";
       await store.saveBatch([newDocument("shelling", text, [
-        { type: "ASSAULT", sentence: "Rebels shelled the airport at dawn.", actor: ["Hill Front"], country: "AFG", date: "2026-01-04" },
-        { type: "ASSAULT", sentence: "Troops shelled a ridge near the pass.", country: "AFG" },
-        { type: "ASSAULT", sentence: "Gunmen shelled a school in the valley.", actor: ["Hill Front"], country: "PAK", date: "2025-12-30" },
+        { type: "ASSAULT", sentence: "Rebels shelled the airport at dawn.", actor: ["Hill Front"], country: "AFG", date: "2026-01-04", deaths: 3 },
+        { type: "ASSAULT", sentence: "Troops shelled a ridge near the pass.", country: "AFG", deaths: 5 },
+        { type: "ASSAULT", sentence: "Gunmen shelled a school in the valley.", actor: ["Hill Front"], country: "PAK", date: "2025-12-30", deaths: 1 },
         { type: "ASSAULT", sentence: "Militia shelled the market later.", country: "AFG", date: "2026-01-04" },
-        { type: "MOBILIZE", sentence: "Nobody was hurt.", country: "AFG", date: "2026-01-05" },
+        { type: "MOBILIZE", sentence: "Nobody was hurt.", country: "AFG", date: "2026-01-05", deaths: 9 },
       ])], OPTIONS);
       const words = async (query: Parameters<Store["events"]>[0]) => (await store.events(query)).map((e) => e.sentence.split(" ")[0]);
       expect(await words({ text: "shelling" })).toEqual(["Militia", "Rebels", "Gunmen", "Troops"]);
@@ -274,6 +274,15 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await words({ text: "shelled market", modality: "asserted" })).toEqual(["Militia"]);
       expect(await words({ text: "shelled", limit: 2 })).toEqual(["Militia", "Rebels"]);
       expect(await words({ text: "shelled", admin1: "Kunduz" })).toEqual([]);
+      // By toll, highest first, toll-less last, with the other filters; a page by cursor goes on where the one before stopped.
+      expect(await words({ text: "shelled", sort: "-fatalities" })).toEqual(["Troops", "Rebels", "Gunmen", "Militia"]);
+      expect(await words({ text: "shelled", sort: "-fatalities", limit: 2 })).toEqual(["Troops", "Rebels"]);
+      expect(await words({ text: "shelled", sort: "-fatalities", actor: "hill front", limit: 1 })).toEqual(["Rebels"]);
+      expect(await words({ text: "shelled", sort: "-fatalities", since: "2026-01-01", limit: 1 })).toEqual(["Rebels"]);
+      const [, second] = await store.events({ text: "shelled", sort: "-fatalities", limit: 2 });
+      const after = { value: second?.fatalitiesLow ?? null, id: second?.id ?? 0 };
+      expect(await words({ text: "shelled", sort: "-fatalities", limit: 2, after })).toEqual(["Gunmen", "Militia"]);
+      expect(await words({ text: "shelled", sort: "-fatalities", limit: 1, after: { value: null, id: Number.MAX_SAFE_INTEGER } })).toEqual(["Militia"]);
     }));
 
     it("returns an event with its names, claim, evidence and sentence", () => withStore(async (store) => {

@@ -18,7 +18,7 @@ import { recordRows, type RecordRows } from "../rows.js";
 import type { FeedState, ImportedEvent, ImportFile, ImportOutcome, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { COUNT_DEFERRED, DEFER_ROLLUPS } from "./batch-counts.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
-import { textEventsSql } from "./sqlite-text.js";
+import { textListing } from "./sqlite-text.js";
 
 type Row = Record<string, unknown>;
 type Prepare = (sql: string, pluck?: boolean) => Database.Statement;
@@ -108,7 +108,7 @@ class SqliteStore extends Reader implements Store {
   readonly #writer: BatchWriter;
 
   constructor(db: Database.Database, prepare: Prepare) {
-    super(async (sql) => prepare(sql.text).all(...sql.params) as Row[], DIALECT, (query) => textEventsSql(query, DIALECT));
+    super(async (sql) => prepare(sql.text).all(...sql.params) as Row[], DIALECT, (query) => textListing(query, DIALECT));
     this.#db = db;
     this.#prepare = prepare;
     this.#writer = sqliteWriter(prepare);
