@@ -133,6 +133,7 @@ async function queryLatency(ingested) {
   };
   const trends = {
     "counts per week per country (trend)": [{}, { interval: "week", by: "country" }],
+    "counts per week per country, top 20 (trend --top 20)": [{}, { interval: "week", by: "country", top: 20 }],
     [`counts per month per type, --country ${country}`]: [{ country }, { interval: "month", by: "type" }],
   };
   const timings = [

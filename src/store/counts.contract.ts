@@ -104,6 +104,11 @@ async function expectCountsAsListed(store: Store): Promise<void> {
         rows.set(`${key}|${period}`, row);
       }
       expect(await store.timeSeries(filter, options), `${JSON.stringify(filter)} ${JSON.stringify(options)}`).toEqual(toTimeSeries([...rows.values()], options));
+      // The top series alone (chosen from the rollups when they hold the filters), ties by key, null last.
+      for (const top of [1, 2]) {
+        expect(await store.timeSeries(filter, { ...options, top }), `${JSON.stringify(filter)} ${JSON.stringify(options)} top ${top}`)
+          .toEqual(toTimeSeries([...rows.values()], { ...options, top }));
+      }
     }
   }
 }

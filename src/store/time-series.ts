@@ -64,8 +64,9 @@ function seriesSql(query: EventQuery, options: TimeSeriesOptions, d: Dialect): S
   const conditions = [`s.period_kind = ${kept[0]}`, `s.split = ${kept[1]}`, ...(one === undefined ? [] : [`s.series_key = ${w.param(one)}`])];
   const key = options.by === "none" ? `'${ALL_KEY}'` : "s.series_key";
   const where = conditions.join(" AND ");
-  // A series row is already one key's one period.
-  if (!hideWrong) return { text: `SELECT ${key} AS key, s.period, s.events, s.fatalities FROM event_series s WHERE ${where}`, params: w.params };
+  // A series row is already one key's one period; a key's rows come packed in one (see POINTS).
+  if (!hideWrong && one === undefined && options.by !== "none" && options.top !== undefined) return topSeriesSql(options, d);
+  if (!hideWrong) return { text: `SELECT ${key} AS key, ${POINTS} AS points FROM event_series s WHERE ${where} GROUP BY s.series_key`, params: w.params };
   const wrong = new Where(d, w.params);
   eventConditions({ ...(country === undefined ? {} : { country }), ...(type === undefined ? {} : { type }) }, wrong);
   wrong.raw(`e.id IN (${WRONG_IDS})`);
@@ -80,6 +81,29 @@ function seriesSql(query: EventQuery, options: TimeSeriesOptions, d: Dialect): S
   };
 }
 
+/**
+ * A key's points in one string, "period events fatalities" joined by ";": a series over every
+ * event has tens of thousands of points (a week for each country), and handing each over from
+ * the driver as a row of its own costs several times what reading it does.
+ */
+const POINTS = "string_agg(s.period || ' ' || s.events || ' ' || s.fatalities, ';')";
+
+/**
+ * The rows of the `top` series only, by type or country: the keys with the most dated events
+ * (their monthly rows summed, the fewest), ties by key, null last, as `toTimeSeries` ranks them;
+ * then each key's points, read from the index in its order.
+ */
+function topSeriesSql(options: TimeSeriesOptions, d: Dialect): Sql {
+  const w = new Where(d);
+  const top = `SELECT series_key AS k FROM event_series WHERE period_kind = 'month' AND split = ${w.param(options.by)}
+    GROUP BY series_key ORDER BY SUM(events) DESC, series_key IS NULL, series_key ${w.limit(options.top)}`;
+  return {
+    text: `SELECT t.k AS key, ${POINTS} AS points FROM (${top}) t CROSS JOIN event_series s
+      WHERE s.period_kind = ${w.param(options.interval)} AND s.split = ${w.param(options.by)} AND s.series_key IS NOT DISTINCT FROM t.k GROUP BY t.k`,
+    params: w.params,
+  };
+}
+
 /** The rows of `timeSeriesSql` as series: the most events first (then by key, null last), points oldest first. */
 export function toTimeSeries(rows: ReadonlyArray<Record<string, unknown>>, options: TimeSeriesOptions): TimeSeries {
   const byKey = new Map<string | null, { series: Series; events: number }>();
@@ -90,14 +114,31 @@ export function toTimeSeries(rows: ReadonlyArray<Record<string, unknown>>, optio
       entry = { series: { key, points: [] }, events: 0 };
       byKey.set(key, entry);
     }
-    const events = Number(row["events"]);
-    entry.series.points.push({ period: String(row["period"]), events, fatalities: Number(row["fatalities"]) });
-    entry.events += events;
+    if ("points" in row) entry.events += unpack(row["points"], entry.series.points);
+    else {
+      const events = Number(row["events"]);
+      entry.series.points.push({ period: String(row["period"]), events, fatalities: Number(row["fatalities"]) });
+      entry.events += events;
+    }
   }
   const entries = [...byKey.values()].sort((a, b) => b.events - a.events || compareKeys(a.series.key, b.series.key));
   const kept = options.top === undefined ? entries : entries.slice(0, options.top);
   const series = kept.map(({ series: s }) => ({ key: s.key, points: s.points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)) }));
   return { interval: options.interval, by: options.by, series };
+}
+
+/** Adds the points packed in `packed` (see POINTS) to `points`; returns their events. */
+function unpack(packed: unknown, points: Series["points"]): number {
+  if (packed === null || packed === undefined) return 0;
+  let total = 0;
+  for (const point of String(packed).split(";")) {
+    const first = point.indexOf(" ");
+    const second = point.indexOf(" ", first + 1);
+    const events = Number(point.slice(first + 1, second));
+    points.push({ period: point.slice(0, first), events, fatalities: Number(point.slice(second + 1)) });
+    total += events;
+  }
+  return total;
 }
 
 /** Keys in code-unit order (the same in both drivers, whatever their collation), null last. */
