@@ -87,13 +87,12 @@ export async function benchArchive({ corpus, targetEvents, archive, ingest }) {
   const growing = `${file}.${process.pid}.growing`;
   try {
     await ingest(growing);
-    const grown = growArchive(growing, targetEvents);
-    for (const ext of ["-wal", "-shm"]) rmSync(growing + ext, { force: true }); // closed: checkpointed
+    const grown = growArchive(growing, targetEvents); // closed, so checkpointed: the file holds it all
     renameSync(growing, file);
     writeFileSync(notes, JSON.stringify(grown));
     return { ...grown, file, cached: "grown" };
   } finally {
-    rmSync(growing, { force: true });
+    for (const ext of ["", "-wal", "-shm"]) rmSync(growing + ext, { force: true });
   }
 }
 
