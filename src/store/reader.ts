@@ -23,7 +23,7 @@ import type {
 } from "./store.js";
 import {
   actorAliasesSql, actorKindsSql, actorMentionsSql, actorNameSql, actorRelationsSql, actorTotalsSql, claimsSql, dateRangeSql,
-  eventParticipantsSql, facetSql, networkEventsSql, networkRelationsSql, speakersSql, statisticsSql,
+  actorRowsSql, eventLinksSql, facetSql, networkEventsSql, networkRelationsSql, speakersSql, statisticsSql, unpackEvents, unpackLinks,
 } from "./view-queries.js";
 
 type Run = (sql: Sql) => Promise<Row[]>;
@@ -149,11 +149,12 @@ export class Reader {
 
   async network(filter: EventFilter, options: { limit: number; sample: number }): Promise<Network> {
     const { query, map } = await this.#resolve(filter);
-    const matched = await this.#run(networkEventsSql(query, options.sample, this.#d));
+    const [sampled] = await this.#run(networkEventsSql(query, options.sample, this.#d));
+    const matched = unpackEvents(sampled?.["events"]);
     const truncated = matched.length > options.sample;
     const events = matched.slice(0, options.sample);
-    const typeOf = new Map(events.map((r) => [Number(r["id"]), String(r["type"]) as PloverType]));
-    const stored = typeOf.size === 0 ? [] : await this.#run(eventParticipantsSql([...typeOf.keys()], this.#d));
+    const typeOf = new Map(events.map((e) => [e.id, e.type as PloverType]));
+    const stored = typeOf.size === 0 ? [] : await this.#participants([...typeOf.keys()]);
     const links = map.renames ? stored.map((l) => ({ ...l, name: map.display(String(l["name"])) })) : stored;
     const everyone = rankNodes(links);
     const nodes = new Map([...everyone].slice(0, options.limit));
@@ -164,6 +165,20 @@ export class Reader {
       edges.push(...relationEdges(relations, nodes, everyone, options.limit));
     }
     return { nodes: [...nodes.values()], edges, events: events.length, truncated };
+  }
+
+  /** The actors of the given events: a row per link, with the event, role, and the actor's name, kind and country. */
+  async #participants(ids: readonly number[]): Promise<Row[]> {
+    const [row] = await this.#run(eventLinksSql(ids, this.#d));
+    const links = unpackLinks(row?.["links"]);
+    if (links.length === 0) return [];
+    const actors = new Map((await this.#run(actorRowsSql([...new Set(links.map((l) => l.actorId))], this.#d))).map((a) => [Number(a["id"]), a]));
+    const rows: Row[] = [];
+    for (const { eventId, actorId, role } of links) {
+      const actor = actors.get(actorId);
+      if (actor !== undefined) rows.push({ event_id: eventId, role, name: actor["name"], kind: actor["kind"], country: actor["country"] });
+    }
+    return rows;
   }
 
   /** The stored spelling of a name or alias, or null. */

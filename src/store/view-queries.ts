@@ -60,23 +60,58 @@ export function dateRangeSql(query: EventFilter, d: Dialect): Sql {
   return { text: `SELECT MIN(e.date_start) AS min, MAX(e.date_end) AS max FROM events e ${w.text()}`, params: w.params };
 }
 
-/** The ids and types of the latest `sample` matching events (one more, to tell whether there are more). */
+/**
+ * The ids and types of the latest `sample` matching events (one more, to tell whether there are
+ * more), latest first, packed in one string: "id type" joined by ";" (`unpackEvents`).
+ */
 export function networkEventsSql(query: EventFilter, sample: number, d: Dialect): Sql {
   const walk = walksNames(query);
   const w = new Where(d);
   eventConditions(query, w, walk);
   const order: Order = walk ? { column: "n.date_start", id: "n.event_id", descending: true } : { column: "e.date_start", id: "e.id", descending: true };
   const from = walk ? "event_names n JOIN events e ON e.id = n.event_id" : "events e";
-  return { text: `SELECT e.id, e.type FROM ${from} ${w.text()} ${orderBy(order)} ${w.limit(sample + 1)}`, params: w.params };
+  const latest = `SELECT e.id, e.type, ${order.column ?? "e.date_start"} AS day FROM ${from} ${w.text()} ${orderBy(order)} ${w.limit(sample + 1)}`;
+  return {
+    text: `SELECT string_agg(x.id || ' ' || x.type, ';' ORDER BY x.day DESC NULLS LAST, x.id DESC) AS events FROM (${latest}) x`,
+    params: w.params,
+  };
 }
 
-/** The actors of the given events, with their role, name, kind and country. */
-export function eventParticipantsSql(ids: readonly number[], d: Dialect): Sql {
+/** The events `networkEventsSql` packed, in its order. */
+export function unpackEvents(packed: unknown): Array<{ id: number; type: string }> {
+  if (packed === null || packed === undefined || packed === "") return [];
+  return String(packed).split(";").map((event) => {
+    const space = event.indexOf(" ");
+    return { id: Number(event.slice(0, space)), type: event.slice(space + 1) };
+  });
+}
+
+/**
+ * The links of the given events to their actors, packed in one string: "event actor role" joined
+ * by ";" (ten thousand events have tens of thousands of links, which cost far more handed over a
+ * row each than read). `participantsOf` unpacks them.
+ */
+export function eventLinksSql(ids: readonly number[], d: Dialect): Sql {
   return {
-    text: `SELECT ea.event_id, ea.role, a.name, a.kind, a.country FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+    text: `SELECT string_agg(ea.event_id || ' ' || ea.actor_id || ' ' || ea.role, ';') AS links FROM event_actors ea
       WHERE ea.event_id IN (${d.idList(d.param(1))})`,
     params: [d.idParam(ids)],
   };
+}
+
+/** The name, kind and country of the given actor rows. */
+export function actorRowsSql(ids: readonly number[], d: Dialect): Sql {
+  return { text: `SELECT a.id, a.name, a.kind, a.country FROM actors a WHERE a.id IN (${d.idList(d.param(1))})`, params: [d.idParam(ids)] };
+}
+
+/** The links `eventLinksSql` packed, as actor ids with their event and role. */
+export function unpackLinks(packed: unknown): Array<{ eventId: number; actorId: number; role: string }> {
+  if (packed === null || packed === undefined || packed === "") return [];
+  return String(packed).split(";").map((link) => {
+    const first = link.indexOf(" ");
+    const second = link.indexOf(" ", first + 1);
+    return { eventId: Number(link.slice(0, first)), actorId: Number(link.slice(first + 1, second)), role: link.slice(second + 1) };
+  });
 }
 
 /** Asserted standing relations touching any of `names`, counted by type and pair. */

@@ -561,4 +561,17 @@ ${ACTOR_LINKED}
 END;
 `,
   },
+  {
+    version: 14,
+    name: "events by day and by country and day, with their type",
+    // The actor network is drawn from the latest 10,000 matching events, their ids and types: with
+    // the type in these indexes (after the id, so that their order stays the listing's), that
+    // sample is read from an index alone rather than from 10,000 rows of events.
+    sql: `
+DROP INDEX events_date;
+CREATE INDEX events_date ON events(date_start, id, type);
+DROP INDEX events_country_date;
+CREATE INDEX events_country_date ON events(country, date_start, id, type);
+`,
+  },
 ];
