@@ -203,10 +203,21 @@ export function actorKindsSql(names: readonly string[], d: Dialect): Sql {
   };
 }
 
+/**
+ * The documents and events of the actor rows named `names`. An event's links go to actor rows of
+ * its own document (a record's), so an event can count for two of these rows only when their
+ * document has two: the events of the rows alone in their document are counted row by row, each
+ * from its own index range in event order (no sort), and only the others are counted together.
+ */
 export function actorTotalsSql(names: readonly string[], d: Dialect): Sql {
+  const named = `SELECT a.id, a.document_id FROM actors a WHERE a.name IN (${d.textList(d.param(1))})`;
+  const shared = "SELECT document_id FROM named GROUP BY document_id HAVING COUNT(*) > 1";
   return {
-    text: `SELECT COUNT(DISTINCT a.document_id) AS documents, COUNT(DISTINCT ea.event_id) AS events
-      FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id WHERE a.name IN (${d.textList(d.param(1))})`,
+    text: `WITH named AS (${named}), shared AS (${shared})
+      SELECT (SELECT COUNT(DISTINCT document_id) FROM named) AS documents,
+        (SELECT COUNT(DISTINCT ea.event_id) FROM named n JOIN event_actors ea ON ea.actor_id = n.id WHERE n.document_id IN (SELECT document_id FROM shared))
+        + coalesce((SELECT SUM(x.events) FROM (SELECT (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = n.id) AS events
+          FROM named n WHERE n.document_id NOT IN (SELECT document_id FROM shared)) x), 0) AS events`,
     params: [d.textParam(names)],
   };
 }
