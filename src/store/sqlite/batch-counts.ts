@@ -1,17 +1,22 @@
 /**
  * The rollups (event_counts, event_kinds, event_series, actor_counts) counted, and the events'
- * full text (events_text) written, once for a whole batch: `DEFER_ROLLUPS` notes the last event
- * and actor ids before the batch (migration 13's insert triggers then stand aside), and
- * `COUNT_DEFERRED` adds what the rows inserted since sum to, indexes their sentences in rowid
- * order, then clears the note, all in the batch's transaction. The rows inserted belong to
+ * and documents' full text (events_text, documents_fts) written, once for a whole batch:
+ * `DEFER_ROLLUPS` notes the last event, actor and document ids before the batch (migration 13's
+ * and 15's insert triggers then stand aside), and `COUNT_DEFERRED` adds what the rows inserted
+ * since sum to, indexes their texts in rowid order, then clears the note, all in the batch's
+ * transaction. The rows inserted belong to
  * documents that had none (new ones, or one whose record was just deleted), so a document or
  * event counted once per key here is what the per-row triggers would have counted.
  */
 import { COUNT_KEY, eventTextRowid, KIND_KEY, PERIODS, SPLITS } from "./migrations.js";
 
-/** Run first in the transaction: the ids after which rows are counted here, not by the triggers. */
-export const DEFER_ROLLUPS = `INSERT INTO batch_writes (events_after, actors_after)
-  SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM actors)`;
+/**
+ * Run first in the transaction: the ids after which rows are counted and indexed here, not by the
+ * triggers (documents for their full text, migration 15). Returns the last event and actor ids.
+ */
+export const DEFER_ROLLUPS = `INSERT INTO batch_writes (events_after, actors_after, documents_after)
+  SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM actors), (SELECT coalesce(max(id), 0) FROM documents)
+  RETURNING events_after, actors_after`;
 
 const NEW_EVENTS = "events NOT INDEXED WHERE id > (SELECT events_after FROM batch_writes)";
 
@@ -64,5 +69,6 @@ export const COUNT_DEFERRED: readonly string[] = [
     FROM (${ACTOR_GAINS}) g WHERE ${ACTOR_MATCH}`,
   // In rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid comes lower than the one before.
   `INSERT INTO events_text (rowid, sentence) SELECT ${eventTextRowid("events")}, sentence FROM ${NEW_EVENTS} ORDER BY 1`,
+  `INSERT INTO documents_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id > (SELECT documents_after FROM batch_writes) ORDER BY id`,
   "DELETE FROM batch_writes",
 ];

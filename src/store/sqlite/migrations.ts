@@ -574,4 +574,21 @@ DROP INDEX events_country_date;
 CREATE INDEX events_country_date ON events(country, date_start, id, type);
 `,
   },
+  {
+    version: 15,
+    name: "a batch indexes its documents' full text once, before it commits",
+    // Written row by row, each document's words went to FTS5, which flushes its pending terms to a
+    // new segment at the start of every later statement of the transaction (a statement journal
+    // is a savepoint): a segment per document, merged again and again. With documents_after set
+    // in batch_writes, the insert trigger stands aside and the batch indexes its new documents in
+    // one statement, in rowid order (batch-counts.ts). A batch_writes row without it (written
+    // by an earlier version) leaves the trigger to do it, as before.
+    sql: `
+ALTER TABLE batch_writes ADD COLUMN documents_after INTEGER;
+DROP TRIGGER documents_fts_insert;
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents WHEN NOT EXISTS (SELECT 1 FROM batch_writes WHERE documents_after IS NOT NULL) BEGIN
+  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+`,
+  },
 ];

@@ -37,7 +37,7 @@ describe("SQLite archive file", () => {
     await store.close();
     const raw = new Database(path);
     KEEP.push(raw); // see RETAINED in sqlite-store.ts: nothing of better-sqlite3 may become garbage on Node 24
-    // Back to version 1: without what migrations 2 to 13 add, with the full-text table of 1.
+    // Back to version 1: without what migrations 2 to 15 add, with the full-text table and triggers of 1.
     const first = SQLITE_MIGRATIONS[0]?.sql ?? "";
     raw.exec(`DROP TABLE event_names; DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE tokens; DROP TABLE corrections; DROP TABLE relations; DROP TABLE statistics; DROP INDEX claims_document; DROP INDEX actors_name;
       DROP INDEX events_fatalities; ALTER TABLE actors DROP COLUMN mentions; ALTER TABLE claims DROP COLUMN sentence;
@@ -46,6 +46,7 @@ describe("SQLite archive file", () => {
       DROP TRIGGER event_counts_insert; DROP TRIGGER event_counts_delete; DROP TRIGGER event_counts_update; DROP TABLE event_counts; DROP TABLE event_kinds;
       DROP TRIGGER event_series_insert; DROP TRIGGER event_series_delete; DROP TRIGGER event_series_update_old; DROP TRIGGER event_series_update_new; DROP TABLE event_series;
       DROP TRIGGER actor_counts_insert; DROP TRIGGER actor_counts_delete; DROP TRIGGER actor_counts_deleted; DROP TRIGGER actor_counts_link; DROP TRIGGER actor_counts_unlink; DROP TABLE actor_counts; DROP TABLE batch_writes;
+      DROP TRIGGER documents_fts_insert; ${first.slice(first.indexOf("CREATE TRIGGER documents_fts_insert"), first.indexOf("CREATE TRIGGER documents_fts_delete"))}
       ${first.slice(first.indexOf("CREATE VIRTUAL TABLE events_fts"))} PRAGMA user_version = 1;`);
     raw.close();
     const migrated = openSqliteStore(path);
@@ -56,6 +57,25 @@ describe("SQLite archive file", () => {
     KEEP.push(check, version);
     expect(version.get()).toBe(SQLITE_MIGRATIONS.length);
     check.close();
+  });
+
+  it("finds by their words the documents of a batch and one written by plain SQL, and forgets a deleted one", async () => {
+    const path = join(dir, "words.db");
+    const store = openSqliteStore(path);
+    await store.saveBatch([newDocument("one", "Troops withdrew from the ridge at dawn."), newDocument("two", "Ferries resumed crossings to the island.")],
+      { nearDuplicateThreshold: 0.7 });
+    const raw = new Database(path);
+    KEEP.push(raw);
+    raw.prepare(`INSERT INTO documents (doc_key, source, retrieved_at, content_hash, signature, text)
+      VALUES ('three', 'three.txt', '2026-02-02T10:00:00.000Z', 'h3', x'00', 'Engineers rebuilt the ridge bridge.')`).run();
+    raw.prepare("DELETE FROM documents WHERE doc_key = 'two'").run();
+    raw.close();
+    const keys = async (text: string) => (await store.documents({ text })).map((d) => d.key).sort();
+    expect(await keys("ridge")).toEqual(["one", "three"]);
+    expect(await keys("ferries")).toEqual([]);
+    await store.saveBatch([newDocument("four", "Ferries to the ridge stopped.")], { nearDuplicateThreshold: 0.7 });
+    expect(await keys("ridge")).toEqual(["four", "one", "three"]);
+    await store.close();
   });
 
   it("says in one line which file it cannot open", () => {

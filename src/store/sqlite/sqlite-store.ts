@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import type { ExtractionRecord } from "../../core/index.js";
 import { SitrepError, StoreError } from "../../core/index.js";
 import { signatureBytes } from "../../ingest/index.js";
-import { actorNames, RECORD_TABLES, saveDocument, type BatchWriter } from "../batch.js";
+import { RECORD_TABLES, saveDocument, type BatchWriter } from "../batch.js";
 import { COUNTS_SQL } from "../queries.js";
 import { Reader } from "../reader.js";
 import type { Dialect, Sql } from "../sql.js";
@@ -17,6 +17,7 @@ import { IMPORTED_COLUMNS, IMPORTED_UPSERT, IMPORTED_WIDTH, importedPages, impor
 import { recordRows, type RecordRows } from "../rows.js";
 import type { FeedState, ImportedEvent, ImportFile, ImportOutcome, NewDocument, SaveOptions, SaveOutcome, Store, StoreCounts, StoreFeatures } from "../store.js";
 import { COUNT_DEFERRED, DEFER_ROLLUPS } from "./batch-counts.js";
+import { BatchRows, TableRows } from "./batch-rows.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 import { textListing } from "./sqlite-text.js";
 
@@ -106,12 +107,14 @@ class SqliteStore extends Reader implements Store {
   readonly #db: Database.Database;
   readonly #prepare: Prepare;
   readonly #writer: BatchWriter;
+  /** The record rows of the batch being written, inserted before it is counted. */
+  readonly #rows = new BatchRows();
 
   constructor(db: Database.Database, prepare: Prepare) {
     super(async (sql) => prepare(sql.text).all(...sql.params) as Row[], DIALECT, (query) => textListing(query, DIALECT));
     this.#db = db;
     this.#prepare = prepare;
-    this.#writer = sqliteWriter(prepare);
+    this.#writer = sqliteWriter(prepare, this.#rows);
   }
 
   async findDocument(contentHash: string, url: string | null): Promise<number | null> {
@@ -139,10 +142,15 @@ class SqliteStore extends Reader implements Store {
     });
   }
 
-  /** Runs `insert` (inside a transaction) with the rollups counted once for all it inserts, not per row (batch-counts.ts). */
+  /**
+   * Runs `insert` (inside a transaction) with the record rows it writes held and inserted together
+   * after it (batch-rows.ts), then the rollups counted once for them all, not per row (batch-counts.ts).
+   */
   async #countedOnce<T>(insert: () => Promise<T>): Promise<T> {
-    this.#prepare(DEFER_ROLLUPS).run();
+    const last = this.#prepare(DEFER_ROLLUPS).get() as { events_after: number; actors_after: number };
+    this.#rows.begin(Number(last.actors_after), Number(last.events_after));
     const result = await insert();
+    this.#rows.flush(this.#prepare);
     for (const sql of COUNT_DEFERRED) this.#prepare(sql).run();
     return result;
   }
@@ -238,25 +246,14 @@ class SqliteStore extends Reader implements Store {
   }
 }
 
-/** The batch statements, prepared once. */
-function sqliteWriter(prepare: Prepare): BatchWriter {
+/** The batch statements, prepared once; a record's rows go to `rows`, inserted when the batch is counted. */
+function sqliteWriter(prepare: Prepare, rows: BatchRows): BatchWriter {
   const byHash = prepare("SELECT id FROM documents WHERE content_hash = ?", true);
   const byUrl = prepare("SELECT id FROM documents WHERE url = ?", true);
   const insertDoc = prepare(`INSERT INTO documents (doc_key, source, url, title, published, retrieved_at, content_hash, signature, duplicate_of, text)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`, true);
-  const insertBand = prepare("INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)");
-  const insertRecord = prepare("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES (?, ?, ?, ?)");
-  const insertActor = prepare(`INSERT INTO actors (document_id, local_id, name, aliases, kind, country, mentions) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, true);
-  const insertName = prepare("INSERT OR IGNORE INTO actor_names (name, actor_id) VALUES (?, ?)");
-  const insertEvent = prepare(`INSERT INTO events (document_id, local_id, type, mode, modality, date_start, date_end, country, admin1, place,
-    lat, lon, fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, true);
-  const insertLink = prepare("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)");
-  const insertEventName = prepare("INSERT OR IGNORE INTO event_names (name, date_start, event_id) VALUES (?, ?, ?)");
-  const insertClaim = prepare(`INSERT INTO claims (document_id, local_id, speaker, kind, name, hedged, evidence, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertRelation = prepare(`INSERT INTO relations (document_id, type, actor, recipient, modality, claim, evidence, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertStatistic = prepare(`INSERT INTO statistics (document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Inserted at once: a later document of the batch looks its copies up by them.
+  const bandRows = new TableRows("INSERT OR IGNORE INTO document_bands (band, document_id)", 2);
   return {
     async existing(contentHash, url) {
       const id = byHash.get(contentHash) ?? (url === null ? undefined : byUrl.get(url));
@@ -273,32 +270,11 @@ function sqliteWriter(prepare: Prepare): BatchWriter {
       return id === undefined ? null : Number(id);
     },
     async insertBands(documentId, bands) {
-      for (const band of bands) insertBand.run(band, documentId);
+      for (const band of bands) bandRows.add(band, documentId);
+      bandRows.flush(prepare);
     },
-    async insertRecord(documentId, record, rows: RecordRows, extractedAt) {
-      insertRecord.run(documentId, record.extractor, extractedAt, JSON.stringify(record));
-      const actorIds = new Map<string, number>();
-      const namesOf = new Map<string, string[]>();
-      for (const a of rows.actors) {
-        const id = Number(insertActor.get(documentId, a.localId, a.name, a.aliases, a.kind, a.country, a.mentions));
-        actorIds.set(a.localId, id);
-        namesOf.set(a.localId, actorNames(a.name, a.aliases));
-        for (const name of namesOf.get(a.localId) ?? []) insertName.run(name, id);
-      }
-      for (const e of rows.events) {
-        const id = insertEvent.get(documentId, e.localId, e.type, e.mode, e.modality, e.dateStart, e.dateEnd, e.country, e.admin1,
-          e.place, e.lat, e.lon, e.fatalitiesLow, e.fatalitiesHigh, e.injuriesLow, e.injuriesHigh, e.claim, e.evidence, e.sentence);
-        for (const link of e.links) {
-          const actor = actorIds.get(link.actor);
-          if (actor !== undefined) insertLink.run(Number(id), actor, link.role);
-          for (const name of namesOf.get(link.actor) ?? []) insertEventName.run(name, e.dateStart, Number(id));
-        }
-      }
-      for (const c of rows.claims) insertClaim.run(documentId, c.localId, c.speaker, c.kind, c.name, c.hedged ? 1 : 0, c.evidence, c.sentence);
-      for (const r of rows.relations) insertRelation.run(documentId, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence);
-      for (const st of rows.statistics) {
-        insertStatistic.run(documentId, st.subject, st.measure, st.value, st.periodStart, st.periodEnd, st.claim, st.evidence, st.sentence);
-      }
+    async insertRecord(documentId, record, flat: RecordRows, extractedAt) {
+      rows.add(documentId, record, flat, extractedAt);
     },
   };
 }
