@@ -19,7 +19,7 @@ import { readAllegations } from "./events/allegations.js";
 import { readEvents, type DraftEvent } from "./events/index.js";
 import { mergeRepeats } from "./events/repeats.js";
 import { placeTargets } from "./events/place-targets.js";
-import { findPlaces, placeForSpan } from "./places/index.js";
+import { eventPlacer, findPlaces } from "./places/index.js";
 import { readRelations } from "./relations/index.js";
 import { readStatistics } from "./statistics/index.js";
 import { tollsIn } from "./tolls/index.js";
@@ -86,7 +86,8 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   const ids = (ks: string[]) => ks.map((k) => idOf.get(k)).filter((x): x is string => Boolean(x));
 
   const claimOf = (sentence: number) => claims.claims.find((c) => c.sentence === sentence)?.id ?? null;
-  const events: Event[] = mergeRepeats(drafts.map((d, i) => toEvent(ctx, d, drafts, i, dates, places, claimOf(d.sentence), ids)));
+  const placeOf = eventPlacer(places, { text: a.text, actorSpans: ctx.mentions.map((m): Span => [m.start, m.end]) });
+  const events: Event[] = mergeRepeats(drafts.map((d, i) => toEvent(ctx, d, drafts, i, dates, placeOf, claimOf(d.sentence), ids)));
   return {
     id: doc.id,
     published: doc.published,
@@ -105,7 +106,9 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   };
 }
 
-function toEvent(ctx: DocContext, d: DraftEvent, all: DraftEvent[], i: number, dates: DateMention[], places: Place[], claim: string | null, ids: (ks: string[]) => string[]): Event {
+type EventPlacer = ReturnType<typeof eventPlacer>;
+
+function toEvent(ctx: DocContext, d: DraftEvent, all: DraftEvent[], i: number, dates: DateMention[], placeOf: EventPlacer, claim: string | null, ids: (ks: string[]) => string[]): Event {
   const { a } = ctx;
   const s = a.sentences[d.sentence] as (typeof a.sentences)[number];
   const start = (a.tokens[d.first] as (typeof a.tokens)[number]).start;
@@ -113,8 +116,7 @@ function toEvent(ctx: DocContext, d: DraftEvent, all: DraftEvent[], i: number, d
   const trig = a.tokens[d.trigger.head] as (typeof a.tokens)[number];
   const when = eventDate(ctx, d, dates);
   const tolls = d.type === "ASSAULT" ? tollsIn(a.tokens, s, ...tollRegion(d, all, s)) : { fatalities: null, injuries: null };
-  const place = placeForSpan(places, [start, end], [s.start, s.end], { text: a.text, actorSpans: ctx.mentions.map((m): Span => [m.start, m.end]),
-    countries: [...d.actor, ...d.recipient].map((k) => ctx.entities.get(k)?.country ?? null) });
+  const place = placeOf([start, end], [s.start, s.end], [...d.actor, ...d.recipient].map((k) => ctx.entities.get(k)?.country ?? null));
   return {
     id: `e${i + 1}`,
     type: d.type,

@@ -222,20 +222,43 @@ function placeBefore(named: (outer: Span) => Mentioned[], text: string, from: nu
  * placeForSpan(places, [120, 160], [100, 210], { text, actorSpans, countries: ["AFG"] });
  */
 export function placeForSpan(places: readonly Place[], span: Span, sentence: Span, opts: EventPlaceOptions = {}): Place | null {
+  return eventPlacer(places, opts)(span, sentence, opts.countries ?? []);
+}
+
+/**
+ * {@link placeForSpan} for the events of one document: what does not depend on the event (the
+ * dateline, the names that say where, the story's countries) is worked out once.
+ */
+export function eventPlacer(places: readonly Place[], opts: Omit<EventPlaceOptions, "countries"> = {}): (span: Span, sentence: Span, countries: readonly (string | null)[]) => Place | null {
   const dateline = opts.text === undefined ? null : datelineMention(opts.text, places);
   const actorSpans = opts.actorSpans ?? [];
   const text = opts.text;
-  const named = (outer: Span): Mentioned[] => places.flatMap((place) => place.mentions
-    .filter((at) => within(at, outer) && !(dateline && within(at, dateline.span)) && !attributive(text, at) &&
+  const saysWhere: Mentioned[] = places.flatMap((place) => place.mentions
+    .filter((at) => !(dateline && within(at, dateline.span)) && !attributive(text, at) &&
       !speaks(text, at) && !actorSpans.some((a) => within(at, a) && a[1] - a[0] > at[1] - at[0] && !onlyDivision(text, at, a) &&
         !peopleOf(text, at, a, place)))
     .map((at) => ({ place, at })));
+  const named = (outer: Span): Mentioned[] => saysWhere.filter((f) => within(f.at, outer));
   // a flag or a sponsor ("Panama-flagged", "Iran-backed") says nothing of what the story is about
   const story = storyCountries(places.filter((p) => p.mentions.some((at) => !attributive(text, at))));
-  const onTopic = (p: Place): boolean => p.country === null || story.has(p.country) || (opts.countries ?? []).includes(p.country);
   const storyOrder = [...story].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  return (span, sentence, countries) => placeOf(places, span, sentence, countries, { text, dateline, named, story, storyOrder });
+}
+
+interface DocumentPlaces {
+  text: string | undefined;
+  dateline: { place: Place; at: Span; span: Span } | null;
+  /** Mentions in `outer` that may say where, in the order of `places`. */
+  named: (outer: Span) => Mentioned[];
+  story: Map<string, number>;
+  storyOrder: string[];
+}
+
+function placeOf(places: readonly Place[], span: Span, sentence: Span, countries: readonly (string | null)[], doc: DocumentPlaces): Place | null {
+  const { text, dateline, named, story, storyOrder } = doc;
+  const onTopic = (p: Place): boolean => p.country === null || story.has(p.country) || countries.includes(p.country);
   // "near the border with Burkina Faso": the other side of it, whether or not the story is about that country
-  const sides = [...storyOrder, ...(opts.countries ?? []).filter((c): c is string => c !== null)];
+  const sides = [...storyOrder, ...countries.filter((c): c is string => c !== null)];
   const inSentenceNamed = named(sentence);
   const border = inSentenceNamed.map((f) => borderPlace(text, f, places, sides)).find((p) => p !== null) ?? null;
   // relative places: "20 km north of Kabul"
@@ -255,7 +278,7 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
     const finer = rank(where.place) < 1 ? best(inSentenceFound.filter((f) => f.place.country === where.place.country && rank(f.place) > rank(where.place)), text) : null;
     return relative(finer ?? where);
   }
-  const inSentence = best(inSentenceFound, text, opts.countries ?? []);
+  const inSentence = best(inSentenceFound, text, countries);
   if (inSentence) return relative(inSentence);
   if (border) return border;
   const before = text === undefined ? null : placeBefore(named, text, sentence[0], onTopic);
@@ -270,10 +293,10 @@ export function placeForSpan(places: readonly Place[], span: Span, sentence: Spa
   if (dateline && onTopic(dateline.place)) return dateline.place;
   // The most named country of the story that the event's actors belong to, else the story's most
   // named one, as a country.
-  const own = [...countryCounts(places)].sort((a, b) => b[1] - a[1]).map(([c]) => c).find((c) => (opts.countries ?? []).includes(c));
+  const own = [...countryCounts(places)].sort((a, b) => b[1] - a[1]).map(([c]) => c).find((c) => countries.includes(c));
   const main = own ?? storyOrder[0];
   return places.find((p) => p.country === main && p.precision === "country") ?? dateline?.place ??
-    (text === undefined ? null : demonymPlace(text, sentence, opts.countries ?? []));
+    (text === undefined ? null : demonymPlace(text, sentence, countries));
 }
 
 /** Words after a demonym that make its country the side that strikes ("Israeli airstrikes"). */

@@ -12,7 +12,7 @@ import type { GazEntry, Gazetteer } from "../../rules/gazetteer.js";
 import { recognise } from "./recognise.js";
 import { resolve } from "./resolve.js";
 
-export { datelineMention, placeForSpan, type EventPlaceOptions } from "./event-place.js";
+export { datelineMention, eventPlacer, placeForSpan, type EventPlaceOptions } from "./event-place.js";
 
 export interface PlaceHints {
   /** ISO 3166-1 alpha-3 codes of countries the story is known to be about (its feed, its desk). */
