@@ -273,6 +273,12 @@ export class MentionFinder {
     // "the Syrian Democratic Forces (SDF), the U.S.-backed militia that …": an apposition names the body before it
     const named = country ? null : this.#apposed(i, agent.kind);
     if (named) return this.#add(i, last, named, "coref");
+    const home = country ? null : this.#placeAfter(last, agent.kind);
+    if (home?.precision === "country" && home.country) return this.#agent(i, last, agent, home.country);
+    if (home) {
+      const name = `${home.name} ${agent.label}`;
+      return this.#add(i, last, this.#entity(`place:${name.toLowerCase()}`, name, "civilians", home.country, null, false), "agent");
+    }
     if (country) {
       const state = this.#lex.rules.states.get(country);
       const name = `${this.#lex.countryName(country)} ${agent.label}`;
@@ -299,6 +305,25 @@ export class MentionFinder {
     }
     const key = this.#entity(`:${agent.label}`, agent.label, agent.kind, null, null, false);
     return this.#add(i, last, key, "agent");
+  }
+
+  /**
+   * "the people of Afghanistan", "civilians in Gaza", "the army of Myanmar": the place a generic agent
+   * belongs to, named right after it. People of or in a place are its people; a force is a country's
+   * only with "of" and a country ("troops in Syria" are not Syria's).
+   */
+  #placeAfter(last: number, kind: ActorKind): Place | null {
+    const { words, a } = this.#ctx;
+    const prep = words[last];
+    if (!prep || (prep.key !== "of" && !(prep.key === "in" && kind === "civilians"))) return null;
+    let j = last + 1;
+    if (words[j]?.key === "the") j++;
+    const w = words[j];
+    if (!w || a.text.slice(prep.end, w.start).trim() !== (j > last + 1 ? (words[last + 1] as Word).text : "")) return null;
+    const place = this.#lex.placeAt(w.start);
+    if (!place) return null;
+    if (kind === "civilians") return place;
+    return place.precision === "country" && prep.key === "of" ? place : null;
   }
 
   #reference(i: number, kinds: readonly ActorKind[]): number {

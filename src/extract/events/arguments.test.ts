@@ -237,3 +237,40 @@ describe("event arguments: names a tagger reads as words", () => {
     }
   });
 });
+
+describe("event arguments: coordinated verbs and their pronouns", () => {
+  it("does not make the object of one verb the subject of the verb joined to it", () => {
+    const r = run("Police arrested 30 students and beat them with batons.");
+    const beat = r.events.find((x) => x.type === "ASSAULT");
+    expect(names(r, beat?.actor ?? [])).toEqual(["police"]);
+    expect(names(r, beat?.recipient ?? [])).toEqual(["students"]);
+  });
+  it("reads an object pronoun as the nearest actor before it that is not the verb's subject", () => {
+    const r = run("It is necessary to frighten the villagers and warn them against helping the Ndovu Front, a commander said.");
+    const warn = r.events.find((x) => x.type === "THREATEN");
+    expect(warn?.actor).toEqual([]);
+    expect(warn?.recipient.map((id) => r.actors.find((a) => a.id === id)?.kind)).toEqual(["civilians"]);
+  });
+  it("keeps the subject of a reported clause for the verb joined to it", () => {
+    const r = run("The defence ministry said rebel fighters shelled the airport and carried out raids on two villages.");
+    for (const e of r.events.filter((x) => x.type === "ASSAULT")) expect(r.actors.find((a) => a.id === e.actor[0])?.kind).toBe("armed_group");
+  });
+  it("ends an object at 'and' when a new clause with its own subject begins", () => {
+    const r = run("Rebels seized the depot and the army shelled it at dawn.");
+    const seize = r.events.find((x) => x.mode === "seize");
+    expect(seize?.recipient).toEqual([]);
+  });
+});
+
+describe("event arguments: the people of a place", () => {
+  it("gives 'the people of X' and 'civilians in Y' the country of the place", () => {
+    const r = run("The people of Malawi are rallying behind the president. Soldiers fired on civilians in Goma.");
+    const ofX = r.actors.find((a) => a.kind === "civilians" && a.country === "MWI");
+    expect(ofX).toBeDefined();
+    expect(r.actors.find((a) => a.kind === "civilians" && a.country === "COD")).toBeDefined();
+  });
+  it("gives 'the army of X' that country only with 'of' and a country", () => {
+    const r = run("The army of Myanmar shelled three villages on Tuesday.");
+    expect(r.actors.find((a) => a.kind === "military")?.country).toBe("MMR");
+  });
+});

@@ -23,6 +23,9 @@ const QUANTITIES = new Set(["hundreds", "thousands", "dozens", "tens", "millions
 const REPORTING = new Set(["say", "tell", "claim", "add", "report", "believe", "insist", "warn", "note", "state", "argue", "suggest", "allege", "confirm", "announce"]);
 const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
 const RELATIVES = new Set(["who", "which"]);
+/** Adjectives of "it is … to/that", where "it" stands for what follows ("it is important to"), unlike "it is willing to". */
+const IMPERSONAL = new Set(["important", "necessary", "essential", "vital", "crucial", "likely", "unlikely", "possible", "impossible", "clear", "unclear", "evident", "obvious", "difficult", "hard", "easy", "true", "certain", "uncertain", "imperative", "urgent", "time"]);
+const OBJECT_PRONOUNS = new Set(["them", "him", "her"]);
 const STOPS = new Set([".", ";", ":", "?", "!"]);
 const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", "targeting", "into", "upon"]);
 /** "X-backed Y": participles that make X a modifier of another actor. */
@@ -116,9 +119,12 @@ export class ArgumentReader {
     let bareNoun = false;
     /** "said … and denied", "X, who says …, has urged": t is no verb of the clause reported. */
     let crossed = false;
+    /** "scare the people and warn them": past "and", a verb's object is not the next verb's subject. */
+    let joined = false;
     for (let k = t - 1; k >= s.first; k--) {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text)) break;
+      if (tok.lower === "and") joined = true;
       // "the SDF said the strikes had targeted …": the clause reported has a subject of its own, not the speaker
       if (bareNoun && !crossed && tok.pos === "VERB" && REPORTING.has(tok.lemma)) return [];
       if (tok.text === "," || tok.lower === "and") crossed = true;
@@ -130,6 +136,7 @@ export class ArgumentReader {
         return m && !m.locative ? [m] : [];
       }
       if (PRONOUNS.has(tok.lower) && !mentionAt(this.#ctx, k)) {
+        if (this.#expletive(k)) return [];
         // "X said it had …", "X said on Friday that they would …": the pronoun is the speaker
         const say = this.#reportBefore(k, s);
         if (say !== null) {
@@ -154,9 +161,20 @@ export class ArgumentReader {
         !["state", "other"].includes(this.#ctx.entities.get(m.entity)?.kind ?? "other");
       if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted && !reduced) continue;
       if (m.locative) continue;
+      if (joined && before?.pos === "VERB" && before.lemma !== "be" && !REPORTING.has(before.lemma) && m.first > s.first) continue;
       return this.#coordinated(m, s, -1);
     }
     return [];
+  }
+
+  /** "it is important to …", "it was likely that …": an "it" that stands for no actor. */
+  #expletive(k: number): boolean {
+    if (this.#tok(k).lower !== "it") return false;
+    let j = k + 1;
+    while (this.#tok(j)?.pos === "AUX" || this.#tok(j)?.pos === "ADV" || this.#tok(j)?.lower === "been") j++;
+    if (j === k + 1 || !IMPERSONAL.has(this.#tok(j)?.lower ?? "")) return false;
+    const after = this.#tok(j + 1)?.lower ?? "";
+    return after === "to" || after === "that";
   }
 
   /** The first actor mentioned among tokens [from, to), not a place: the doer a phrase names inside it. */
@@ -221,7 +239,15 @@ export class ArgumentReader {
       // "…, its foreign minister said": the speaker is no object
       if (k > t && tok.text === "," && this.#saysWithin(k + 1, s, 5)) break;
       if (k > t && (tok.lower === "said" || tok.lower === "says" || tok.lower === "and" && this.#tok(k + 1)?.pos === "VERB")) break;
+      // "seized the town and the army shelled it": a new clause begins after "and"
+      if (k > t && tok.lower === "and" && this.#clauseAfter(k + 1)) break;
       const m = mentionAt(this.#ctx, k);
+      // "warn them against …": the object is the pronoun, whatever follows
+      if (!m && k <= t + 1 && OBJECT_PRONOUNS.has(tok.lower) && tok.pos === "PRON" &&
+        !(tok.lower === "her" && ["NOUN", "ADJ", "PROPN", "NUM"].includes(this.#tok(k + 1)?.pos ?? ""))) {
+        const back = this.#objectAntecedent(t, s, tok.lower);
+        return back ? [{ ...back, start: tok.start, end: tok.end, first: k, last: k + 1, via: "pronoun", locative: false }] : [];
+      }
       if (!m) continue;
       const before = this.#tok(this.#headStart(m.first, s));
       if (m.locative && !OBJECT_PREPOSITIONS.has(before?.lower ?? "")) { k = m.last - 1; continue; }
@@ -234,6 +260,31 @@ export class ArgumentReader {
       return this.#coordinated(m, s, 1);
     }
     return [];
+  }
+
+  /** True when a clause with its own subject begins at k ("… and the army shelled it"). */
+  #clauseAfter(k: number): boolean {
+    const m = mentionAt(this.#ctx, this.#tok(k)?.pos === "DET" ? k + 1 : k);
+    const after = m ? this.#tok(m.last) : undefined;
+    return Boolean(after && (after.pos === "VERB" || after.pos === "AUX") && !/ing$/.test(after.lower) && !MODIFIER_PARTICIPLES.has(after.lower));
+  }
+
+  /**
+   * "scare the people and warn them", "arrested protesters and beat them": the object pronoun of the
+   * verb at t means the nearest actor before it in the sentence that is not that verb's subject.
+   */
+  #objectAntecedent(t: number, s: Sentence, word: string): Mention | null {
+    const subject = new Set(this.subject(t, s).map((m) => m.entity));
+    for (let k = t - 1; k >= s.first; k--) {
+      const m = mentionAt(this.#ctx, k);
+      if (!m) continue;
+      k = m.first;
+      const kind = this.#ctx.entities.get(m.entity)?.kind;
+      if (m.locative || subject.has(m.entity) || kind === "state") continue;
+      if ((word === "them") === (kind === "person")) continue;
+      return m;
+    }
+    return null;
   }
 
   /** The subject of an "if" clause after token t ("… if the United States goes ahead"). */
