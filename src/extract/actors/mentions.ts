@@ -36,6 +36,8 @@ const PEOPLE = new Set(["official", "officials", "spokesman", "spokeswoman", "sp
 const ORGANISED = new Set<ActorKind>(["armed_group", "military", "police", "political_party"]);
 /** Day and month names, capitalised but naming no group ("on Friday rebels attacked"). */
 const CALENDAR = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** The label of the agent words for people who back a body ("supporters", "loyalists"). */
+const SUPPORTERS = "supporters";
 const POSSESSIVES = new Set(["its", "their", "his", "her"]);
 const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
 
@@ -260,8 +262,13 @@ export class MentionFinder {
     const key = this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true);
     // "Hamas fighters", "IDF soldiers": the members named by the group are the group
     // "Red Cross officials", "European Community foreign ministers": the body acting through its people
-    const members = e.kind !== "person" ? this.#lex.rules.agents.longestAt(words, last, limit) : null;
-    if (members && this.#adjacent(last, last)) return this.#add(i, members.last, key, "name");
+    const members = this.#lex.rules.agents.longestAt(words, (words[last] as Word | undefined)?.key === "s" ? last + 1 : last, limit);
+    // "Kataib Hezbollah supporters", "Mondlane's followers": people who back a body are not that body
+    if (members && (members.values[0] as AgentEntry).label === SUPPORTERS && this.#adjacent(last, last)) {
+      this.#add(i, last, key, "name");
+      return this.#supporters(last, members.last, key);
+    }
+    if (members && e.kind !== "person" && words[last]?.key !== "s" && this.#adjacent(last, last)) return this.#add(i, members.last, key, "name");
     const next = this.#add(i, last, key, "name");
     this.#defineAcronym(last, key);
     return next;
@@ -270,6 +277,19 @@ export class MentionFinder {
   #agent(i: number, last: number, agent: AgentEntry, country: string | null): number {
     const { words } = this.#ctx;
     const prev = words[i - 1];
+    // "junta supporters", "opposition loyalists": the people backing the body the agent word names
+    const backers = agent.label !== SUPPORTERS ? this.#lex.rules.agents.longestAt(words, last, words.length) : null;
+    if (backers && (backers.values[0] as AgentEntry).label === SUPPORTERS && this.#adjacent(last, last)) {
+      const name = `${this.#surface(i, last).replace(/^the\s+/i, "")} supporters`;
+      const key = this.#entity(`:${name.toLowerCase()}`, name, "civilians", country, null, false);
+      return this.#add(i, backers.last, key, "agent");
+    }
+    // "his supporters", "the militia's followers": the backers of the actor named before
+    if (agent.label === SUPPORTERS && prev && (POSSESSIVES.has(prev.key) || prev.key === "s")) {
+      const owner = prev.key === "s" ? this.#mentionEndingAt(prev.start) : null;
+      const ownerKey = owner?.entity ?? (this.#owner(i)?.key ?? null);
+      if (ownerKey) return this.#supporters(i, last, ownerKey);
+    }
     // "the Syrian Democratic Forces (SDF), the U.S.-backed militia that …": an apposition names the body before it
     const named = country ? null : this.#apposed(i, agent.kind);
     if (named) return this.#add(i, last, named, "coref");
@@ -288,7 +308,7 @@ export class MentionFinder {
     // "the army", "its fighters": the last actor of that kind, when there is one;
     // "the official" is a person speaking, not the government named before
     if (prev && DETERMINERS.has(prev.key) && !PEOPLE.has(words[last - 1]?.key ?? "")) {
-      const antecedent = this.#antecedent([agent.kind], i);
+      const antecedent = this.#antecedent([agent.kind], i, false, agent.label);
       if (antecedent) return this.#add(i - 1, last, antecedent, "coref");
       // "Bosnian Serbs said their forces …": the forces of the owner named before in the sentence
       const owner = POSSESSIVES.has(prev.key) ? this.#owner(i) : null;
@@ -298,7 +318,7 @@ export class MentionFinder {
     // bare "soldiers", "militants": the forces of the story, when one has been named;
     // "Russia has massed troops": else the forces of the state its clause names
     if (BARE_REFERENCE.has(agent.kind)) {
-      const antecedent = this.#antecedent([agent.kind], i, true);
+      const antecedent = this.#antecedent([agent.kind], i, true, agent.label);
       if (antecedent) return this.#add(i, last, antecedent, "coref");
       const state = agent.kind !== "armed_group" ? this.#stateInSentence(i) : null;
       if (state) return this.#agent(i, last, agent, state);
@@ -324,6 +344,19 @@ export class MentionFinder {
     if (!place) return null;
     if (kind === "civilians") return place;
     return place.precision === "country" && prep.key === "of" ? place : null;
+  }
+
+  /** The mention just found whose words end right before offset `at` ("the militia['s]"), or null. */
+  #mentionEndingAt(at: number): Mention | null {
+    const m = this.#ctx.mentions[this.#ctx.mentions.length - 1];
+    return m && m.end <= at && /^['’]?$/.test(this.#ctx.a.text.slice(m.end, at)) ? m : null;
+  }
+
+  /** The backers of an actor ("X supporters"), an actor of their own with X's country. */
+  #supporters(i: number, last: number, ownerKey: string): number {
+    const owner = this.#ctx.entities.get(ownerKey) as Entity;
+    const key = this.#entity(`${owner.key}:supporters`, `${owner.name} supporters`, "civilians", owner.country, null, false);
+    return this.#add(i, last, key, "agent");
   }
 
   #reference(i: number, kinds: readonly ActorKind[]): number {
@@ -396,7 +429,7 @@ export class MentionFinder {
   }
 
   /** The most recent entity of one of these kinds mentioned before word i (a named one if `named`). */
-  #antecedent(kinds: readonly ActorKind[], i: number, named = false): string | null {
+  #antecedent(kinds: readonly ActorKind[], i: number, named = false, label?: string): string | null {
     // the most salient fitting actor so far: most often mentioned, then most recent
     // ("the group" is the story's group, not an affiliation named once in passing)
     const start = (this.#ctx.words[i] as Word).start;
@@ -406,6 +439,8 @@ export class MentionFinder {
       if (m.start >= start || m.locative) continue;
       const e = this.#ctx.entities.get(m.entity);
       if (!e || !kinds.includes(e.kind) || (named && !e.named && !e.country)) continue;
+      // "the government" after "the prosecutor": a generic agent stands only for one of its own word
+      if (label && !e.named && !e.key.endsWith(`:${label}`)) continue;
       const n = (counts.get(e.key) ?? 0) + 1;
       counts.set(e.key, n);
       if (!best || n >= (counts.get(best) ?? 0)) best = e.key;

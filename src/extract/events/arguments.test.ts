@@ -274,3 +274,22 @@ describe("event arguments: the people of a place", () => {
     expect(r.actors.find((a) => a.kind === "military")?.country).toBe("MMR");
   });
 });
+
+describe("event arguments: supporters and references by kind", () => {
+  it("makes the backers of a body an actor of their own ('junta supporters', 'the militia's supporters')", () => {
+    const r = run("Police fired tear gas at thousands of opposition supporters in the capital.");
+    expect(names(r, r.events.find((x) => x.type === "ASSAULT")?.recipient ?? [])).toEqual(["opposition supporters"]);
+    const owned = run("The Ndovu Front shelled the port. Hundreds of the militia's supporters later marched against the government.");
+    expect(owned.actors.map((a) => a.name)).toContain("Ndovu Front supporters");
+    expect(owned.actors.find((a) => a.name === "Ndovu Front supporters")?.kind).toBe("civilians");
+  });
+  it("reads 'fired tear gas and live ammunition at X' with X as the target", () => {
+    const r = run("Police fired tear gas and live ammunition at hundreds of students on Monday, killing two people.");
+    expect(names(r, r.events.find((x) => x.type === "ASSAULT")?.recipient ?? [])).toContain("students");
+  });
+  it("does not take a prosecutor for 'the government'", () => {
+    const r = run("The prosecutor charged three journalists. The government detained the Ndovu Front leader.");
+    const e = r.events.find((x) => x.type === "COERCE" && x.recipient.some((k) => r.actors.find((a) => a.id === k)?.name === "Ndovu Front"));
+    expect(names(r, e?.actor ?? [])).toEqual(["government"]);
+  });
+});

@@ -238,7 +238,7 @@ export class ArgumentReader {
       if (STOPS.has(tok.text) || (k > t && OBJECT_STOPS.has(tok.lower))) break;
       // "…, its foreign minister said": the speaker is no object
       if (k > t && tok.text === "," && this.#saysWithin(k + 1, s, 5)) break;
-      if (k > t && (tok.lower === "said" || tok.lower === "says" || tok.lower === "and" && this.#tok(k + 1)?.pos === "VERB")) break;
+      if (k > t && (tok.lower === "said" || tok.lower === "says" || tok.lower === "and" && this.#verbAt(k + 1))) break;
       // "seized the town and the army shelled it": a new clause begins after "and"
       if (k > t && tok.lower === "and" && this.#clauseAfter(k + 1)) break;
       const m = mentionAt(this.#ctx, k);
@@ -260,6 +260,12 @@ export class ArgumentReader {
       return this.#coordinated(m, s, 1);
     }
     return [];
+  }
+
+  /** True for a verb at k, not a bare form before a noun that the tagger misread ("and live ammunition"). */
+  #verbAt(k: number): boolean {
+    const t = this.#tok(k);
+    return t?.pos === "VERB" && !(this.#tok(k + 1)?.pos === "NOUN" && !/(?:ed|ing)$/.test(t.lower));
   }
 
   /** True when a clause with its own subject begins at k ("… and the army shelled it"). */
