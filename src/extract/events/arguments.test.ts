@@ -293,3 +293,21 @@ describe("event arguments: supporters and references by kind", () => {
     expect(names(r, e?.actor ?? [])).toEqual(["government"]);
   });
 });
+
+describe("event arguments: one attack told with several verbs", () => {
+  it("reads a weapon's name between the country and the strike ('a Russian Shahed drone strike')", () => {
+    const r = run("An overnight Russian Geran drone strike kills four people in Sumy.");
+    expect(names(r, r.events.find((x) => x.type === "ASSAULT")?.actor ?? [])).toEqual(["Russia"]);
+  });
+  it("folds 'and injures nine others' into the attack that killed, whatever stands between", () => {
+    const r = run("A drone strike kills five people, including a child, and injures nine others in Sumy, Ukraine.");
+    const attacks = r.events.filter((x) => x.type === "ASSAULT");
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0]?.fatalities).toEqual({ low: 5, high: 5 });
+    expect(attacks[0]?.injuries).toEqual({ low: 9, high: 9 });
+  });
+  it("takes the side a place was taken from as the target ('took control of X from Y')", () => {
+    const r = run("Tribal fighters took control of a district in Raqqa from the Kurdish-led Ndovu Front on Monday.");
+    expect(names(r, r.events.find((x) => x.type === "ASSAULT")?.recipient ?? [])).toEqual(["Ndovu Front"]);
+  });
+});

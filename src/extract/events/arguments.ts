@@ -293,6 +293,24 @@ export class ArgumentReader {
     return null;
   }
 
+  /** "took control of the district from the SDF", "recaptured the town from rebels": the side a place was taken from. */
+  takenFrom(t: number, s: Sentence): Mention[] {
+    for (let k = t; k < s.last && k < t + 16; k++) {
+      const tok = this.#tok(k);
+      if (STOPS.has(tok.text) || (k > t && OBJECT_STOPS.has(tok.lower))) break;
+      if (tok.lower !== "from") continue;
+      // "from the Kurdish-led SDF": past the modifiers to the name they qualify
+      for (let j = k + 1; j < s.last && j < k + 7; j++) {
+        const m = mentionAt(this.#ctx, j);
+        if (m && this.#tok(m.last)?.text !== "-") return m.locative ? [] : this.#coordinated(m, s, 1);
+        if (m) { j = m.last; continue; }
+        if (!["DET", "ADJ", "VERB", "PUNCT", "PROPN"].includes(this.#tok(j)?.pos ?? "") || STOPS.has(this.#tok(j)?.text ?? "")) break;
+      }
+      return [];
+    }
+    return [];
+  }
+
   /** The subject of an "if" clause after token t ("… if the United States goes ahead"). */
   conditionSubject(t: number, s: Sentence): Mention[] {
     for (let k = t; k < s.last && k < t + 25; k++) {
@@ -402,11 +420,12 @@ export class ArgumentReader {
   nominal(trig: Trigger, s: Sentence): { actor: Mention[]; recipient: Mention[] } {
     const actor: Mention[] = [];
     // "a U.S. drone strike", "Israeli airstrikes", "the army's offensive"
-    for (let k = trig.first - 1; k >= s.first && k >= trig.first - 3; k--) {
+    // "a Russian Shahed drone strike": a weapon's name may stand between
+    for (let k = trig.first - 1; k >= s.first && k >= trig.first - 4; k--) {
       const m = mentionAt(this.#ctx, k);
       if (m) { if (!m.locative) actor.push(m); break; }
       const tok = this.#tok(k);
-      if (tok.pos !== "ADJ" && tok.pos !== "DET" && tok.pos !== "NOUN" && tok.pos !== "NUM" && tok.text !== "'s") break;
+      if (tok.pos !== "ADJ" && tok.pos !== "DET" && tok.pos !== "NOUN" && tok.pos !== "NUM" && tok.pos !== "PROPN" && tok.text !== "'s") break;
     }
     let recipient: Mention[] = [];
     const next = this.#tok(trig.last);

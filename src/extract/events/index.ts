@@ -38,6 +38,9 @@ function hasToll(tokens: Token[], s: Sentence): boolean {
 /** Answers to another actor's proposal, demand or offer. */
 const RESPONSES = new Set<PloverType>(["REJECT", "AGREE", "CONCEDE"]);
 
+/** Verbs that tell what an attack did to people, after "and" ("kills five and injures nine"). */
+const HARM = new Set(["injure", "wound", "kill", "maim", "hurt"]);
+
 /** Verbs of fighting whose sides all go in `actor` (PLOVER: two-sided ASSAULT). */
 const TWO_SIDED = new Set(["fight", "clash", "battle", "skirmish", "engage", "exchange"]);
 
@@ -130,12 +133,19 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         for (let n = 0; n < 2 && recipient.length && GIVEN.has(trig.type) && recipient.every((m) => ownForces(ctx, actor.map((x) => x.entity), m.entity)); n++) {
           recipient = args.object((recipient[recipient.length - 1] as Mention).last, s);
         }
+        if (recipient.length === 0 && (trig.type === "ASSAULT" || trig.type === "COERCE")) recipient = args.takenFrom(trig.last, s);
         // a participle or second verb with no subject of its own: "…, killing four soldiers"
         if (actor.length === 0 && mainSubject.length) actor = mainSubject;
         // "shelled the town, killing about 20 people": the toll of the attack just told, not another attack
-        const host = trig.type === "ASSAULT" && trailingParticiple(tokens, trig.first, s.first) ? attackBy(drafts, keys(actor)) : null;
+        const host = trig.type === "ASSAULT" && trailingParticiple(tokens, trig.first, s.first) ? attackBy(drafts, keys(actor)) :
+          // "a strike kills five people, including a child, and injures nine others": the wounded are the same attack's
+          trig.type === "ASSAULT" && HARM.has((tokens[trig.head] as Token).lemma) && tokens[trig.first - 1]?.lower === "and"
+            ? [...drafts].reverse().find((d) => d.type === "ASSAULT" && !d.trigger.twoSided && d.modality === modalityOf(tokens, s, trig.first, trig.carrier)) ?? null
+            : null;
         if (host) {
-          if (!host.trigger.twoSided) host.recipient.push(...keys(recipient).filter((k) => !host.recipient.includes(k) && !host.actor.includes(k)));
+          // "… injures nine others in Pryluky, Ukraine": a country closing the place named is no second target
+          const land = (k: string) => host.recipient.length > 0 && ctx.entities.get(k)?.kind === "state";
+          if (!host.trigger.twoSided) host.recipient.push(...keys(recipient).filter((k) => !host.recipient.includes(k) && !host.actor.includes(k) && !land(k)));
           host.last = Math.max(host.last, trig.last, ...recipient.map((m) => m.last));
           continue;
         }
