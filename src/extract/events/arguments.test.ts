@@ -311,3 +311,11 @@ describe("event arguments: one attack told with several verbs", () => {
     expect(names(r, r.events.find((x) => x.type === "ASSAULT")?.recipient ?? [])).toEqual(["Ndovu Front"]);
   });
 });
+
+describe("event arguments: a participle after its noun", () => {
+  it("reads 'a trader abducted by gunmen' as a passive with the gunmen as doers", () => {
+    const r = run("Soldiers found the body of a trader abducted by gunmen last month.");
+    const e = r.events.find((x) => x.mode === "abduct");
+    expect(r.actors.find((a) => a.id === e?.actor[0])?.kind).toBe("armed_group");
+  });
+});

@@ -70,6 +70,7 @@ export class ArgumentReader {
   /** True when the verb at t is in the passive voice ("was attacked", "had been taken"). */
   passive(t: number, s: Sentence): boolean {
     const tok = this.#tok(t);
+    if (this.#reducedPassive(t, s)) return true;
     if (tok.pos !== "VERB" || /ing$/.test(tok.lower)) return false;
     for (let k = t - 1; k >= s.first && k >= t - 4; k--) {
       const p = this.#tok(k);
@@ -79,6 +80,15 @@ export class ArgumentReader {
       break;
     }
     return this.#elidedPassive(t, s) || this.#headlinePassive(t, s);
+  }
+
+  /** "the couple abducted by militants", "a convoy ambushed by gunmen": a participle after its noun, with "by" its doer. */
+  #reducedPassive(t: number, s: Sentence): boolean {
+    const tok = this.#tok(t);
+    const prev = this.#tok(t - 1);
+    if (t <= s.first || !/ed$/.test(tok.lower) || !prev || !["NOUN", "PROPN"].includes(prev.pos)) return false;
+    const by = this.#tok(t + 1)?.lower === "by" ? t + 1 : -1;
+    return by > 0 && (mentionAt(this.#ctx, by + 1) !== null || mentionAt(this.#ctx, by + 2) !== null);
   }
 
   /**
