@@ -23,8 +23,8 @@ const ACTIVE = /^(kill|kills|killing|execute|executes|executing|massacre|massacr
 /** Participles: passive after "be" ("are killed"), active after "have" or a subject ("gunmen killed 12"). */
 const PARTICIPLE = /^(killed|executed|massacred|slain|neutrali[sz]ed|wounded|injured|hurt)$/;
 /** Words whose subject is the count: "Seven soldiers die", "three dead", "30 deaths", "12 casualties". */
-const INTRANSITIVE = /^(die|dies|died|dying|dead|deaths|fatalities|injuries|casualties)$/;
-const FATAL = /^(kill|kills|killing|killed|execute|executes|executing|executed|massacre|massacres|massacring|massacred|slay|slays|slaying|slew|slain|neutrali[sz]es?|neutrali[sz]ing|neutrali[sz]ed|die|dies|died|dying|dead|death|deaths|fatalities|lives)$/;
+const INTRANSITIVE = /^(die|dies|died|dying|dead|death|deaths|fatality|fatalities|injury|injuries|casualty|casualties)$/;
+const FATAL = /^(kill|kills|killing|killed|execute|executes|executing|executed|massacre|massacres|massacring|massacred|slay|slays|slaying|slew|slain|neutrali[sz]es?|neutrali[sz]ing|neutrali[sz]ed|die|dies|died|dying|dead|death|deaths|fatality|fatalities|lives)$/;
 /** "death sentence", "sentenced to death": no one died. */
 const NOT_A_DEATH = /^(toll|tolls|sentence|sentences|penalty|threat|threats|squad|squads|row|camp|camps|certificate|march|sentenced|condemned)$/;
 /** Words between a passive toll word and its subject: "are reportedly killed", "is shot dead", "was stabbed to death". */
@@ -106,6 +106,8 @@ function countFor(tokens: Token[], s: Sentence, k: number, to: number): Bound | 
     // "the death of IRGC spokesperson Ali Naini", "claimed the lives of 12"
     if (tokens[k + 1]?.lower === "of") return countAfter(tokens, k + 1, to, stop) ?? (t.lower === "death" && namedAfter(tokens, k + 2, to) ? { low: 1, high: 1 } : null);
     // "stabbed to death", but not "sentences the leader to death"
+    // "causing one death"
+    if (t.lower === "death" && tokens[k - 1]?.pos === "NUM") return subjectCount(tokens, s, k);
     if (t.lower === "death" && tokens[k - 1]?.lower === "to") return tokens.slice(Math.max(s.first, k - 8), k).some((w) => /^(sentence|condemn)$/.test(w.lemma) || /^sentence/.test(w.lower)) ? null : subjectCount(tokens, s, k);
     return null;
   }
@@ -140,7 +142,7 @@ function subjectCount(tokens: Token[], s: Sentence, k: number): Bound | null {
     }
     break;
   }
-  return countBefore(tokens, s, p + 1, singular, /^(deaths|fatalities|injuries|casualties)$/.test(tokens[k]?.lower ?? ""));
+  return countBefore(tokens, s, p + 1, singular, /^(deaths?|fatalit(?:y|ies)|injur(?:y|ies)|casualt(?:y|ies))$/.test(tokens[k]?.lower ?? ""));
 }
 
 /** A person's name after "the death of": two capitalised words or more. */
@@ -184,7 +186,7 @@ function readZero(tokens: Token[], k: number, zero: Record<Kind, boolean>): void
   while (tokens[j]?.pos === "ADJ" || tokens[j]?.pos === "AUX" || tokens[j]?.pos === "ADV") j++;
   const w = tokens[j]?.lower ?? "";
   if (/^(casualties|casualty)$/.test(w)) { zero.f = true; zero.i = true; }
-  else if (/^(deaths|fatalities|dead|killed|death)$/.test(w)) zero.f = true;
+  else if (/^(deaths|fatalities|fatality|dead|killed|death)$/.test(w)) zero.f = true;
   else if (/^(injuries|injured|wounded|hurt|injury)$/.test(w)) zero.i = true;
 }
 

@@ -134,6 +134,10 @@ describe("tollsIn on present-tense summaries", () => {
     expect(tolls("Heavy fighting breaks out, with several casualties reported.").fatalities).toBeNull();
     expect(tolls("Guards in Vel and more in the port of Ost are killed, and several others are injured.").fatalities).toBeNull();
   });
+  it("reads a coder's count in the singular ('1 fatality', 'one death and one injury')", () => {
+    expect(dead("A mob beat a man in the market. 1 fatality.")).toEqual(exactly(1));
+    expect(tolls("Gunmen fired on a bus, causing one death and one injury.")).toEqual({ fatalities: exactly(1), injuries: exactly(1) });
+  });
   it("does not read ages or the count of a subject of an active verb", () => {
     expect(dead("A 25-year-old courier is killed by a landmine.")).toEqual(exactly(1));
     expect(dead("Two gunmen kill villagers in the night.")).toBeNull();
