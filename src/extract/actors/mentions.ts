@@ -247,6 +247,11 @@ export class MentionFinder {
         if (other && agentAfter && this.#lex.demonym(this.#surface(last + 1, other.last))) {
           return this.#agent(i, last, agentAfter.values[0] as AgentEntry, e.country);
         }
+        // "Ethiopian and Eritrean forces", where "Eritrean forces" is a name of its own
+        const inner = other && other.last - last === 3 ? this.#lex.rules.agents.longestAt(words, other.last - 1, limit) : null;
+        if (inner && inner.last === other?.last && this.#lex.demonym(this.#surface(last + 1, last + 2))) {
+          return this.#agent(i, last, inner.values[0] as AgentEntry, e.country);
+        }
       }
       // "an Indian proposal", "Israeli tanks": the country acts through the thing it modifies;
       // such a mention becomes an actor only when an event or relation uses it
@@ -455,6 +460,11 @@ export class MentionFinder {
     const agent = this.#ctx.words[next - 1] as Word;
     if (!w || /(s|men|people)$/.test(agent.key)) return false;
     const t = this.#ctx.a.tokens[w.token] as Token;
+    // "Police fire tear gas", "Police arrest …": a headline's subject before its verb, which the tagger read as a noun
+    const opens = this.#ctx.a.sentences[t.sentence]?.first === agent.token;
+    const toks = this.#ctx.a.tokens;
+    const objectAfter = toks[w.token + 1]?.pos === "VERB" && !/(?:s|ed|ing)$/.test(toks[w.token + 1]?.lower ?? "") && toks[w.token + 2]?.pos === "NOUN";
+    if (opens && (this.#lex.isEventWord(w.key) || objectAfter)) return false;
     return t.pos === "NOUN" && !/ed$/.test(t.lower) && t.start === agent.end + 1 && !this.#lex.rules.agents.longestAt(this.#ctx.words, next);
   }
 

@@ -319,3 +319,23 @@ describe("event arguments: a participle after its noun", () => {
     expect(r.actors.find((a) => a.id === e?.actor[0])?.kind).toBe("armed_group");
   });
 });
+
+describe("event arguments: headlines the tagger misreads", () => {
+  it("reads 'Police fire tear gas at …' and 'Police arrest …' with the police as the doer", () => {
+    const fire = run("Police fire tear gas at students in Kisumu");
+    expect(names(fire, fire.events.find((x) => x.type === "ASSAULT")?.actor ?? [])).toEqual(["police"]);
+    const arrest = run("Police arrest opposition leader in Mombasa");
+    const e = arrest.events.find((x) => x.type === "COERCE");
+    expect(names(arrest, e?.actor ?? [])).toEqual(["police"]);
+    expect(names(arrest, e?.recipient ?? [])).toEqual(["opposition"]);
+  });
+  it("still reads an agent word before another noun as a modifier ('Police station fire')", () => {
+    const r = run("Police station fire kills two");
+    expect(r.events.find((x) => x.type === "ASSAULT")?.actor).toEqual([]);
+  });
+  it("takes every side coordinated before an event noun ('Pakistani and Afghan forces clash')", () => {
+    const r = run("Two killed as Ethiopian and Eritrean forces clash at border post");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(e?.actor.map((id) => r.actors.find((a) => a.id === id)?.country).sort()).toEqual(["ERI", "ETH"]);
+  });
+});

@@ -433,7 +433,8 @@ export class ArgumentReader {
     // "a Russian Shahed drone strike": a weapon's name may stand between
     for (let k = trig.first - 1; k >= s.first && k >= trig.first - 4; k--) {
       const m = mentionAt(this.#ctx, k);
-      if (m) { if (!m.locative) actor.push(m); break; }
+      // "Pakistani and Afghan forces clash": every side coordinated before the noun
+      if (m) { if (!m.locative) actor.push(...this.#coordinated(m, s, -1)); break; }
       const tok = this.#tok(k);
       if (tok.pos !== "ADJ" && tok.pos !== "DET" && tok.pos !== "NOUN" && tok.pos !== "NUM" && tok.pos !== "PROPN" && tok.text !== "'s") break;
     }
@@ -449,6 +450,9 @@ export class ArgumentReader {
     if (OBJECT_PREPOSITIONS.has(nextText) && (nextText !== "with" || partner) || nextText === "targeting") recipient = this.object(trig.last + 1, s);
     // "members warning U.S. forces": an -ing form read as a noun that takes a direct object
     if (recipient.length === 0 && /ing$/.test(this.#tok(trig.head).lower) && mentionAt(this.#ctx, trig.last)) recipient = this.object(trig.last, s);
+    // "Police arrest opposition leader": a headline's verb read as a noun right after its subject takes an object
+    const subjectFirst = actor.length === 1 && actor[0]?.first === s.first && actor[0].last === trig.first;
+    if (recipient.length === 0 && subjectFirst && ["DET", "NOUN", "PROPN", "NUM", "ADJ"].includes(next?.pos ?? "")) recipient = this.object(trig.last, s);
     // "his threat to launch an offensive": the owner is the actor
     const owner = this.#tok(trig.first - 1);
     if (actor.length === 0 && owner && ["his", "her", "its", "their"].includes(owner.lower)) {

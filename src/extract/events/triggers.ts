@@ -130,7 +130,7 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     const tok = tokens[t] as Token;
     if (taken[t - s.first]) { verbSeen ||= tok.pos === "VERB"; continue; }
     const prev = tokens[t - 1];
-    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev, tokens[t + 1], verbSeen);
+    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev, tokens[t + 1], verbSeen, tokens[t + 2]);
     if (tok.pos === "VERB") verbSeen = true;
     if (!lemma) continue;
     // "Iran-backed", "the outlawed group": a participle used as an adjective reports no event
@@ -200,7 +200,10 @@ function stems(w: string): string[] {
  * wink-nlp tags some past forms as adjectives or nouns ("residents alleged that", "gunmen abducted"):
  * after a subject or an auxiliary, an -ed word whose stem is a coded verb is read as that verb.
  */
-function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined, verbBefore: boolean): string | null {
+/** Nouns plural in sense though not in form, which a headline's bare verb may follow ("Police fire tear gas"). */
+const COLLECTIVE = new Set(["police", "people", "military", "militia", "youth"]);
+
+function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined, verbBefore: boolean, after?: Token): string | null {
   if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !prev) return null;
   // "residents alleged", "gunmen abducted"; in headlines also "troops advance", "Iran launches"
   const past = /ed$/.test(tok.lower) && ["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos);
@@ -210,8 +213,11 @@ function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, n
     next?.pos !== "VERB" && next?.pos !== "AUX" && !verbBefore;
   // "Taliban fighters and Pakistani troops exchange fire", "Troops shell villages": a headline's plural
   // subject takes the verb's bare form
-  const bare = tok.pos === "NOUN" && !/(s|ed)$/.test(tok.lower) && /s$/.test(prev.lower) && (prev.pos === "PROPN" || prev.pos === "NOUN") &&
-    !verbBefore && next !== undefined && ["NOUN", "DET", "ADP", "NUM", "ADJ"].includes(next.pos);
+  // "fire tear gas": a noun's modifier the tagger read as a verb still begins the object
+  const object = next !== undefined && (["NOUN", "DET", "ADP", "NUM", "ADJ"].includes(next.pos) ||
+    (next.pos === "VERB" && !/(?:s|ed|ing)$/.test(next.lower) && after?.pos === "NOUN"));
+  const bare = tok.pos === "NOUN" && !/(s|ed)$/.test(tok.lower) && (/s$/.test(prev.lower) || COLLECTIVE.has(prev.lower)) &&
+    (prev.pos === "PROPN" || prev.pos === "NOUN") && !verbBefore && object;
   if (bare && rules.verbs.has(tok.lower)) return tok.lower;
   if (!past && !present) return null;
   return stems(tok.lower).slice(1).find((x) => rules.verbs.has(x)) ?? null;
