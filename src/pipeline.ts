@@ -3,7 +3,8 @@
  * already stored (same hash or URL) is counted unchanged before it costs an extraction; the
  * others are extracted and committed together, `batchSize` at a time or every `batchSeconds`.
  * With a pool of extraction threads, a few documents per thread are out at once; they come back
- * in input order, so the archive is the same whatever the number of threads.
+ * in input order, so the archive is the same whatever the number of threads (or of batches: a
+ * batch's boundaries change no id or row), and the last ones in smaller batches.
  */
 import { InputError, type ExtractionRecord, type SourceDocument } from "./core/index.js";
 import { contentHash, minHash, NEAR_DUPLICATE_THRESHOLD, type IngestItem } from "./ingest/index.js";
@@ -58,6 +59,13 @@ export interface PipelineOptions {
 /** Default documents per transaction: large enough to amortise the commit, small enough to lose little. */
 export const DEFAULT_BATCH_SIZE = 100;
 
+/**
+ * Once every document has been handed to the extraction threads, a batch commits at this share of
+ * its size: it is written while the threads extract the last documents, rather than all of it
+ * after they have nothing left to do.
+ */
+const DRAIN_SHARE = 4;
+
 /** The short reason of a rejection, for the summary: the error's text after `file:line: `. */
 function reasonOf(error: Error): string {
   const message = error.message;
@@ -96,7 +104,14 @@ export async function ingestAll(items: AsyncIterable<IngestItem>, extractor: Rec
     return prepared instanceof InputError ? { kind: "rejected", error: prepared, source: item.source } : { kind: "prepared", doc: prepared, bytes };
   };
   const jobs = extractor.jobs ?? 1;
-  for await (const next of inOrder(items, step, jobs > 1 ? jobs * DOCUMENTS_PER_JOB : 1)) {
+  // Set once the last item has been read: every document left is already out to the threads.
+  let drained = false;
+  async function* reading(): AsyncGenerator<IngestItem> {
+    yield* items;
+    drained = true;
+  }
+  const drainSize = jobs > 1 ? Math.ceil(batchSize / DRAIN_SHARE) : batchSize;
+  for await (const next of inOrder(reading(), step, jobs > 1 ? jobs * DOCUMENTS_PER_JOB : 1)) {
     if (next.kind === "rejected") {
       reject(next.error, next.source);
       continue;
@@ -109,7 +124,7 @@ export async function ingestAll(items: AsyncIterable<IngestItem>, extractor: Rec
       continue;
     }
     batch.push(next.doc);
-    if (batch.length >= batchSize || Date.now() - started >= batchMs) await commit();
+    if (batch.length >= (drained ? drainSize : batchSize) || Date.now() - started >= batchMs) await commit();
   }
   await commit();
   return tally;

@@ -6,7 +6,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { ExtractionRecord, SourceDocument } from "../core/index.js";
-import { SitrepError } from "../core/index.js";
+import { recordFromJson, SitrepError } from "../core/index.js";
 import type { WorkerReply, WorkerSetup } from "./protocol.js";
 
 /** An extractor behind an asynchronous call, on `jobs` threads. */
@@ -82,7 +82,7 @@ class Pool implements ExtractPool {
         } else {
           const waiting = thread.waiting.get(reply.id);
           thread.waiting.delete(reply.id);
-          if (reply.kind === "record") waiting?.resolve(reply.record);
+          if (reply.kind === "record") waiting?.resolve(recordFromJson(reply.json));
           else waiting?.reject(new Error(reply.message));
         }
       });

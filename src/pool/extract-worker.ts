@@ -32,7 +32,7 @@ if (extractor !== null) {
   const ready = extractor;
   port.on("message", (request: WorkerRequest) => {
     try {
-      post({ kind: "record", id: request.id, record: ready.extract(request.doc) });
+      post({ kind: "record", id: request.id, json: JSON.stringify(ready.extract(request.doc)) });
     } catch (error) {
       post({ kind: "error", id: request.id, message: describe(error).message });
     }

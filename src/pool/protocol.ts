@@ -1,5 +1,5 @@
 /** The messages between the extraction pool and its worker threads. */
-import type { ExtractionRecord, SourceDocument } from "../core/index.js";
+import type { SourceDocument } from "../core/index.js";
 
 /** What a worker is started with (its `workerData`). */
 export interface WorkerSetup {
@@ -15,5 +15,6 @@ export type WorkerReply =
   | { kind: "ready"; version: string }
   /** The extractor could not be loaded; `code` is a SitrepError's, when it was one. */
   | { kind: "failed"; message: string; code: string | null }
-  | { kind: "record"; id: number; record: ExtractionRecord }
+  /** The record as JSON: cheaper to pass between threads than the object, and the text the store writes. */
+  | { kind: "record"; id: number; json: string }
   | { kind: "error"; id: number; message: string };

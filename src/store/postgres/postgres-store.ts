@@ -5,7 +5,7 @@
  */
 import type { Pool, PoolClient } from "pg";
 import type { ExtractionRecord } from "../../core/index.js";
-import { SitrepError, StoreError } from "../../core/index.js";
+import { recordJson, SitrepError, StoreError } from "../../core/index.js";
 import { signatureBytes } from "../../ingest/index.js";
 import { actorNames, RECORD_TABLES, saveDocument, type BatchWriter } from "../batch.js";
 import { COUNTS_SQL } from "../queries.js";
@@ -315,7 +315,7 @@ function postgresWriter(db: Queryable): BatchWriter {
     },
     async insertRecord(documentId, record, rows: RecordRows, extractedAt) {
       await db.query("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES ($1, $2, $3, $4)",
-        [documentId, record.extractor, extractedAt, JSON.stringify(record)]);
+        [documentId, record.extractor, extractedAt, recordJson(record)]);
       const actorRows = await insertMany(db, "actors", "document_id, local_id, name, aliases, kind, country, mentions",
         rows.actors.map((a) => [documentId, a.localId, a.name, a.aliases, a.kind, a.country, a.mentions]), "RETURNING id, local_id");
       const actorIds = new Map(actorRows.map((r) => [String(r["local_id"]), Number(r["id"])]));

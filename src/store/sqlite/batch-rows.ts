@@ -7,7 +7,7 @@
  * SQLite would have given them one by one; links and names refer to those ids.
  */
 import type Database from "better-sqlite3";
-import type { ExtractionRecord } from "../../core/index.js";
+import { recordJson, type ExtractionRecord } from "../../core/index.js";
 import { actorNames } from "../batch.js";
 import type { RecordRows } from "../rows.js";
 
@@ -30,8 +30,9 @@ export class TableRows {
     this.#width = width;
   }
 
-  add(...values: unknown[]): void {
-    for (const value of values) this.#values.push(value);
+  /** The rows waiting, flat: a row is added by pushing its values. */
+  get values(): unknown[] {
+    return this.#values;
   }
 
   /** Inserts the rows waiting, then forgets them. */
@@ -87,31 +88,31 @@ export class BatchRows {
   }
 
   add(documentId: number, record: ExtractionRecord, rows: RecordRows, extractedAt: string): void {
-    this.#records.add(documentId, record.extractor, extractedAt, JSON.stringify(record));
+    this.#records.values.push(documentId, record.extractor, extractedAt, recordJson(record));
     const actorIds = new Map<string, number>();
     const namesOf = new Map<string, string[]>();
     for (const a of rows.actors) {
       const id = ++this.#lastActor;
-      this.#actors.add(id, documentId, a.localId, a.name, a.aliases, a.kind, a.country, a.mentions);
+      this.#actors.values.push(id, documentId, a.localId, a.name, a.aliases, a.kind, a.country, a.mentions);
       const names = actorNames(a.name, a.aliases);
       actorIds.set(a.localId, id);
       namesOf.set(a.localId, names);
-      for (const name of names) this.#actorNames.add(name, id);
+      for (const name of names) this.#actorNames.values.push(name, id);
     }
     for (const e of rows.events) {
       const id = ++this.#lastEvent;
-      this.#events.add(id, documentId, e.localId, e.type, e.mode, e.modality, e.dateStart, e.dateEnd, e.country, e.admin1,
+      this.#events.values.push(id, documentId, e.localId, e.type, e.mode, e.modality, e.dateStart, e.dateEnd, e.country, e.admin1,
         e.place, e.lat, e.lon, e.fatalitiesLow, e.fatalitiesHigh, e.injuriesLow, e.injuriesHigh, e.claim, e.evidence, e.sentence);
       for (const link of e.links) {
         const actor = actorIds.get(link.actor);
-        if (actor !== undefined) this.#links.add(id, actor, link.role);
-        for (const name of namesOf.get(link.actor) ?? []) this.#eventNames.add(name, e.dateStart, id);
+        if (actor !== undefined) this.#links.values.push(id, actor, link.role);
+        for (const name of namesOf.get(link.actor) ?? []) this.#eventNames.values.push(name, e.dateStart, id);
       }
     }
-    for (const c of rows.claims) this.#claims.add(documentId, c.localId, c.speaker, c.kind, c.name, c.hedged ? 1 : 0, c.evidence, c.sentence);
-    for (const r of rows.relations) this.#relations.add(documentId, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence);
+    for (const c of rows.claims) this.#claims.values.push(documentId, c.localId, c.speaker, c.kind, c.name, c.hedged ? 1 : 0, c.evidence, c.sentence);
+    for (const r of rows.relations) this.#relations.values.push(documentId, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence);
     for (const st of rows.statistics) {
-      this.#statistics.add(documentId, st.subject, st.measure, st.value, st.periodStart, st.periodEnd, st.claim, st.evidence, st.sentence);
+      this.#statistics.values.push(documentId, st.subject, st.measure, st.value, st.periodStart, st.periodEnd, st.claim, st.evidence, st.sentence);
     }
   }
 

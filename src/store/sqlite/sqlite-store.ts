@@ -270,7 +270,7 @@ function sqliteWriter(prepare: Prepare, rows: BatchRows): BatchWriter {
       return id === undefined ? null : Number(id);
     },
     async insertBands(documentId, bands) {
-      for (const band of bands) bandRows.add(band, documentId);
+      for (const band of bands) bandRows.values.push(band, documentId);
       bandRows.flush(prepare);
     },
     async insertRecord(documentId, record, flat: RecordRows, extractedAt) {
