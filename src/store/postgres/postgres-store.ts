@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL driver (pg, loaded only when chosen): tsvector columns for full text, a batch
- * per transaction on one pooled connection, multi-row INSERTs for a record's rows. Several
+ * per transaction on one pooled connection, multi-row INSERTs for the rows of a batch's records. Several
  * processes may ingest at once: unique hash and URL indexes settle who stored a document first.
  */
 import type { Pool, PoolClient } from "pg";
@@ -139,6 +139,7 @@ class PostgresStore extends Reader implements Store {
       const writer = postgresWriter(client);
       const outcomes: SaveOutcome[] = [];
       for (const doc of docs) outcomes.push(await saveDocument(writer, doc, options));
+      await writer.flush();
       return outcomes;
     });
   }
@@ -151,7 +152,9 @@ class PostgresStore extends Reader implements Store {
       for (const table of RECORD_TABLES) {
         await client.query(`DELETE FROM ${table} WHERE document_id = $1`, [documentId]);
       }
-      await postgresWriter(client).insertRecord(documentId, record, recordRows(record, text), new Date().toISOString());
+      const writer = postgresWriter(client);
+      await writer.insertRecord(documentId, record, recordRows(record, text), new Date().toISOString());
+      await writer.flush();
     });
   }
 
@@ -290,13 +293,67 @@ async function insertMany(db: Queryable, table: string, columns: string, rows: u
   return out;
 }
 
-function postgresWriter(db: Queryable): BatchWriter {
+/** A record whose rows wait to be inserted with the others of its batch. */
+interface PendingRecord { documentId: number; record: ExtractionRecord; rows: RecordRows; extractedAt: string }
+
+/**
+ * The rows of `records` (of documents stored in this transaction) inserted table by table, a few
+ * multi-row statements for them all: the round trips, and the statement triggers that count the
+ * rollups from their transition tables, are paid once per batch rather than once per document.
+ */
+async function insertRecords(db: Queryable, records: readonly PendingRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await insertMany(db, "records", "document_id, extractor, extracted_at, record",
+    records.map(({ documentId, record, extractedAt }) => [documentId, record.extractor, extractedAt, recordJson(record)]));
+  // An actor or event row is known by its document and local id.
+  const key = (documentId: unknown, localId: unknown): string => `${String(documentId)}\t${String(localId)}`;
+  const ids = (rows: Row[]) => new Map(rows.map((r) => [key(r["document_id"], r["local_id"]), Number(r["id"])]));
+  const actorIds = ids(await insertMany(db, "actors", "document_id, local_id, name, aliases, kind, country, mentions",
+    records.flatMap(({ documentId, rows }) => rows.actors.map((a) => [documentId, a.localId, a.name, a.aliases, a.kind, a.country, a.mentions])),
+    "RETURNING id, document_id, local_id"));
+  const namesOf = new Map(records.flatMap(({ documentId, rows }) => rows.actors.map((a) => [key(documentId, a.localId), actorNames(a.name, a.aliases)])));
+  await insertMany(db, "actor_names", "name, actor_id", [...namesOf].flatMap(([actor, names]) => names.map((name) => [name, actorIds.get(actor)])),
+    "ON CONFLICT DO NOTHING");
+  const eventIds = ids(await insertMany(db, "events", `document_id, local_id, type, mode, modality, date_start, date_end, country, admin1,
+    place, lat, lon, fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence`,
+  records.flatMap(({ documentId, rows }) => rows.events.map((e) => [documentId, e.localId, e.type, e.mode, e.modality, e.dateStart, e.dateEnd,
+    e.country, e.admin1, e.place, e.lat, e.lon, e.fatalitiesLow, e.fatalitiesHigh, e.injuriesLow, e.injuriesHigh, e.claim, e.evidence, e.sentence])),
+  "RETURNING id, document_id, local_id"));
+  const links: unknown[][] = [];
+  const eventNames: unknown[][] = [];
+  for (const { documentId, rows } of records) {
+    for (const e of rows.events) {
+      const event = eventIds.get(key(documentId, e.localId));
+      for (const l of e.links) {
+        const actor = key(documentId, l.actor);
+        if (actorIds.has(actor)) links.push([event, actorIds.get(actor), l.role]);
+        for (const name of namesOf.get(actor) ?? []) eventNames.push([name, e.dateStart, event]);
+      }
+    }
+  }
+  await insertMany(db, "event_actors", "event_id, actor_id, role", links, "ON CONFLICT DO NOTHING");
+  await insertMany(db, "event_names", "name, date_start, event_id", eventNames, "ON CONFLICT DO NOTHING");
+  await insertMany(db, "claims", "document_id, local_id, speaker, kind, name, hedged, evidence, sentence",
+    records.flatMap(({ documentId, rows }) => rows.claims.map((c) => [documentId, c.localId, c.speaker, c.kind, c.name, c.hedged, c.evidence, c.sentence])));
+  await insertMany(db, "relations", "document_id, type, actor, recipient, modality, claim, evidence, sentence",
+    records.flatMap(({ documentId, rows }) => rows.relations.map((r) => [documentId, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence])));
+  await insertMany(db, "statistics", "document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence",
+    records.flatMap(({ documentId, rows }) => rows.statistics.map((st) => [documentId, st.subject, st.measure, st.value, st.periodStart, st.periodEnd,
+      st.claim, st.evidence, st.sentence])));
+}
+
+/** The batch statements on `db`; a record's rows wait for `flush`, which inserts those of every record given since. */
+function postgresWriter(db: Queryable): BatchWriter & { flush(): Promise<void> } {
+  const pending: PendingRecord[] = [];
   const one = async (text: string, params: unknown[]): Promise<number | null> => {
     const { rows } = await db.query(text, params);
     const id = (rows[0] as Row | undefined)?.["id"];
     return id === undefined || id === null ? null : Number(id);
   };
   return {
+    async flush() {
+      await insertRecords(db, pending.splice(0));
+    },
     async existing(contentHash, url) {
       return one("SELECT id FROM documents WHERE content_hash = $1 OR (url IS NOT NULL AND url = $2) ORDER BY id LIMIT 1", [contentHash, url]);
     },
@@ -314,32 +371,7 @@ function postgresWriter(db: Queryable): BatchWriter {
       await insertMany(db, "document_bands", "band, document_id", bands.map((band) => [band, documentId]), "ON CONFLICT DO NOTHING");
     },
     async insertRecord(documentId, record, rows: RecordRows, extractedAt) {
-      await db.query("INSERT INTO records (document_id, extractor, extracted_at, record) VALUES ($1, $2, $3, $4)",
-        [documentId, record.extractor, extractedAt, recordJson(record)]);
-      const actorRows = await insertMany(db, "actors", "document_id, local_id, name, aliases, kind, country, mentions",
-        rows.actors.map((a) => [documentId, a.localId, a.name, a.aliases, a.kind, a.country, a.mentions]), "RETURNING id, local_id");
-      const actorIds = new Map(actorRows.map((r) => [String(r["local_id"]), Number(r["id"])]));
-      const names = rows.actors.flatMap((a) => actorNames(a.name, a.aliases).map((name) => [name, actorIds.get(a.localId)]));
-      await insertMany(db, "actor_names", "name, actor_id", names, "ON CONFLICT DO NOTHING");
-      const eventRows = await insertMany(db, "events", `document_id, local_id, type, mode, modality, date_start, date_end, country, admin1,
-        place, lat, lon, fatalities_low, fatalities_high, injuries_low, injuries_high, claim, evidence, sentence`,
-      rows.events.map((e) => [documentId, e.localId, e.type, e.mode, e.modality, e.dateStart, e.dateEnd, e.country, e.admin1, e.place,
-        e.lat, e.lon, e.fatalitiesLow, e.fatalitiesHigh, e.injuriesLow, e.injuriesHigh, e.claim, e.evidence, e.sentence]), "RETURNING id, local_id");
-      const eventIds = new Map(eventRows.map((r) => [String(r["local_id"]), Number(r["id"])]));
-      const links = rows.events.flatMap((e) => e.links
-        .filter((l) => actorIds.has(l.actor))
-        .map((l) => [eventIds.get(e.localId), actorIds.get(l.actor), l.role]));
-      await insertMany(db, "event_actors", "event_id, actor_id, role", links, "ON CONFLICT DO NOTHING");
-      const namesOf = new Map(rows.actors.map((a) => [a.localId, actorNames(a.name, a.aliases)]));
-      const eventNames = rows.events.flatMap((e) => e.links.flatMap((l) => (namesOf.get(l.actor) ?? [])
-        .map((name) => [name, e.dateStart, eventIds.get(e.localId)])));
-      await insertMany(db, "event_names", "name, date_start, event_id", eventNames, "ON CONFLICT DO NOTHING");
-      await insertMany(db, "claims", "document_id, local_id, speaker, kind, name, hedged, evidence, sentence",
-        rows.claims.map((c) => [documentId, c.localId, c.speaker, c.kind, c.name, c.hedged, c.evidence, c.sentence]));
-      await insertMany(db, "relations", "document_id, type, actor, recipient, modality, claim, evidence, sentence",
-        rows.relations.map((r) => [documentId, r.type, r.actor, r.recipient, r.modality, r.claim, r.evidence, r.sentence]));
-      await insertMany(db, "statistics", "document_id, subject, measure, value, period_start, period_end, claim, evidence, sentence",
-        rows.statistics.map((st) => [documentId, st.subject, st.measure, st.value, st.periodStart, st.periodEnd, st.claim, st.evidence, st.sentence]));
+      pending.push({ documentId, record, rows, extractedAt });
     },
   };
 }
