@@ -165,6 +165,8 @@ export class MentionFinder {
     if (agent) return this.#agent(i, agent.last, agent.values[0] as AgentEntry, null);
     const ref = REFERENCES.get(w.key);
     if (ref && i > 0 && (words[i - 1] as Word).key === "the") return this.#reference(i, ref);
+    const people = this.#demonymPeople(i);
+    if (people) return people;
     const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace, this.#lex.isEventWord);
     // "Yoruba leaders", "Karen guerrillas": an unknown name before an agent names that group
     const members = unknown ? null : this.#namedGroup(i, limit);
@@ -189,6 +191,15 @@ export class MentionFinder {
     const name = `${place.name} ${entry.label}`;
     const key = this.#entity(`place:${name.toLowerCase()}`, name, "civilians", place.country, null, false);
     return this.#add(i, agent.last, key, "agent");
+  }
+
+  /** "ethnic Albanians", "Afghans", "Turks": a people named by the plural of a country's demonym. */
+  #demonymPeople(i: number): number | null {
+    const w = this.#ctx.words[i] as Word;
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(w.text)) return null;
+    const iso3 = this.#lex.demonym(w.text.slice(0, -1));
+    if (!iso3 || this.#lex.isPlace(w.start, w.end)) return null;
+    return this.#add(i, i + 1, this.#entity(`${iso3}:people`, w.text, "civilians", iso3, null, false), "agent");
   }
 
   /** A capitalised word the dictionary does not know, followed by an agent ("Hausa politicians"). */

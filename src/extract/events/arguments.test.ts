@@ -339,3 +339,21 @@ describe("event arguments: headlines the tagger misreads", () => {
     expect(e?.actor.map((id) => r.actors.find((a) => a.id === id)?.country).sort()).toEqual(["ERI", "ETH"]);
   });
 });
+
+describe("event arguments: counted subjects and peoples", () => {
+  it("reads 'About 100 students …' and 'Up to 1,000 …' as the subject, not a preposition's object", () => {
+    const about = run("About 100 students demonstrated on Tuesday in Mombasa.");
+    expect(names(about, about.events.find((x) => x.type === "PROTEST")?.actor ?? [])).toEqual(["students"]);
+    const upTo = run("Up to 300 farmers marched on the ministry in Lilongwe.");
+    expect(names(upTo, upTo.events.find((x) => x.type === "PROTEST")?.actor ?? [])).toEqual(["civilians"]);
+    // a count after a verb is its object still
+    const object = run("The rebels said they killed more than 50 hostages and that fighting went on.");
+    expect(object.events.filter((x) => x.type === "ASSAULT").every((x) => names(object, x.actor).join() !== "civilians")).toBe(true);
+  });
+  it("reads the plural of a demonym as that country's people ('ethnic Albanians')", () => {
+    const r = run("Hundreds of ethnic Albanians demonstrated in Skopje.");
+    const actor = r.actors.find((a) => a.id === r.events.find((x) => x.type === "PROTEST")?.actor[0]);
+    expect(actor?.name).toBe("Albanians");
+    expect(actor?.country).toBe("ALB");
+  });
+});

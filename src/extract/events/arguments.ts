@@ -169,12 +169,28 @@ export class ArgumentReader {
       // "fired tear gas at protesters demanding …": a participle right after a noun says what that noun does
       const reduced = m.last === t && /ing$/.test(this.#tok(t).lower) && before?.lower !== "by" &&
         !["state", "other"].includes(this.#ctx.entities.get(m.entity)?.kind ?? "other");
-      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted && !reduced) continue;
+      // "About 100 students demonstrated", "Up to 1,000 ethnic Turks began": a preposition that qualifies a count
+      const approximate = before && this.#approximate(this.#headStart(m.first, s));
+      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted && !reduced && !approximate) continue;
       if (m.locative) continue;
       if (joined && before?.pos === "VERB" && before.lemma !== "be" && !REPORTING.has(before.lemma) && m.first > s.first) continue;
       return this.#coordinated(m, s, -1);
     }
     return [];
+  }
+
+  /** True when the word at k qualifies the number after it ("about 100", "up to 1,000", "more than 50"). */
+  #approximate(k: number): boolean {
+    const t = this.#tok(k);
+    if (!t || this.#tok(k + 1)?.pos !== "NUM") return false;
+    let first = k;
+    if (t.lower === "to" || t.lower === "than") {
+      if (!(t.lower === "to" ? ["up"] : ["more", "fewer", "less"]).includes(this.#tok(k - 1)?.lower ?? "")) return false;
+      first = k - 1;
+    } else if (!["about", "around", "over", "nearly", "almost", "approximately", "roughly", "some", "under"].includes(t.lower)) return false;
+    // the count opens a clause ("About 100 students marched", ", and up to 50 …"), not a verb's object ("killed more than 50 hostages")
+    const prev = this.#tok(first - 1);
+    return !prev || prev.sentence !== t.sentence || prev.pos === "PUNCT" || prev.pos === "CCONJ" || prev.pos === "SCONJ";
   }
 
   /** "it is important to …", "it was likely that …": an "it" that stands for no actor. */
