@@ -357,3 +357,12 @@ describe("event arguments: counted subjects and peoples", () => {
     expect(actor?.country).toBe("ALB");
   });
 });
+
+describe("event arguments: visits", () => {
+  it("reads 'arrived in X on a three-day visit' as the subject visiting X's country", () => {
+    const r = run("The Kenyan foreign minister arrived in Lusaka on a three-day visit on Monday.");
+    const e = r.events.find((x) => x.type === "CONSULT");
+    expect(e?.actor.map((id) => r.actors.find((a) => a.id === id)?.country)).toEqual(["KEN"]);
+    expect(names(r, e?.recipient ?? [])).toEqual(["Zambia"]);
+  });
+});

@@ -99,6 +99,15 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           const verb = governingVerb(tokens, trig.first, s.first);
           if (verb === trig.first) actor = args.subject(verb, s);
         }
+        // "arrived in Amman on a three-day visit", "is in Nairobi on an official visit": the visitor is the clause's subject, the host its place
+        const on = trig.type === "CONSULT" && actor.length === 0 ? visitOpening(tokens, trig.first, s.first) : -1;
+        if (on > s.first) {
+          const verb = [...tokens.slice(s.first, on).keys()].reverse().map((k) => k + s.first).find((k) => tokens[k]?.pos === "VERB" || tokens[k]?.pos === "AUX");
+          if (verb !== undefined) {
+            actor = args.subject(verb, s);
+            if (recipient.length === 0) recipient = args.placeObject(verb, s);
+          }
+        }
       } else if (args.passive(trig.head, s) && !controlled(tokens, trig)) {
         recipient = args.subject(trig.first, s);
         actor = args.agent(trig.last, s);
@@ -246,6 +255,16 @@ const SPEECH_ACTS = new Set<PloverType>(["ACCUSE", "REJECT", "REQUEST", "THREATE
 /** "X was ordered to carry out attacks": the subject of a passive order is who is to act. */
 function controlled(tokens: Token[], trig: Trigger): boolean {
   return trig.last > trig.head + 1 && (tokens[trig.head + 1] as Token | undefined)?.lower === "to";
+}
+
+/** The "on" that opens "on a (three-day, previously unannounced) visit" before token `first`, or -1. */
+function visitOpening(tokens: Token[], first: number, stopAt: number): number {
+  for (let k = first - 1; k > stopAt && k >= first - 5; k--) {
+    const t = tokens[k] as Token;
+    if (t.lower === "on") return k;
+    if (!["DET", "ADJ", "ADV", "NUM", "PUNCT", "NOUN"].includes(t.pos) || t.text === ",") return -1;
+  }
+  return -1;
 }
 
 /** Acts whose object may be the actor's own forces, given, sent or moved rather than targeted. */
