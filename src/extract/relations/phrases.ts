@@ -128,12 +128,30 @@ export class Phrases {
    * the object) of the verb it depends on. None inside a phrase ("an armed group") or after a
    * conjunction, where the subject is another verb's.
    */
+  /** The first word of the verb group before the "and" at j ("[had] been trained … and were"), or null. */
+  #joinedVerb(j: number, s: Sentence): number | null {
+    for (let x = j - 1; x >= s.first && x > j - 12; x--) {
+      const t = this.#tok(x) as Token;
+      if (STOPS.has(t.text) || t.text === "," || t.lower === "and") return null;
+      if (t.pos !== "VERB" && t.pos !== "AUX") continue;
+      const before = this.#tok(x - 1);
+      if (before && (before.pos === "VERB" || before.pos === "AUX" || before.pos === "ADV" || before.pos === "PART")) continue;
+      return x;
+    }
+    return null;
+  }
+
   subject(k: number, s: Sentence): Mention[] {
     let j = k - 1;
     while (j >= s.first && this.#skippable(this.#tok(j) as Token)) j--;
     const t0 = this.#tok(j);
     if (!t0 || j < s.first) return [];
     if (t0.lower === "to") return this.#controller(j, s);
+    // "had been trained across the border and were backed by …": the subject of the verb joined before
+    if (t0.lower === "and") {
+      const v = this.#joinedVerb(j, s);
+      return v === null ? [] : this.subject(v, s);
+    }
     // "Musharraf-supporting": a compound modifier, not a clause
     if (t0.text === "-" || t0.pos === "VERB") return [];
     if (["DET", "ADP", "ADJ", "CCONJ", "SCONJ", "NUM"].includes(t0.pos) && !RELATIVES.has(t0.lower)) return [];

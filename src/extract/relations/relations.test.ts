@@ -37,6 +37,13 @@ describe("relations: sponsorship and support", () => {
   });
 });
 
+describe("relations: the subject of a verb joined by 'and'", () => {
+  it("reads 'X had been trained … and were backed by Y' as Y sponsoring X", () => {
+    expect(relations("The Ndovu Front claimed the raid. Officials said the attackers had been trained abroad and were backed by Sudan's military."))
+      .toContain("Sudanese Armed Forces sponsors Ndovu Front");
+  });
+});
+
 describe("relations: membership, command, alliance, war", () => {
   it("reads a coalition led by a state as an actor that state directs", () => {
     expect(relations("The Kenya-led coalition struck Ndovu Front positions near Kismayo.")).toContain("Kenya directs Kenya coalition");
