@@ -72,6 +72,16 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   placeTargets(ctx, drafts, (s) => placeStarts.get(s) ?? null);
   const relations = readRelations(ctx, rules.relations, claims.claims);
   drafts.push(...readAllegations(ctx, relations, claims.claims, drafts));
+  // an act with no one doing it is coded only when it is an attack that took a toll ("a car bomb killed nine");
+  // "were being warned", "had been trained" name no event a coder could attribute
+  const tollTaken = (d: DraftEvent, all: DraftEvent[]): boolean => {
+    const s = a.sentences[d.sentence] as (typeof a.sentences)[number];
+    const t = tollsIn(a.tokens, s, ...tollRegion(d, all, s));
+    return t.fatalities !== null || t.injuries !== null;
+  };
+  const coded = drafts.filter((d) => d.actor.length > 0 || (d.type === "ASSAULT" && tollTaken(d, drafts)));
+  drafts.length = 0;
+  drafts.push(...coded);
 
   for (const d of drafts) for (const k of [...d.actor, ...d.recipient]) ctx.used.add(k);
   // a speaker's body is an actor when it is known ("the Nigerian army", "Amnesty"), not a bare "officials"

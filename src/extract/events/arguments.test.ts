@@ -246,9 +246,9 @@ describe("event arguments: coordinated verbs and their pronouns", () => {
     expect(names(r, beat?.recipient ?? [])).toEqual(["students"]);
   });
   it("reads an object pronoun as the nearest actor before it that is not the verb's subject", () => {
-    const r = run("It is necessary to frighten the villagers and warn them against helping the Ndovu Front, a commander said.");
+    const r = run("Rebels frightened the villagers and warned them against helping the army.");
     const warn = r.events.find((x) => x.type === "THREATEN");
-    expect(warn?.actor).toEqual([]);
+    expect(names(r, warn?.actor ?? [])).toEqual(["armed group"]);
     expect(warn?.recipient.map((id) => r.actors.find((a) => a.id === id)?.kind)).toEqual(["civilians"]);
   });
   it("keeps the subject of a reported clause for the verb joined to it", () => {
@@ -309,6 +309,14 @@ describe("event arguments: one attack told with several verbs", () => {
   it("takes the side a place was taken from as the target ('took control of X from Y')", () => {
     const r = run("Tribal fighters took control of a district in Raqqa from the Kurdish-led Ndovu Front on Monday.");
     expect(names(r, r.events.find((x) => x.type === "ASSAULT")?.recipient ?? [])).toEqual(["Ndovu Front"]);
+  });
+});
+
+describe("event arguments: acts with no one doing them", () => {
+  it("codes no event with no actor unless it is an attack that took a toll", () => {
+    const r = run("The villagers are being warned that helping the army would cost them their lives. A roadside bomb killed four soldiers.");
+    expect(r.events.map((x) => x.type)).toEqual(["ASSAULT"]);
+    expect(r.events[0]?.fatalities).toEqual({ low: 4, high: 4 });
   });
 });
 

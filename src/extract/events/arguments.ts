@@ -173,7 +173,13 @@ export class ArgumentReader {
       const approximate = before && this.#approximate(this.#headStart(m.first, s));
       if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted && !reduced && !approximate) continue;
       if (m.locative) continue;
-      if (joined && before?.pos === "VERB" && before.lemma !== "be" && !REPORTING.has(before.lemma) && m.first > s.first) continue;
+      // ("frightened" may be tagged as an adjective, yet it takes the object as a verb would)
+      let g = m.first - 1;
+      while (g > s.first && ["DET", "NUM"].includes(this.#tok(g).pos)) g--;
+      const gov = this.#tok(g);
+      const verbBefore = before?.pos === "VERB" || (g < m.first - 1 && gov?.pos === "ADJ" && /ed$/.test(gov.lower));
+      const verb = before?.pos === "VERB" ? before : gov;
+      if (joined && verbBefore && verb && verb.lemma !== "be" && !REPORTING.has(verb.lemma) && m.first > s.first) continue;
       return this.#coordinated(m, s, -1);
     }
     return [];
