@@ -79,7 +79,11 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     const t = tollsIn(a.tokens, s, ...tollRegion(d, all, s));
     return t.fatalities !== null || t.injuries !== null;
   };
-  const coded = drafts.filter((d) => d.actor.length > 0 || (d.type === "ASSAULT" && tollTaken(d, drafts)));
+  // "were backed by Pakistan's military": material backing is a standing relation (sponsors), not PLOVER's verbal SUPPORT
+  const at = (d: DraftEvent) => (a.tokens[d.trigger.head] as (typeof a.tokens)[number]).start;
+  const sponsorship = (d: DraftEvent) => d.type === "SUPPORT" &&
+    relations.some((r) => r.type === "sponsors" && r.evidence.some(([s0, s1]) => s0 <= at(d) && at(d) < s1));
+  const coded = drafts.filter((d) => (d.actor.length > 0 || (d.type === "ASSAULT" && tollTaken(d, drafts))) && !sponsorship(d));
   drafts.length = 0;
   drafts.push(...coded);
 

@@ -277,3 +277,15 @@ describe("event coding: stopping a protest", () => {
     expect(r.events.map((e) => `${e.type} ${e.mode}`)).toContain("COERCE restrict");
   });
 });
+
+describe("event coding: announced retreats and material backing", () => {
+  it("codes a retreat announced as a concession, and one carried out as a retreat", () => {
+    expect(coded(run("The Ndovu Front announced that it was suspending military operations against the army."))).toEqual(["CONCEDE Ndovu Front -> "]);
+    expect(coded(run("The Ndovu Front withdrew its fighters from Gao.")).map((x) => x.split(" ")[0])).toEqual(["RETREAT"]);
+  });
+  it("reads backing by arms and money as a sponsorship, not as verbal support", () => {
+    const r = run("The Ndovu Front claimed the raid. Officials said the attackers were backed by Chad's military.");
+    expect(r.events.some((x) => x.type === "SUPPORT")).toBe(false);
+    expect(r.relations.map((x) => x.type)).toContain("sponsors");
+  });
+});

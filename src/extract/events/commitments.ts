@@ -81,7 +81,12 @@ export function recodeCommitments(ctx: DocContext, drafts: DraftEvent[], claims:
     const from = d.trigger.nominal ? d.trigger.carrier ?? governingVerb(tokens, d.trigger.first, s.first) : d.trigger.first;
     if (from === null) continue;
     const word = marker(tokens, from, s.first);
-    if (!word) continue;
+    if (!word) {
+      // "announced that it was suspending military operations": a retreat announced, not yet seen done, is conceded
+      const announced = tokens.slice(s.first, from).some((t) => (t.lemma === "announce" || t.lemma === "declare") && t.pos === "VERB");
+      if (d.type === "RETREAT" && d.modality === "asserted" && announced) { d.type = "CONCEDE"; d.mode = null; }
+      continue;
+    }
     const claim = claimOf(claims, d.sentence, (tokens[from] as Token).start);
     const speaker = claim ? speakerOf(ctx, claim) : null;
     if (OBLIGATION.has(word)) {
