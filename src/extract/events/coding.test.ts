@@ -289,3 +289,11 @@ describe("event coding: announced retreats and material backing", () => {
     expect(r.relations.map((x) => x.type)).toContain("sponsors");
   });
 });
+
+describe("event coding: a judgement of an act named", () => {
+  it("aims 'said the shelling was a \"blatant crime\"' at whoever shelled, not at the last to act", () => {
+    const r = run('The Ndovu Front shelled the market in Gao on Monday. The Malian army said it would respond with force. The Algerian foreign ministry said the shelling was a "blatant crime".');
+    const judged = r.events.find((x) => x.type === "ACCUSE");
+    expect(names(r, judged?.recipient ?? [])).toEqual(["Ndovu Front"]);
+  });
+});

@@ -191,8 +191,13 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     recodeCommitments(ctx, drafts, claims);
     drafts.push(...readObligations(ctx, args, si, drafts));
     const voice = claims.find((c) => c.sentence === si)?.orgKey ?? null;
-    drafts.push(...readJudgements(ctx, rules.disapproval, DISAPPROVAL, args, si, wordIndex, drafts, out, voice));
-    drafts.push(...readJudgements(ctx, rules.warnings, WARNING, args, si, wordIndex, drafts, out, voice));
+    // "said the strike was …": the kind of act an event noun names, so the judgement goes to whoever did one
+    const actNamed = (k: number): PloverType | null => {
+      const wi = wordIndex[k] ?? -1;
+      return wi >= 0 ? (rules.nouns.longestAt(ctx.words, wi)?.values[0] as { type: PloverType } | undefined)?.type ?? null : null;
+    };
+    drafts.push(...readJudgements(ctx, rules.disapproval, DISAPPROVAL, args, si, wordIndex, drafts, out, voice, actNamed));
+    drafts.push(...readJudgements(ctx, rules.warnings, WARNING, args, si, wordIndex, drafts, out, voice, actNamed));
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
     for (const d of merge(drafts)) {

@@ -30,7 +30,7 @@ export const DISAPPROVAL: JudgementCoding = { type: "ACCUSE", mode: "disapprove"
 export const WARNING: JudgementCoding = { type: "THREATEN", mode: null, quoted: false, reach: 28 };
 
 /** Drafts of sentence si coded by a lexicon of judgements; `earlier` are the document's events so far. */
-export function readJudgements(ctx: DocContext, rules: Judgements, coding: JudgementCoding, args: ArgumentReader, si: number, wordIndex: Int32Array, taken: DraftEvent[], earlier: DraftEvent[], voice: string | null): DraftEvent[] {
+export function readJudgements(ctx: DocContext, rules: Judgements, coding: JudgementCoding, args: ArgumentReader, si: number, wordIndex: Int32Array, taken: DraftEvent[], earlier: DraftEvent[], voice: string | null, actNamed: (k: number) => PloverType | null = () => null): DraftEvent[] {
   const s = ctx.a.sentences[si];
   if (!s) return [];
   const tokens = ctx.a.tokens;
@@ -64,7 +64,10 @@ export function readJudgements(ctx: DocContext, rules: Judgements, coding: Judge
       if (m) k = m.last - 1;
     }
     if (recipient.length === 0) {
-      const act = [...earlier, ...taken].reverse().find((e) => e.actor.length && !e.actor.some((k) => actor.includes(k)));
+      // "said the strike was a 'blatant assassination'": the doer of the last act of the kind the words name
+      let kind: PloverType | null = null;
+      for (let k = v + 1; k < judged && !kind; k++) kind = actNamed(k);
+      const act = [...earlier, ...taken].reverse().find((e) => e.actor.length && !e.actor.some((k) => actor.includes(k)) && (!kind || e.type === kind));
       if (act) recipient = [...act.actor];
     }
     const { type, mode } = coding;
