@@ -297,3 +297,10 @@ describe("event coding: a judgement of an act named", () => {
     expect(names(r, judged?.recipient ?? [])).toEqual(["Ndovu Front"]);
   });
 });
+
+describe("event coding: acts alleged", () => {
+  it("codes no act from a suspicion or a charge ('suspected of blowing up', 'jailed for attacking')", () => {
+    expect(coded(run("Kenya offered to hand over two men suspected by Uganda of blowing up a bus in 2019.")).map((x) => x.split(" ")[0])).toEqual(["AGREE"]);
+    expect(run("A court jailed three men for attacking a police post.").events.some((x) => x.type === "ASSAULT")).toBe(false);
+  });
+});

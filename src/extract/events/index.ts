@@ -71,6 +71,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         }
         continue;
       }
+      // "two nationals suspected by the West of blowing up a plane": the act a suspicion or a charge names is alleged, not told
+      if (!trig.nominal && suspected(tokens, trig.first, s.first)) continue;
       let actor: Mention[] = [];
       let recipient: Mention[] = [];
       /** The target of the event a definite noun refers back to ("the attack"), when it is told again. */
@@ -260,6 +262,21 @@ const SPEECH_ACTS = new Set<PloverType>(["ACCUSE", "REJECT", "REQUEST", "THREATE
 /** "X was ordered to carry out attacks": the subject of a passive order is who is to act. */
 function controlled(tokens: Token[], trig: Trigger): boolean {
   return trig.last > trig.head + 1 && (tokens[trig.head + 1] as Token | undefined)?.lower === "to";
+}
+
+/** Words of suspicion and charge whose "of"/"for" complement names an act alleged, not told. */
+const SUSPICION = new Set(["suspect", "suspected", "charge", "charged", "convict", "convicted", "indict", "indicted", "jail", "jailed", "sentence", "sentenced", "try", "tried", "acquit", "acquitted"]);
+
+/** True when the verb at `first` is an "-ing" complement of a suspicion or charge ("suspected of blowing up", "jailed for attacking"). */
+function suspected(tokens: Token[], first: number, stopAt: number): boolean {
+  const prep = tokens[first - 1];
+  if (!prep || (prep.lower !== "of" && prep.lower !== "for") || !/ing$/.test((tokens[first] as Token).lower)) return false;
+  for (let k = first - 2; k >= stopAt && k >= first - 7; k--) {
+    const t = tokens[k] as Token;
+    if (SUSPICION.has(t.lower) || SUSPICION.has(t.lemma)) return true;
+    if (t.text === "," || t.text === ";") return false;
+  }
+  return false;
 }
 
 /** The "on" that opens "on a (three-day, previously unannounced) visit" before token `first`, or -1. */
