@@ -38,6 +38,8 @@ const ORGANISED = new Set<ActorKind>(["armed_group", "military", "police", "poli
 const CALENDAR = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** The label of the agent words for people who back a body ("supporters", "loyalists"). */
 const SUPPORTERS = "supporters";
+/** Nouns for a person or people of a body, after which the body's word names it ("opposition member"). */
+const MEMBERS = new Set(["member", "members", "leader", "leaders", "commander", "commanders", "figure", "figures", "candidate", "candidates", "politician", "politicians", "lawmaker", "lawmakers", "chief", "chiefs"]);
 const POSSESSIVES = new Set(["its", "their", "his", "her"]);
 const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
 
@@ -310,7 +312,7 @@ export class MentionFinder {
     const named = country ? null : this.#apposed(i, agent.kind);
     if (named) return this.#add(i, last, named, "coref");
     const home = country ? null : this.#placeAfter(last, agent.kind);
-    if (home?.precision === "country" && home.country) return this.#agent(i, last, agent, home.country);
+    if (home?.country && (home.precision === "country" || agent.kind !== "civilians")) return this.#agent(i, last, agent, home.country);
     if (home) {
       const name = `${home.name} ${agent.label}`;
       return this.#add(i, last, this.#entity(`place:${name.toLowerCase()}`, name, "civilians", home.country, null, false), "agent");
@@ -351,7 +353,9 @@ export class MentionFinder {
   #placeAfter(last: number, kind: ActorKind): Place | null {
     const { words, a } = this.#ctx;
     const prep = words[last];
-    if (!prep || (prep.key !== "of" && !(prep.key === "in" && kind === "civilians"))) return null;
+    // "security forces in South Sudan", "police in Karachi" are that country's own; "troops in Syria" need not be
+    const local = kind === "civilians" || kind === "police";
+    if (!prep || (prep.key !== "of" && !(prep.key === "in" && local))) return null;
     let j = last + 1;
     if (words[j]?.key === "the") j++;
     const w = words[j];
@@ -359,7 +363,7 @@ export class MentionFinder {
     const place = this.#lex.placeAt(w.start);
     if (!place) return null;
     if (kind === "civilians") return place;
-    return place.precision === "country" && prep.key === "of" ? place : null;
+    return place.precision === "country" || (kind === "police" && place.country) ? place : null;
   }
 
   /** The mention just found whose words end right before offset `at` ("the militia['s]"), or null. */
@@ -476,6 +480,8 @@ export class MentionFinder {
     const toks = this.#ctx.a.tokens;
     const objectAfter = toks[w.token + 1]?.pos === "VERB" && !/(?:s|ed|ing)$/.test(toks[w.token + 1]?.lower ?? "") && toks[w.token + 2]?.pos === "NOUN";
     if (opens && (this.#lex.isEventWord(w.key) || objectAfter)) return false;
+    // "an opposition member", "a rebel commander": a person of the body is the body acting
+    if (MEMBERS.has(w.key)) return false;
     return t.pos === "NOUN" && !/ed$/.test(t.lower) && t.start === agent.end + 1 && !this.#lex.rules.agents.longestAt(this.#ctx.words, next);
   }
 

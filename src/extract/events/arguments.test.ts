@@ -374,3 +374,22 @@ describe("event arguments: visits", () => {
     expect(names(r, e?.recipient ?? [])).toEqual(["Zambia"]);
   });
 });
+
+describe("event arguments: pronouns, time clauses and local forces", () => {
+  it("reads 'he' as the person named nearest before it when no person has acted yet", () => {
+    const r = run("The ministry rejected remarks made by Kenyan president William Ruto on Monday, in which he accused Uganda of arming rebels.");
+    const e = r.events.find((x) => x.type === "ACCUSE" && x.recipient.some((k) => r.actors.find((a) => a.id === k)?.country === "UGA"));
+    expect(names(r, e?.actor ?? [])).toEqual(["William Ruto"]);
+  });
+  it("gives a participle after 'before' or 'after' the main clause's subject", () => {
+    const r = run("Soldiers surrounded the opposition leader's house overnight before later withdrawing.");
+    expect(r.actors.find((a) => a.id === r.events.find((x) => x.type === "RETREAT")?.actor[0])?.kind).toBe("military");
+  });
+  it("makes police and security forces 'in' a country or city that country's own, and reads 'an opposition member' as the opposition", () => {
+    const r = run("Security forces in Malawi arrested a senior opposition member. Police in Blantyre detained a rebel commander.");
+    const [first, second] = r.events.filter((x) => x.type === "COERCE");
+    expect(r.actors.find((a) => a.id === first?.actor[0])?.country).toBe("MWI");
+    expect(names(r, first?.recipient ?? [])).toEqual(["opposition"]);
+    expect(r.actors.find((a) => a.id === second?.actor[0])?.country).toBe("MWI");
+  });
+});

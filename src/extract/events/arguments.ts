@@ -25,6 +25,8 @@ const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
 const RELATIVES = new Set(["who", "which"]);
 /** Adjectives of "it is … to/that", where "it" stands for what follows ("it is important to"), unlike "it is willing to". */
 const IMPERSONAL = new Set(["important", "necessary", "essential", "vital", "crucial", "likely", "unlikely", "possible", "impossible", "clear", "unclear", "evident", "obvious", "difficult", "hard", "easy", "true", "certain", "uncertain", "imperative", "urgent", "time"]);
+/** Words after which an "-ing" form has no subject of its own ("before withdrawing", "after shelling"). */
+const TIME_LINKS = new Set(["before", "after", "while", "since", "without", "upon"]);
 const OBJECT_PRONOUNS = new Set(["them", "him", "her"]);
 const STOPS = new Set([".", ";", ":", "?", "!"]);
 const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", "targeting", "into", "upon"]);
@@ -220,7 +222,12 @@ export class ArgumentReader {
 
   /** The doer of a verb at t: ", accusing Hamas of …", a participle after a comma, belongs to the main clause's subject. */
   doer(t: number, s: Sentence): Mention[] {
-    return trailingParticiple(this.#ctx.a.tokens, t, s.first) ? this.mainSubject(s) : this.subject(t, s);
+    if (trailingParticiple(this.#ctx.a.tokens, t, s.first)) return this.mainSubject(s);
+    // "surrounded his house overnight before later withdrawing": a participle after a time word has the main clause's subject
+    let k = t - 1;
+    while (k > s.first && this.#tok(k).pos === "ADV") k--;
+    if (/ing$/.test(this.#tok(t).lower) && TIME_LINKS.has(this.#tok(k)?.lower ?? "")) return this.mainSubject(s);
+    return this.subject(t, s);
   }
 
   /** True when a reporting verb stands between tokens `from` and `to` ("said … and accused"). */
@@ -430,10 +437,22 @@ export class ArgumentReader {
   /** "it", "they", "he": the last entity that acted, of a fitting kind. */
   #pronoun(word: string, k: number): Mention | null {
     const person = word === "he" || word === "she";
-    const key = person ? this.#lastPerson : this.#lastSubjects[0] ?? null;
+    // "comments made by Netanyahu, where he accused …": with no person acting before, the person named nearest
+    const key = person ? this.#lastPerson ?? this.#personBefore(k) : this.#lastSubjects[0] ?? null;
     if (!key) return null;
     const tok = this.#tok(k);
     return { start: tok.start, end: tok.end, first: k, last: k + 1, entity: key, via: "pronoun", locative: false };
+  }
+
+  /** The nearest person named before token k in its sentence, or null. */
+  #personBefore(k: number): string | null {
+    const sentence = this.#tok(k).sentence;
+    for (let j = k - 1; j >= 0 && this.#tok(j).sentence === sentence; j--) {
+      const m = mentionAt(this.#ctx, j);
+      if (m && this.#ctx.entities.get(m.entity)?.kind === "person") return m.entity;
+      if (m) j = m.first;
+    }
+    return null;
   }
 
   /** Record the subject of a clause for later pronouns; generic agents are never "it". */
