@@ -122,8 +122,9 @@ function phraseEnd(tokens: Token[], j: number, to: number): number {
 
 /** The end of a person's name at j: two or more capitalised words, then the end of the phrase ("Ali Rahimi, the …"); or null. */
 export function nameEnd(tokens: Token[], j: number, to: number): number | null {
+  if (j < 0) return null;
   let e = j;
-  while (e < to && (tokens[e] as Token).pos === "PROPN" && /^\p{Lu}/u.test((tokens[e] as Token).text)) e++;
+  while (e < to && tokens[e]?.pos === "PROPN" && /^\p{Lu}/u.test((tokens[e] as Token).text)) e++;
   const after = tokens[e];
   return e - j >= 2 && (!after || [",", ".", ";", "("].includes(after.text) || ["ADP", "CCONJ", "VERB", "AUX"].includes(after.pos)) ? e : null;
 }

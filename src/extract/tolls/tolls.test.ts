@@ -138,6 +138,9 @@ describe("tollsIn on present-tense summaries", () => {
     expect(dead("A mob beat a man in the market. 1 fatality.")).toEqual(exactly(1));
     expect(tolls("Gunmen fired on a bus, causing one death and one injury.")).toEqual({ fatalities: exactly(1), injuries: exactly(1) });
   });
+  it("reads a sentence opening with 'The casualty toll' without failing", () => {
+    expect(tolls("The casualty toll from the strikes rises to 46 people killed and 165 others injured.")).toEqual({ fatalities: exactly(46), injuries: exactly(165) });
+  });
   it("does not read ages or the count of a subject of an active verb", () => {
     expect(dead("A 25-year-old courier is killed by a landmine.")).toEqual(exactly(1));
     expect(dead("Two gunmen kill villagers in the night.")).toBeNull();
