@@ -304,3 +304,11 @@ describe("event coding: acts alleged", () => {
     expect(run("A court jailed three men for attacking a police post.").events.some((x) => x.type === "ASSAULT")).toBe(false);
   });
 });
+
+describe("event coding: fighting named as a confrontation", () => {
+  it("reads 'armed confrontations between X and Y' as fighting with both sides as actors", () => {
+    const r = run("Two people were killed in Gao after armed confrontations between villagers and police.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(e?.actor.map((id) => r.actors.find((a) => a.id === id)?.kind).sort()).toEqual(["civilians", "police"]);
+  });
+});
