@@ -312,3 +312,10 @@ describe("event coding: fighting named as a confrontation", () => {
     expect(e?.actor.map((id) => r.actors.find((a) => a.id === id)?.kind).sort()).toEqual(["civilians", "police"]);
   });
 });
+
+describe("event coding: a protest against an act told before", () => {
+  it("aims 'protested against the ban' at whoever imposed the ban", () => {
+    expect(coded(run("The junta banned opposition rallies on Saturday. On Monday, hundreds of students protested against the ban in Lilongwe.")))
+      .toContain("PROTEST students -> government");
+  });
+});

@@ -188,16 +188,16 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       });
     }
     foldProtestAims(tokens, drafts);
-    aimGrievances(ctx, drafts);
-    foldAnswered(tokens, drafts);
-    recodeCommitments(ctx, drafts, claims);
-    drafts.push(...readObligations(ctx, args, si, drafts));
-    const voice = claims.find((c) => c.sentence === si)?.orgKey ?? null;
-    // "said the strike was …": the kind of act an event noun names, so the judgement goes to whoever did one
+    // "said the strike was …", "protested against the ban": the kind of act an event noun names, so the words go to whoever did one
     const actNamed = (k: number): PloverType | null => {
       const wi = wordIndex[k] ?? -1;
       return wi >= 0 ? (rules.nouns.longestAt(ctx.words, wi)?.values[0] as { type: PloverType } | undefined)?.type ?? null : null;
     };
+    aimGrievances(ctx, drafts, out, actNamed);
+    foldAnswered(tokens, drafts);
+    recodeCommitments(ctx, drafts, claims);
+    drafts.push(...readObligations(ctx, args, si, drafts));
+    const voice = claims.find((c) => c.sentence === si)?.orgKey ?? null;
     drafts.push(...readJudgements(ctx, rules.disapproval, DISAPPROVAL, args, si, wordIndex, drafts, out, voice, actNamed));
     drafts.push(...readJudgements(ctx, rules.warnings, WARNING, args, si, wordIndex, drafts, out, voice, actNamed));
     // what the sentence is about is what "it" means in the next one
@@ -376,7 +376,7 @@ const GRIEVANCE = new Set(["protest", "protesting", "against", "over"]);
  * "a hunger strike in protest of the government's refusal", "rallied to protest Uganda's detention of
  * their leader": a protest with no target of its own is aimed at whoever did the act protested.
  */
-function aimGrievances(ctx: DocContext, drafts: DraftEvent[]): void {
+function aimGrievances(ctx: DocContext, drafts: DraftEvent[], earlier: DraftEvent[], actNamed: (k: number) => PloverType | null): void {
   const tokens = ctx.a.tokens;
   for (const p of drafts) {
     if (p.type !== "PROTEST" || p.recipient.length) continue;
@@ -392,7 +392,13 @@ function aimGrievances(ctx: DocContext, drafts: DraftEvent[]): void {
     if (doer && !p.actor.includes(doer.entity)) {
       p.recipient = [doer.entity];
       p.last = Math.max(p.last, doer.last);
+      continue;
     }
+    // "protested against the ban", told after the ban: whoever imposed it
+    const at = tokens[p.trigger.last]?.lower === "against" ? p.trigger.last : tokens[p.trigger.last - 1]?.lower === "against" ? p.trigger.last - 1 : -1;
+    const against = at >= 0 && tokens[at + 1]?.lower === "the" ? actNamed(at + 2) : null;
+    const told = against ? [...earlier].reverse().find((e) => e.type === against && e.actor.length && !e.actor.some((k) => p.actor.includes(k))) : undefined;
+    if (told) p.recipient = [...told.actor];
   }
 }
 
