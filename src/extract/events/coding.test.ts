@@ -319,3 +319,11 @@ describe("event coding: a protest against an act told before", () => {
       .toContain("PROTEST students -> government");
   });
 });
+
+describe("event coding: chanting in a crowd", () => {
+  it("codes a crowd that gathered chanting slogans as a protest, and a chant alone as a condemnation", () => {
+    const r = run('The Ndovu Front lost a commander. Hundreds of the group\'s supporters gathered outside the embassy on Friday, chanting "Death to France".');
+    expect(r.events.find((x) => x.type === "PROTEST")).toBeDefined();
+    expect(run("The crowd chanted death to the dictator.").events.map((x) => x.type)).toEqual(["ACCUSE"]);
+  });
+});

@@ -38,6 +38,9 @@ function hasToll(tokens: Token[], s: Sentence): boolean {
 /** Answers to another actor's proposal, demand or offer. */
 const RESPONSES = new Set<PloverType>(["REJECT", "AGREE", "CONCEDE"]);
 
+/** Verbs of a crowd coming together, which chanting after them makes a protest. */
+const GATHERING = new Set(["gather", "assemble", "converge", "march", "rally", "congregate", "mass"]);
+
 /** Verbs that tell what an attack did to people, after "and" ("kills five and injures nine"). */
 const HARM = new Set(["injure", "wound", "kill", "maim", "hurt"]);
 
@@ -186,6 +189,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         modality: modalityOf(tokens, s, trig.first, trig.carrier),
         place, sentence: si, trigger: trig, first: Math.min(...spanTokens), last: Math.max(...spanTokens) + 1,
       });
+    }
+    // "supporters gathered near the site, chanting 'Death to America'": slogans chanted by a crowd that gathered are a protest
+    for (const d of drafts) {
+      if ((tokens[d.trigger.head] as Token).lemma !== "chant" || !trailingParticiple(tokens, d.trigger.first, s.first)) continue;
+      if (tokens.slice(s.first, d.trigger.first).some((t) => t.pos === "VERB" && GATHERING.has(t.lemma))) { d.type = "PROTEST"; d.mode = "demo"; }
     }
     foldProtestAims(tokens, drafts);
     // "said the strike was …", "protested against the ban": the kind of act an event noun names, so the words go to whoever did one
