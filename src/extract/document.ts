@@ -10,6 +10,7 @@ import { words as wordsOf } from "../nlp/words.js";
 import type { ActorRules } from "../rules/actors.js";
 import type { EventRules } from "../rules/events.js";
 import type { Gazetteer } from "../rules/gazetteer.js";
+import { wordClass } from "../rules/lexicon.js";
 import type { RelationPattern } from "../rules/relations.js";
 import { assignCountries } from "./actors/countries.js";
 import { MentionFinder } from "./actors/mentions.js";
@@ -32,9 +33,11 @@ export interface Rules {
   relations: RelationPattern[];
 }
 
+const ABBREVIATIONS = wordClass("abbreviations");
+
 /** Extract the record of one document. */
 export function extractDocument(doc: SourceDocument, rules: Rules, version: string): ExtractionRecord {
-  const a = analyze(doc.text);
+  const a = analyze(doc.text, ABBREVIATIONS);
   const words = wordsOf(a);
   const ctx: DocContext = { doc, a, words, mentions: [], mentionAt: new Int32Array(a.tokens.length).fill(-1), entities: new Map(), used: new Set() };
   const places = findPlaces(doc.text, rules.gazetteer);

@@ -41,8 +41,12 @@ export interface AnalyzedText {
 const nlp = winkNLP(model, ["pos"]);
 const its = nlp.its;
 
-/** Tokenise, tag and split `text`; every token satisfies `text.slice(start, end) === token.text`. */
-export function analyze(text: string): AnalyzedText {
+/**
+ * Tokenise, tag and split `text`; every token satisfies `text.slice(start, end) === token.text`.
+ * `abbreviations` are the lowercase abbreviations whose full stop does not end a sentence
+ * (the lexicon's "abbreviations" class).
+ */
+export function analyze(text: string, abbreviations: ReadonlySet<string>): AnalyzedText {
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -62,11 +66,11 @@ export function analyze(text: string): AnalyzedText {
       lemma: (lemmas[i] ?? value).toLowerCase(), pos: pos[i] ?? "X", sentence: 0,
     });
   }
-  return { text, tokens, sentences: splitSentences(text, tokens) };
+  return { text, tokens, sentences: splitSentences(text, tokens, abbreviations) };
 }
 
 /** Sentence boundaries: wink-nlp's splitter misses line breaks, so breaks at newlines are added. */
-function splitSentences(text: string, tokens: Token[]): Sentence[] {
+function splitSentences(text: string, tokens: Token[], abbreviations: ReadonlySet<string>): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let first = 0;
@@ -90,18 +94,16 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
         if (/\n\s*\n/.test(text.slice(nl, t.start))) paragraph++;
       }
     }
-    if (isSentenceEnd(t, tokens[i + 1])) close(i + 1);
+    if (isSentenceEnd(t, tokens[i + 1], abbreviations)) close(i + 1);
   }
   close(tokens.length);
   return sentences;
 }
 
-const ABBREVIATIONS = new Set(["mr.", "mrs.", "ms.", "dr.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.", "st.", "u.s.", "u.k.", "u.n.", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "no.", "vs.", "rep.", "sen.", "gov.", "prof.", "brig.", "adm."]);
-
-function isSentenceEnd(t: Token, next: Token | undefined): boolean {
+function isSentenceEnd(t: Token, next: Token | undefined, abbreviations: ReadonlySet<string>): boolean {
   if (!next) return false;
   const endsWithStop = t.text === "." || t.text === "?" || t.text === "!" ||
-    (t.text.endsWith(".") && t.text.length > 1 && !ABBREVIATIONS.has(t.lower) && !/^[A-Z]\.$/.test(t.text));
+    (t.text.endsWith(".") && t.text.length > 1 && !abbreviations.has(t.lower) && !/^[A-Z]\.$/.test(t.text));
   if (endsWithStop) return /^[A-Z"“‘'(0-9]/.test(next.text);
   // a closing quote after a stop: "... ended." She said
   if ((t.text === "\"" || t.text === "”") && next && /^[A-Z]/.test(next.text)) return false;

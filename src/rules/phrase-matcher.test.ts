@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../nlp/index.js";
 import { words } from "../nlp/words.js";
+import { wordClass } from "./lexicon.js";
 import { PhraseMatcher } from "./phrase-matcher.js";
 
-const wordsOf = (text: string) => words(analyze(text));
+const wordsOf = (text: string) => words(analyze(text, wordClass("abbreviations")));
 
 function matcher(): PhraseMatcher<string> {
   const m = new PhraseMatcher<string>();

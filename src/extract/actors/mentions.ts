@@ -7,6 +7,7 @@ import type { ActorKind, Place } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
 import type { Word } from "../../nlp/words.js";
 import type { ActorEntry, AgentEntry, ActorRules } from "../../rules/actors.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext, Entity, Mention, MentionVia } from "../context.js";
 import { indexMentions } from "../context.js";
 import { TITLE_WORDS, unknownName } from "./unknown.js";
@@ -25,13 +26,13 @@ export interface ActorLexicon {
   isEventWord: (key: string) => boolean;
 }
 
-const LOCATIVE = new Set(["in", "into", "across", "inside", "near", "throughout", "within", "from", "at", "to", "towards", "toward", "outside", "around", "over", "through", "via", "off"]);
+const LOCATIVE = wordClass("actor-locatives");
 /** Locative words of motion: before people they name a source or a target, not a place. */
-const DIRECTIONS = new Set(["from", "to", "towards", "toward", "at"]);
+const DIRECTIONS = wordClass("actor-motion-locatives");
 /** Kinds whose bare plural ("soldiers", "militants") usually means the force already named. */
 const BARE_REFERENCE = new Set<ActorKind>(["military", "police", "armed_group"]);
 /** Agent words that name people acting for a body, never the body itself. */
-const PEOPLE = new Set(["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister", "ministers", "diplomat", "diplomats", "source", "sources", "officer", "officers", "envoy", "ambassador"]);
+const PEOPLE = wordClass("acting-people");
 /** Kinds of organised bodies, and of the generic agents that may be their members ("fighters of X"). */
 const ORGANISED = new Set<ActorKind>(["armed_group", "military", "police", "political_party"]);
 /** Day and month names, capitalised but naming no group ("on Friday rebels attacked"). */
@@ -39,9 +40,9 @@ const CALENDAR = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:January|Febru
 /** The label of the agent words for people who back a body ("supporters", "loyalists"). */
 const SUPPORTERS = "supporters";
 /** Nouns for a person or people of a body, after which the body's word names it ("opposition member"). */
-const MEMBERS = new Set(["member", "members", "leader", "leaders", "commander", "commanders", "figure", "figures", "candidate", "candidates", "politician", "politicians", "lawmaker", "lawmakers", "chief", "chiefs"]);
-const POSSESSIVES = new Set(["its", "their", "his", "her"]);
-const DETERMINERS = new Set(["the", "its", "his", "her", "their", "this", "that", "these", "those"]);
+const MEMBERS = wordClass("member-nouns");
+const POSSESSIVES = wordClass("actor-possessives");
+const DETERMINERS = wordClass("actor-determiners");
 
 /** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
 const REFERENCES: ReadonlyMap<string, readonly ActorKind[]> = new Map(Object.entries({

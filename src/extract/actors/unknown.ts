@@ -6,24 +6,12 @@
 import type { ActorKind } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
 import type { Word } from "../../nlp/words.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext } from "../context.js";
 
-const JOINERS = new Set(["of", "for", "and", "al", "el", "bin", "ibn", "de", "del", "da", "s", "ul", "e", "i"]);
-const NOT_NAMES = new Set([
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "we", "he", "she", "they", "it",
-  "the", "a", "an", "in", "on", "at", "but", "and", "this", "that", "these", "those", "there", "his", "her", "their", "its",
-  "after", "before", "while", "when", "if", "as", "since", "despite", "according", "both", "some", "many", "several", "all",
-  "statistics", "officials", "experts", "sources", "residents", "witnesses", "analysts", "meanwhile", "however", "further",
-  "hence", "also", "earlier", "later", "last", "next", "no", "not", "one", "two", "three", "another", "each", "such",
-  "mr", "mrs", "ms", "dr", "president", "minister", "prime", "general", "gen", "colonel", "spokesman", "spokeswoman",
-  "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "foreign", "defence", "defense", "interior",
-  "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier",
-  "marshal", "admiral", "police", "army", "security", "internet", "covid", "ebola", "god", "allah", "islam",
-  "muslim", "muslims", "christian", "christians", "sunni", "shia", "shiite", "english", "arabic", "urdu", "pashto", "statistics",
-  "hundreds", "thousands", "dozens", "tens", "millions", "scores", "members", "some", "most", "several", "up",
-]);
-export const TITLE_WORDS = new Set(["president", "minister", "general", "gen", "colonel", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "leader", "king", "prince", "sheikh", "secretary", "ambassador", "senator", "governor", "mayor", "lieutenant", "major", "captain", "sergeant", "brigadier", "marshal", "admiral", "mr", "mrs", "ms", "dr"]);
+const JOINERS = wordClass("name-joiners");
+const NOT_NAMES = wordClass("not-actor-names");
+export const TITLE_WORDS = wordClass("person-titles");
 
 /** Head words of names of texts, plans and events, which are no actors. */
 const THINGS = /^(agreement|agreements|accord|accords|treaty|pact|act|law|bill|resolution|convention|charter|declaration|protocol|plan|initiative|deal|constitution|amendment|day|war|crisis|summit|games|cup)$/;

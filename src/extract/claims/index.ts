@@ -7,6 +7,7 @@
  */
 import type { Claim, SpeakerKind, Span } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext } from "../context.js";
 import { mentionAt } from "../context.js";
 import { SpeakerKinds, type Speaking } from "./kind.js";
@@ -25,7 +26,7 @@ export interface FoundClaim extends Claim {
   personKey?: string | null;
 }
 
-const NOT_AFTER = new Set(["for", "of", "over", "on", "with", "about", "without", "by"]);
+const NOT_AFTER = wordClass("hedge-blockers");
 
 export class ClaimReader {
   readonly #ctx: DocContext;

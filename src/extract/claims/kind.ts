@@ -6,6 +6,7 @@
  */
 import type { SpeakerKind } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext, Entity, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
 import { NOT_IN_OFFICE, OFFICIAL_QUALIFIERS, roleOf, SELF, VAGUE, type Role } from "./roles.js";
@@ -19,7 +20,7 @@ export interface Speaking {
   org: Mention | null;
 }
 
-const PREPS = new Set(["of", "for", "at", "in", "from", "with", "on", "to", "by", "across", "near", "who", "whose", "which", "that", "familiar", "compiled", "verified", "seen", "reviewed", "released", "published", "obtained"]);
+const PREPS = wordClass("speaker-role-breaks");
 const QUANTIFIERS = /^(one|some|many|several|most|none|all|each|both|any|two|three|four|five|dozens|hundreds|majority|half|members|one-third)$/;
 const INDEFINITE = /^(a|an|one|another|two|three|four|five|six|several|some|many|\d+|other|senior|some)$/;
 const PERSONAL_ROLES: ReadonlySet<Role> = new Set(["expert", "witness", "kin", "office", "official", "source"]);

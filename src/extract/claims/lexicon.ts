@@ -5,39 +5,32 @@
  * attach a statement to the main clause (", saying …"), and hedging adverbs.
  */
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 
 /** Verbs that report speech or a stated view, by lemma. */
-const SAY = new Set([
-  "say", "tell", "state", "claim", "allege", "confirm", "report", "insist", "assert", "describe", "note", "warn",
-  "accuse", "blame", "deny", "call", "estimate", "believe", "suggest", "argue", "write", "tweet", "acknowledge",
-  "admit", "explain", "contend", "condemn", "dispute", "express", "predict", "concede", "recount", "testify",
-  "complain", "stress", "reiterate", "allege",
-]);
+const SAY = wordClass("claim-verbs");
 /** Statements only with a clause or quote after them ("announced that …", not "announced a truce"). */
-const WITH_CLAUSE = new Set(["announce", "declare", "add", "maintain", "reveal", "vow"]);
+const WITH_CLAUSE = wordClass("claim-verbs-with-clause");
 /** Statements only about a charge ("rejected the allegation", "dismissed the claims as …"). */
-const ABOUT_CHARGE = new Set(["reject", "dismiss", "refute", "rebuff"]);
+const ABOUT_CHARGE = wordClass("claim-verbs-about-charge");
 const CHARGES = /^(allegations?|accusations?|claims?|charges?|reports?|accounts?|assertions?|suggestions?|criticism|findings|figures?|toll|any|that|as|the|these|those|such)$/;
 /** Views ascribed with "as": "Turkey regards the YPG as …". */
-const REGARD = new Set(["regard", "consider", "view", "see", "label", "brand"]);
+const REGARD = wordClass("claim-verbs-of-regard");
 /** Reports of a figure: "counted 1,800", "recorded 152 killings", "put the toll at 30". */
-const COUNT = new Set(["count", "record", "document", "register", "tally", "verify"]);
-const FIGURE_VERBS = new Set(["put", "lower", "raise", "revise", "update", "place"]);
+const COUNT = wordClass("claim-verbs-of-count");
+const FIGURE_VERBS = wordClass("claim-verbs-of-figure");
 const FIGURES = /^(figures?|toll|tolls|number|numbers|tally|estimates?|count|total|death)$/;
 /** Verbs that take their speaker after them ("…," said X; "…," X added). */
-export const INVERTING = new Set(["say", "add", "tell", "write", "warn", "insist", "explain", "note", "report", "confirm", "recall", "recount", "argue", "suggest", "state", "continue", "ask"]);
+export const INVERTING = wordClass("inverting-claim-verbs");
 /** ", saying …": a statement attached to the main clause's subject. */
-export const PARTICIPLES = new Set([
-  "saying", "warning", "accusing", "citing", "adding", "insisting", "claiming", "arguing", "alleging", "noting",
-  "describing", "denying", "blaming", "stressing", "asserting", "explaining", "arguing", "maintaining",
-]);
+export const PARTICIPLES = wordClass("claim-participles");
 /** Adverbs that make the writer's own statement a hedged, unattributed claim. */
-export const HEDGE_ADVERBS = new Set(["purportedly", "reportedly", "allegedly", "apparently", "supposedly", "reputedly"]);
+export const HEDGE_ADVERBS = wordClass("hedge-adverbs");
 export const HEDGES = /\b(reportedly|allegedly|likely|may|might|could|possibly|probably|apparently|suspected|believed|appears?|seems?|unconfirmed|purportedly|perhaps|condition of anonymity|not authori[sz]ed|could not be (independently )?verified)\b/i;
 /** Adjectives a reporting verb's past participle takes when it only describes ("reported missing"). */
 const STATES = /^(missing|dead|killed|wounded|injured|kidnapped|abducted|detained|displaced|arrested|captured|held)$/;
 
-const POSSESSIVES = new Set(["their", "his", "her", "its", "our", "my", "your", "whose"]);
+const POSSESSIVES = wordClass("claim-noun-possessives");
 const isNumber = (t: Token | undefined) => t !== undefined && (/^\d[\d,.]*$/.test(t.text) || t.pos === "NUM");
 
 /** Is token k, a form of a reporting verb, used as one here? (not a noun, a passive or an act) */

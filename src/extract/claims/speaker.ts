@@ -5,6 +5,7 @@
  * through a relative pronoun ("Mondlane, who says"); or after it ("…, said Laila Hamdan, a …").
  */
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 
 export type Range = [number, number];
 
@@ -23,10 +24,10 @@ export interface SpeakerSpan {
 /** The verb continues a clause whose subject is elsewhere ("… confirmed the attack but said …"). */
 export const CONTINUES = "continues";
 
-const HARD = new Set([";", ":", "\"", "“", "”", "—", "–", "(", "‘", "’"]);
-const SOFT = new Set(["that", "which", "who", "whom", "because", "after", "before", "though", "although", "while", "when", "if", "since", "but", "so", "whether", "where", "as", "what", "and", "or", "than", "until", "unless"]);
-const RELATIVE = new Set(["who", "which", "that"]);
-const PRONOUNS = new Set(["he", "she", "it", "they", "we"]);
+const HARD = wordClass("speaker-hard-breaks");
+const SOFT = wordClass("speaker-soft-breaks");
+const RELATIVE = wordClass("speaker-relatives");
+const PRONOUNS = wordClass("speaker-pronouns");
 const TIME_HEAD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|afternoon|evening|yesterday|today|overnight|earlier|later|previously|also|again|repeatedly|separately|jointly|publicly|privately|recently|already|now|then|once|\d+|jan\.?|feb\.?|march|april|may|june|july|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?|january|february|august|september|october|november|december|time|day|alone|too)$/;
 const TIME_LEAD = /^(on|last|this|late|early|in|at|the|a|earlier|same|that|separately|,)$/;
 

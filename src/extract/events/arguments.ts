@@ -6,6 +6,7 @@
  */
 import type { PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
 import { LIGHT_VERBS, type Trigger } from "./triggers.js";
@@ -18,27 +19,27 @@ export interface Arguments {
   last: number;
 }
 
-const PREPOSITIONS = new Set(["of", "for", "by", "with", "against", "on", "to", "from", "in", "at", "into", "near", "over", "under", "about", "between", "among", "across", "through", "after", "before", "during", "like", "than", "behind", "toward", "towards", "inside", "within", "throughout", "upon", "amid", "including", "via", "per"]);
-const QUANTITIES = new Set(["hundreds", "thousands", "dozens", "tens", "millions", "scores", "group", "members", "member", "some", "many", "number", "majority", "most", "several", "all", "delegation", "team", "crowd"]);
-const REPORTING = new Set(["say", "tell", "claim", "add", "report", "believe", "insist", "warn", "note", "state", "argue", "suggest", "allege", "confirm", "announce"]);
-const PRONOUNS = new Set(["it", "they", "he", "she", "we"]);
-const RELATIVES = new Set(["who", "which"]);
+const PREPOSITIONS = wordClass("argument-prepositions");
+const QUANTITIES = wordClass("quantity-nouns");
+const REPORTING = wordClass("argument-reporting-verbs");
+const PRONOUNS = wordClass("argument-pronouns");
+const RELATIVES = wordClass("argument-relatives");
 /** Adjectives of "it is … to/that", where "it" stands for what follows ("it is important to"), unlike "it is willing to". */
-const IMPERSONAL = new Set(["important", "necessary", "essential", "vital", "crucial", "likely", "unlikely", "possible", "impossible", "clear", "unclear", "evident", "obvious", "difficult", "hard", "easy", "true", "certain", "uncertain", "imperative", "urgent", "time"]);
+const IMPERSONAL = wordClass("impersonal-adjectives");
 /** Words after which an "-ing" form has no subject of its own ("before withdrawing", "after shelling"). */
-const TIME_LINKS = new Set(["before", "after", "while", "since", "without", "upon"]);
-const OBJECT_PRONOUNS = new Set(["them", "him", "her"]);
-const STOPS = new Set([".", ";", ":", "?", "!"]);
-const OBJECT_PREPOSITIONS = new Set(["on", "against", "at", "with", "to", "of", "targeting", "into", "upon"]);
+const TIME_LINKS = wordClass("time-links");
+const OBJECT_PRONOUNS = wordClass("object-pronouns");
+const STOPS = wordClass("clause-end-marks");
+const OBJECT_PREPOSITIONS = wordClass("object-prepositions");
 /** "X-backed Y": participles that make X a modifier of another actor. */
-const MODIFIER_PARTICIPLES = new Set(["backed", "based", "aligned", "allied", "funded", "sponsored", "supported", "controlled", "run", "led", "affiliated", "armed", "trained", "held", "occupied", "administered", "brokered", "mediated"]);
+const MODIFIER_PARTICIPLES = wordClass("modifier-participles");
 /** Words after which a mention is no longer the object of the trigger. */
-const OBJECT_STOPS = new Set(["that", "after", "before", "during", "since", "despite", "because", "following", "amid", "when", "while", "as", "unless", "until", "if", "which", "who", "where"]);
+const OBJECT_STOPS = wordClass("object-stops");
 /** Nouns of deeds and decisions ("violations", "abuses", "decision", "policy"): a "by" after one names its doer. */
 const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act|arrest|attack|raid|ban|move)s?$/;
 /** Acts done by force or in the street: "with" after them names means or company, not the other side. */
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
-const ADVERBS = new Set(["reportedly", "allegedly", "also", "later", "not", "n't", "never", "then", "already", "been", "being", "still", "just", "repeatedly", "apparently", "subsequently", "briefly", "since"]);
+const ADVERBS = wordClass("argument-adverbs");
 
 export class ArgumentReader {
   readonly #ctx: DocContext;
@@ -526,8 +527,8 @@ export function trailingParticiple(tokens: readonly Token[], t: number, stopAt: 
   return false;
 }
 
-const ASIDE_OPENERS = new Set(["which", "who", "whose", "whom", "where"]);
-const RELATIVE_WORDS = new Set(["that", "which", "who", "whose", "whom"]);
+const ASIDE_OPENERS = wordClass("aside-openers");
+const RELATIVE_WORDS = wordClass("relative-words");
 
 /** ", al-Qaeda's affiliate in the Sahel, claimed": a verbless phrase between commas, right before a verb. */
 function appositive(tokens: Token[], k: number, last: number): boolean {

@@ -5,6 +5,7 @@
  */
 import type { PloverType } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { FoundClaim } from "../claims/index.js";
 import type { DocContext } from "../context.js";
 import type { ArgumentReader } from "./arguments.js";
@@ -14,12 +15,12 @@ import { governingVerb } from "./triggers.js";
 /** PLOVER's cooperative types: a promise to do one of these is an AGREE. */
 const COOPERATIVE = new Set<PloverType>(["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"]);
 const CONFLICTUAL = new Set<PloverType>(["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "REJECT", "PROTEST"]);
-const INTENT = new Set(["will", "'ll", "shall", "would", "ready", "willing", "prepared", "could", "might", "may"]);
+const INTENT = wordClass("intent-words");
 /** "could strike", "may retaliate": a possibility is the actor's threat only when its own side says so. */
-const POSSIBLE = new Set(["could", "might", "may"]);
-const CONDITIONS = new Set(["if", "unless"]);
-const OBLIGATION = new Set(["must", "should"]);
-const PLANS = new Set(["plan", "intend", "prepare", "decide", "vow", "swear"]);
+const POSSIBLE = wordClass("possibility-modals");
+const CONDITIONS = wordClass("condition-words");
+const OBLIGATION = wordClass("obligation-modals");
+const PLANS = wordClass("plan-verbs");
 
 /** The word before the trigger that marks intent or obligation, looking back over adverbs and "to be". */
 function marker(tokens: Token[], first: number, stopAt: number): string | null {

@@ -5,6 +5,7 @@
 import type { Event, Modality, PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { EventRules } from "../../rules/events.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { mentionAt, type DocContext, type Mention } from "../context.js";
 import type { FoundClaim } from "../claims/index.js";
 import { ArgumentReader, trailingParticiple } from "./arguments.js";
@@ -39,13 +40,13 @@ function hasToll(tokens: Token[], s: Sentence): boolean {
 const RESPONSES = new Set<PloverType>(["REJECT", "AGREE", "CONCEDE"]);
 
 /** Verbs of a crowd coming together, which chanting after them makes a protest. */
-const GATHERING = new Set(["gather", "assemble", "converge", "march", "rally", "congregate", "mass"]);
+const GATHERING = wordClass("gathering-verbs");
 
 /** Verbs that tell what an attack did to people, after "and" ("kills five and injures nine"). */
-const HARM = new Set(["injure", "wound", "kill", "maim", "hurt"]);
+const HARM = wordClass("harm-verbs");
 
 /** Verbs of fighting whose sides all go in `actor` (PLOVER: two-sided ASSAULT). */
-const TWO_SIDED = new Set(["fight", "clash", "battle", "skirmish", "engage", "exchange"]);
+const TWO_SIDED = wordClass("two-sided-verbs");
 
 const keys = (ms: Mention[]) => [...new Set(ms.map((m) => m.entity))];
 
@@ -236,7 +237,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
 
 /** Tokens after an event's evidence still searched for the words of its mode ("attacked the base with drones"). */
 const MODE_REACH = 8;
-const MODE_STOP = new Set([".", ";", ":", "?", "!"]);
+const MODE_STOP = wordClass("clause-end-marks");
 
 /**
  * The mode the cue words of patterns/modes.json give an event the trigger left without one: the
@@ -273,7 +274,7 @@ function controlled(tokens: Token[], trig: Trigger): boolean {
 }
 
 /** Words of suspicion and charge whose "of"/"for" complement names an act alleged, not told. */
-const SUSPICION = new Set(["suspect", "suspected", "charge", "charged", "convict", "convicted", "indict", "indicted", "jail", "jailed", "sentence", "sentenced", "try", "tried", "acquit", "acquitted"]);
+const SUSPICION = wordClass("suspicion-words");
 
 /** True when the verb at `first` is an "-ing" complement of a suspicion or charge ("suspected of blowing up", "jailed for attacking"). */
 function suspected(tokens: Token[], first: number, stopAt: number): boolean {
@@ -327,7 +328,7 @@ function definiteReference(tokens: Token[], trig: Trigger, own: { actor: Mention
   return [...earlier].reverse().find((e) => e.type === trig.type) ?? null;
 }
 
-const COMPLEMENT_MARKERS = new Set(["to", "of", "against"]);
+const COMPLEMENT_MARKERS = wordClass("complement-markers");
 
 /**
  * "rejected a U.S. request to interrogate detainees", "accepted an Indian proposal for talks": the
@@ -351,7 +352,7 @@ function foldAnswered(tokens: Token[], drafts: DraftEvent[]): void {
     drafts.splice(drafts.indexOf(content), 1);
   }
 }
-const CLAUSE_BREAKS = new Set([",", ";", ".", "and", "but", "while", "after", "because", "as"]);
+const CLAUSE_BREAKS = wordClass("event-clause-breaks");
 
 /** Demands and accusations that a protest voices ("demonstrated calling for independence", "a hunger strike to demand …"). */
 const PROTEST_AIMS = new Set<PloverType>(["REQUEST", "ACCUSE"]);
@@ -378,7 +379,7 @@ function foldProtestAims(tokens: Token[], drafts: DraftEvent[]): void {
 }
 
 /** Words that introduce what a protest is against ("in protest of", "to protest", "against", "over"). */
-const GRIEVANCE = new Set(["protest", "protesting", "against", "over"]);
+const GRIEVANCE = wordClass("grievance-words");
 
 /**
  * "a hunger strike in protest of the government's refusal", "rallied to protest Uganda's detention of

@@ -9,6 +9,7 @@ import type { PloverType } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
 import type { Word } from "../../nlp/words.js";
 import type { Judgements } from "../../rules/events.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { mentionAt, type DocContext } from "../context.js";
 import type { ArgumentReader } from "./arguments.js";
 import type { DraftEvent } from "./index.js";
@@ -23,7 +24,7 @@ export interface JudgementCoding {
   reach: number;
 }
 
-const MODALS = new Set(["will", "would", "'ll", "could", "can", "shall", "must", "might", "may"]);
+const MODALS = wordClass("judgement-modals");
 
 export const DISAPPROVAL: JudgementCoding = { type: "ACCUSE", mode: "disapprove", quoted: true, reach: 16 };
 /** Words of threat are few and plain, so they may stand further from the verb that carries them. */

@@ -5,17 +5,18 @@
  */
 import type { Modality } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 
-const NEGATORS = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
-const DENIALS = new Set(["deny", "denies", "denied", "denying", "reject", "dismiss"]);
-const HYPOTHETICAL = new Set(["could", "might", "may", "if", "unless", "whether", "possible", "possibly", "potential", "risk"]);
-const FUTURE_AUX = new Set(["will", "'ll", "shall", "would"]);
-const FUTURE_LEMMAS = new Set(["plan", "intend", "prepare", "vow", "pledge", "promise", "aim", "seek", "expect", "threaten", "want", "set", "schedule", "go", "due"]);
+const NEGATORS = wordClass("negators");
+const DENIALS = wordClass("denial-verbs");
+const HYPOTHETICAL = wordClass("hypothetical-words");
+const FUTURE_AUX = wordClass("future-auxiliaries");
+const FUTURE_LEMMAS = wordClass("future-verbs");
 /** Reporting verbs: "said it had arrested 14" is the past of the report (backshift), not background. */
-const REPORTING = new Set(["say", "tell", "claim", "announce", "report", "confirm", "add", "allege", "state", "insist", "acknowledge", "admit"]);
+const REPORTING = wordClass("modality-reporting-verbs");
 /** Nouns between a denial and its clause: "rejected reports that …", "denied allegations that …". */
-const DENIED_NOUNS = new Set(["report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "charge", "charges", "assertion", "assertions"]);
-const BOUNDARY = new Set([".", ";", ":", "?", "!", "that", "which", "who", "because", "while", "after", "when", "as", "but", "since", "and"]);
+const DENIED_NOUNS = wordClass("denied-nouns");
+const BOUNDARY = wordClass("modality-boundaries");
 
 /** Modality of the trigger spanning tokens [first, …) in sentence s; `carrier` is its light verb. */
 export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier: number | null): Modality {

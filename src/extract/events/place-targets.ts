@@ -5,11 +5,12 @@
  */
 import type { Place, PloverType } from "../../core/index.js";
 import type { Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { indexMentions, mentionAt, type DocContext, type Mention } from "../context.js";
 import type { DraftEvent } from "./index.js";
 
-const BEFORE_PLACE = new Set(["in", "at", "on", "into", "against", "near", "of", "outside", "around", "across"]);
-const CLAUSE_END = new Set([",", ";", ":", ".", "that", "which", "who", "whom", "where", "when", "after", "before", "because", "while", "as", "since", "if", "but"]);
+const BEFORE_PLACE = wordClass("place-target-prepositions");
+const CLAUSE_END = wordClass("place-target-breaks");
 /** Acts that move or deploy one's own (their destination is no target) or have two sides. */
 const NOT_AIMED = new Set<PloverType>(["MOBILIZE", "CONSULT", "COOPERATE"]);
 

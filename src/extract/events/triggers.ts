@@ -7,6 +7,7 @@ import type { PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { Word } from "../../nlp/words.js";
 import type { EventRules, NounRule, VerbPhrase, VerbRule } from "../../rules/events.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { mentionAt, type DocContext } from "../context.js";
 
 export interface Trigger {
@@ -26,9 +27,9 @@ export interface Trigger {
 }
 
 /** Verbs that only carry an event noun: their subject is the noun's actor. */
-export const LIGHT_VERBS: ReadonlySet<string> = new Set(["carry", "launch", "conduct", "stage", "mount", "execute", "claim", "perpetrate", "commit", "unleash", "step", "resume", "intensify", "escalate", "hold", "begin", "start", "continue", "lead", "order", "plan", "manage", "deny", "wage", "reach", "sign", "impose", "announce", "make", "issue", "deliver", "send", "call", "tighten", "extend", "maintain", "enforce", "expand", "renew", "give", "organize", "organise", "remain", "put", "place", "engage", "declare", "keep", "pursue", "press"]);
-const CLAUSE_STOP = new Set([".", ";", ":", "?", "!"]);
-const POSSESSIVE = new Set(["his", "her", "its", "their", "our", "my", "your"]);
+export const LIGHT_VERBS = wordClass("light-verbs");
+const CLAUSE_STOP = wordClass("clause-end-marks");
+const POSSESSIVE = wordClass("trigger-possessives");
 
 function phraseMatches(tokens: Token[], from: number, to: number, after: string[]): number {
   // each word must follow within three tokens of the previous one; returns the last token + 1
@@ -201,7 +202,7 @@ function stems(w: string): string[] {
  * after a subject or an auxiliary, an -ed word whose stem is a coded verb is read as that verb.
  */
 /** Nouns plural in sense though not in form, which a headline's bare verb may follow ("Police fire tear gas"). */
-const COLLECTIVE = new Set(["police", "people", "military", "militia", "youth"]);
+const COLLECTIVE = wordClass("collective-nouns");
 
 function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined, verbBefore: boolean, after?: Token): string | null {
   if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !prev) return null;
@@ -223,7 +224,7 @@ function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, n
   return stems(tok.lower).slice(1).find((x) => rules.verbs.has(x)) ?? null;
 }
 
-const MODALS = new Set(["will", "would", "'ll", "shall", "could", "might", "may", "must", "should", "to"]);
+const MODALS = wordClass("trigger-modals");
 
 /**
  * The verb whose object an event noun is ("tighten [the naval] blockade"), or the noun itself when

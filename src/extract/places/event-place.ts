@@ -5,6 +5,7 @@
  */
 import type { Place, Precision, Span } from "../../core/index.js";
 import { countryByDemonym, countryByName } from "../../rules/gazetteer.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { FUNCTION_WORDS } from "./recognise.js";
 
 export interface EventPlaceOptions {
@@ -300,21 +301,12 @@ function placeOf(places: readonly Place[], span: Span, sentence: Span, countries
 }
 
 /** Words after a demonym that make its country the side that strikes ("Israeli airstrikes"). */
-const STRIKERS = new Set(["strike", "strikes", "airstrike", "airstrikes", "air", "attack", "attacks", "drone", "drones",
-  "missile", "missiles", "rocket", "rockets", "forces", "force", "troops", "military", "army", "navy", "jets", "warplanes",
-  "aircraft", "shelling", "artillery", "bombardment", "bombing", "bombings", "raid", "raids", "offensive", "gunboats",
-  "settlers", "militants", "militia", "militias", "rebels", "gunmen", "fighters", "targeted", "killing", "assassination",
-  "operation", "operations", "campaign", "bombers", "warships"]);
+const STRIKERS = wordClass("striker-words");
 /** Words after a demonym that make its country's people the ones struck ("Kenyan soldiers", "Serbian lawmakers"). */
-const PEOPLE = new Set(["civilians", "soldiers", "people", "children", "women", "men", "fishermen", "lawmakers", "journalists",
-  "workers", "sailors", "seafarers", "nationals", "citizens", "peacekeepers", "police", "policemen", "officers",
-  "servicemen", "personnel", "villagers", "farmers", "students", "pilgrims", "refugees", "migrants", "navy", "crew",
-  "crewmen", "guards", "border", "town", "towns", "village", "villages", "city", "cities", "base", "bases", "positions",
-  "posts", "territory", "territories", "regions", "areas", "detainees", "prisoners"]);
+const PEOPLE = wordClass("struck-people");
 const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}]*/gu;
 /** Capitalised words that open a sentence before a demonym ("Two Serbian lawmakers", "Former Iranian president"). */
-const NUMBER_WORDS = new Set(["a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "dozens", "hundreds", "thousands", "several", "many", "some", "at", "least", "more", "most", "all", "former", "late", "ex"]);
+const NUMBER_WORDS = wordClass("demonym-openers");
 
 /**
  * With no place named in the story at all, the country whose people, posts or border a sentence's

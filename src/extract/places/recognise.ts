@@ -4,6 +4,7 @@
  */
 import type { GazEntry, Gazetteer } from "../../rules/gazetteer.js";
 import { normaliseName } from "../../rules/gazetteer.js";
+import { wordClass } from "../../rules/lexicon.js";
 
 /** A token; `end` leaves out a possessive 's that `fullEnd` keeps. */
 export interface Token { start: number; end: number; fullEnd: number; text: string; word: boolean }
@@ -122,48 +123,27 @@ function startsWithLetter(s: string): boolean {
 }
 
 /** Lowercase words allowed inside a name ("Gulf of Aden", "Port-au-Prince", "Rio de Janeiro"). */
-const CONNECTORS = new Set(["of", "the", "and", "de", "du", "des", "la", "le", "les", "el", "al", "ad", "as", "ash", "ar",
-  "an", "az", "ed", "ez", "en", "del", "da", "do", "dos", "das", "di", "y", "e", "au", "aux", "sur", "upon", "on", "am",
-  "im", "an", "der", "bin", "ibn", "i", "o"]);
+const CONNECTORS = wordClass("place-name-connectors");
 /** Abbreviations whose full stop belongs to the name ("St. Marc", "Ft. Worth"). */
-const NAME_ABBREVIATIONS = new Set(["St", "Ste", "Mt", "Ft", "Pt"]);
+const NAME_ABBREVIATIONS = wordClass("place-name-abbreviations");
 /** Abbreviations whose full stop does not end a sentence. */
-const NON_FINAL = new Set(["St", "Ste", "Mt", "Ft", "Pt", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt",
-  "Prof", "Rev", "Sen", "Rep", "Gov", "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-  "Oct", "Nov", "Dec", "Inc", "Co", "Corp", "Ltd", "vs", "approx"]);
+const NON_FINAL = wordClass("non-final-abbreviations");
 /** Capitalised words that start sentences or headlines without being part of a name. */
-export const FUNCTION_WORDS = new Set(["in", "at", "on", "from", "to", "the", "a", "an", "and", "but", "or", "as", "by",
-  "for", "of", "with", "across", "near", "outside", "inside", "into", "throughout", "after", "before", "since", "while",
-  "when", "where", "if", "though", "although", "during", "between", "among", "against", "both", "north", "south", "east",
-  "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest",
-  "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "rural", "coastal",
-  "neighbouring", "neighboring", "nearby", "mainland", "also", "meanwhile", "elsewhere", "however", "including", "like",
-  "via", "over", "under", "about", "around", "beyond", "within", "toward", "towards", "through", "than", "said", "says",
-  "this", "that", "these", "those", "all", "some", "many", "most", "other", "each", "every", "officials", "police",
-  "authorities", "reuters", "ap", "afp", "update", "breaking", "and", "not", "only", "even", "then", "there", "here"]);
+export const FUNCTION_WORDS = wordClass("place-function-words");
 /** Words that begin names ("North Kivu", "Upper Nile") as well as phrases. */
-const DIRECTIONS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-  "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater", "mainland"]);
+const DIRECTIONS = wordClass("place-directions");
 /** "Mid-Jutland", "Trans-Dniester": prefixes that keep a hyphenated name a place. */
-const PREFIXES = new Set([...DIRECTIONS, "mid", "inner", "outer", "trans", "pan", "sub", "north-east", "ex", "greater"]);
+const PREFIXES = new Set([...DIRECTIONS, ...wordClass("place-prefixes")]);
 /** Arabic articles written in lowercase before a name ("al-Mawasi", "el-Fasher"). */
-const ARTICLES = new Set(["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es", "ez"]);
+const ARTICLES = wordClass("arabic-articles");
 /** Titles before a person's name. */
-const TITLES = new Set(["Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "General", "Lt", "Col", "Colonel", "Sgt", "Capt",
-  "Captain", "President", "Senator", "Sen", "Rep", "Gov", "Governor", "Minister", "Judge", "Justice", "Rev", "Father",
-  "Sheikh", "Mullah", "Maulana", "King", "Queen", "Prince", "Princess", "Lord", "Sir", "Dame", "Chief", "Commander",
-  "Major", "Mayor", "Spokesman", "Spokeswoman", "Officer", "Detective", "Inspector", "Professor"]);
+const TITLES = wordClass("name-titles");
 /** "X of <place>" names an institution, not the place ("University of Calgary"). */
-const INSTITUTIONS = new Set(["university", "college", "institute", "department", "ministry", "bank", "museum",
-  "school", "academy", "board", "office", "archdiocese", "diocese", "church", "bureau", "council", "hospital",
-  "library", "society", "association", "federation", "chamber", "court", "secretary", "commission"]);
-export const GENERIC_WORDS = new Set(["province", "provinces", "district", "districts", "county", "state", "region",
-  "governorate", "oblast", "department", "prefecture", "municipality", "city", "parish", "borough", "territory",
-  "division", "agency", "emirate", "raion", "area", "lga", "township", "tehsil", "woreda", "commune", "locality"]);
+const INSTITUTIONS = wordClass("institution-words");
+export const GENERIC_WORDS = wordClass("division-words");
 
 /** Division words that mark a division in lowercase too; "city" and "area" do not ("Kabul city"). */
-const LOWER_GENERIC_WORDS = new Set(["province", "provinces", "district", "districts", "county", "state", "region",
-  "governorate", "oblast", "department", "prefecture", "municipality", "parish", "borough", "territory"]);
+const LOWER_GENERIC_WORDS = wordClass("lowercase-division-words");
 
 const major = (e: GazEntry): boolean => e.kind !== "city" && e.kind !== "admin2" || e.population >= 1_000_000;
 const isCapitalised = (t: Token): boolean => {

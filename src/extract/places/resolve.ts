@@ -8,61 +8,28 @@
  * division word after it ("Kunar Province").
  */
 import type { GazEntry, Gazetteer } from "../../rules/gazetteer.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { Mention } from "./recognise.js";
 
 export interface Resolved { entry: GazEntry; mentions: Mention[] }
 
 /** Capitalised words that GeoNames also lists as towns but that never mean one in news text. */
-const NEVER = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  "god", "allah", "christ", "jesus", "islam", "of", "as", "can", "will", "ebola", "corona", "normal", "born", "best",
-  "republic", "federal", "national", "federation", "democratic", "nation", "world", "earth", "president",
-  "minister", "general", "doctor", "police", "army", "parliament", "congress", "senate", "commission", "council",
-  "court", "university", "college", "hospital", "ocean", "sea", "gulf", "bay", "lake", "river", "island", "valley",
-  "mountain", "desert", "coast", "border", "airport", "port", "city", "town", "village", "capital", "home", "office",
-  "house", "embassy", "base", "centre", "center", "north", "south", "east", "west", "northern", "southern",
-  "eastern", "western", "central", "white house", "northeast", "northwest", "southeast", "southwest", "centre",
-  "upper", "lower", "greater", "middle", "many", "over", "more", "most", "some", "other", "all", "new", "old",
-  "metro", "camp"]);
+const NEVER = wordClass("never-places");
 /** Compass words name a division only with its generic word ("West Region", "North Province"). */
-const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-  "centre", "center", "northeast", "northwest", "southeast", "southwest", "north east", "north west", "south east",
-  "south west", "far north", "extreme north", "littoral", "middle", "upper", "lower", "coast", "interior"]);
+const COMPASS = wordClass("compass-words");
 /**
  * Words and given names that are also towns: a place only after a locative word ("in Hamilton")
  * or before its state or country ("Hamilton, Ontario").
  */
-const WEAK = new Set(["union", "unity", "progress", "liberty", "independence", "victory", "justice", "hope", "mercy",
-  "health", "king", "queen", "prince", "captain", "mobile", "reading", "nice", "bath", "split", "enterprise",
-  "commerce", "industry", "energy", "media", "opportunity", "friendship", "harmony", "paradise", "concord", "mission",
-  "post", "sale", "deal", "bar", "mark", "man", "bill", "john", "david", "paul", "michael", "george", "james",
-  "thomas", "william", "charles", "victoria", "hamilton", "lincoln", "jackson", "clinton", "obama", "trump", "biden",
-  "bush", "kennedy", "johnson", "wilson", "taylor", "howard", "warren", "stanley", "nelson", "ali", "mohammed",
-  "muhammad", "ahmed", "hassan", "hussein", "khan", "imam", "sheikh", "emir", "sultan", "mullah", "aid", "relief",
-  "rescue", "fire", "flood", "storm", "cross", "red", "green", "white", "black", "blue", "gold", "silver", "star",
-  "sun", "moon", "pacific", "atlantic", "christian", "muslim"]);
+const WEAK = wordClass("weak-place-names");
 /** After a place name these make the whole a title or an institution ("New York Times", "UK Department
  * for International Development", "Fiji Health Ministry"); security forces are kept, since
  * "Jammu and Kashmir Police" does place what it does. */
-const ORG_WORDS = new Set(["times", "post", "herald", "journal", "tribune", "gazette", "globe", "chronicle",
-  "telegraph", "observer", "examiner", "courier", "daily", "news", "standard", "star", "sun", "express", "mail",
-  "department", "ministry", "university", "college", "institute", "corporation", "broadcasting", "health",
-  "company", "bank", "airlines", "airways", "hospital", "medical", "museum", "school", "club", "fc", "united",
-  "city", "board", "agency", "council", "commission", "office", "bureau", "society", "association", "centre",
-  "center", "foundation", "trust", "party", "league", "group", "holdings", "inc", "ltd", "limited", "zoo",
-  "zoological", "blue", "red", "state", "house", "senate", "assembly", "parliament", "court", "church", "cathedral",
-  "mosque", "temple", "airport", "station", "stadium", "supreme", "public", "television", "radio", "tv"]);
+const ORG_WORDS = wordClass("place-title-words");
 /** Words after a name that make it a disease's, not a place ("West Nile virus", "Ebola fever"). */
-const DISEASE_WORDS = new Set(["virus", "fever", "flu", "influenza", "encephalitis", "syndrome", "disease"]);
+const DISEASE_WORDS = wordClass("disease-words");
 /** Words before a name that say it is a place. */
-const LOCATIVE = new Set(["(", "in", "on", "near", "at", "from", "to", "outside", "into", "across", "around", "towards", "toward",
-  "of", "town", "village", "city", "district", "province", "capital", "inside", "via", "through", "called", "named",
-  "throughout", "within", "nearby", "off", "visit", "visited", "hit", "struck", "entered", "reached", "left",
-  // "gangs attacked Mirebalais", "troops retook Wad Madani"
-  "attack", "attacks", "attacked", "shelled", "shell", "shells", "bombed", "raided", "raid", "captured", "capture",
-  "seized", "seize", "stormed", "overran", "retook", "retake", "retakes", "recaptured", "besieged", "liberated",
-  // "in southern Gaza", "across eastern Ukraine"
-  "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern"]);
+const LOCATIVE = wordClass("place-locatives");
 
 function prior(e: GazEntry): number {
   switch (e.kind) {

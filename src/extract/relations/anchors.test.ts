@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ActorKind } from "../../core/index.js";
 import { analyze } from "../../nlp/index.js";
 import { words } from "../../nlp/words.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { compileRelation, loadRelationRules, type RelationPattern } from "../../rules/relations.js";
 import { indexMentions, type DocContext, type Entity } from "../context.js";
 import { candidates } from "./anchors.js";
@@ -12,7 +13,7 @@ const patterns = loadRelationRules(new URL("../../../data/patterns/", import.met
 
 /** A context whose actor mentions are the given names wherever the text has them. */
 function contextOf(text: string, actors: Record<string, ActorKind>): DocContext {
-  const a = analyze(text);
+  const a = analyze(text, wordClass("abbreviations"));
   const ctx: DocContext = { doc: { id: "t", published: null, text }, a, words: words(a), mentions: [],
     mentionAt: new Int32Array(a.tokens.length), entities: new Map(), used: new Set() };
   for (const [name, kind] of Object.entries(actors)) {

@@ -4,6 +4,7 @@
  * words, and `{S}` takes the subject of the clause the pattern starts in.
  */
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { RelationItem, RelationPattern } from "../../rules/relations.js";
 import type { DocContext, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
@@ -17,9 +18,9 @@ export interface Bound {
   end: number;
 }
 
-const STOPS = new Set([".", ";", ":", "?", "!", "\"", "“", "”"]);
+const STOPS = wordClass("relation-stops");
 /** A short gap stays inside one phrase: it never crosses these. */
-const GAP_STOPS = new Set([",", "(", ")", "that", "which", "who", "and", "but", "because", "after", "before", "while", "when", "if"]);
+const GAP_STOPS = wordClass("relation-gap-stops");
 
 export function wordOk(t: Token, words: ReadonlySet<string>): boolean {
   return words.has(t.lower) || words.has(t.lemma);

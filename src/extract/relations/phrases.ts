@@ -5,23 +5,24 @@
  * coordinated actors, and the subject of a clause across asides and relative pronouns.
  */
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
 
 /** Words a slot may step over before its actor: articles and plain modifiers ("the powerful"). */
-const LEAD = new Set(["the", "a", "an", "its", "their", "his", "her", "both", "rival", "powerful", "former", "so-called", "main", "local", "\"", "“", "'", "‘"]);
+const LEAD = wordClass("relation-slot-lead");
 /** Words that rename a phrase: "the force known as ATMIS", "a faction dubbed X". */
-const RENAMERS = new Set(["known", "called", "dubbed", "named", "styled", "calling"]);
-const RELATIVES = new Set(["that", "which", "who"]);
+const RENAMERS = wordClass("renaming-words");
+const RELATIVES = wordClass("relation-relatives");
 /** Nouns that, after a country's name or adjective, still name its state. */
 const ITSELF = /^(state|government|regime|authorities|administration|leadership)$/;
 /** Time words after an actor end its phrase ("backed by Iran last year"). */
 const TIME = /^(last|this|next|since|year|years|week|weeks|month|months|day|days|night|morning|evening|today|yesterday|decade|decades|ago|alone)$/;
-const STOPS = new Set([".", ";", ":", "?", "!", "\"", "“", "”"]);
-const CLAUSE = new Set(["that", "which", "who", "because", "after", "when", "while", "if", "as", "since", "although", "though", "but", "and", "or", "where"]);
-const PREPOSITIONS = new Set(["of", "by", "against", "with", "for", "from", "to", "on", "in", "at", "behind", "alongside", "near", "over", "into", "across", "including"]);
+const STOPS = wordClass("relation-stops");
+const CLAUSE = wordClass("relation-clause-openers");
+const PREPOSITIONS = wordClass("relation-prepositions");
 /** Verbs whose own subject does what the infinitive after their object says ("sent troops to back Y"). */
-const MEANS = new Set(["send", "deploy", "keep", "station", "dispatch", "provide", "give", "rush", "use", "move", "mobilise", "mobilize", "commit", "supply"]);
+const MEANS = wordClass("means-verbs");
 
 export class Phrases {
   readonly #ctx: DocContext;

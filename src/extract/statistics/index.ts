@@ -8,6 +8,7 @@
 import type { Statistic } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { DateMention } from "../../nlp/dates.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { FoundClaim } from "../claims/index.js";
 import type { DocContext, Mention } from "../context.js";
 import { ArgumentReader } from "../events/arguments.js";
@@ -26,9 +27,9 @@ interface Found extends FoundStatistic {
   elliptical: boolean;
 }
 
-const QUALIFIERS = new Set(["at", "least", "more", "than", "about", "around", "nearly", "almost", "some", "over", "roughly", "as", "many", "up", "to", "approximately", "fewer", "less", "a", "an", "the", "only", "just", "another", "further", "estimated"]);
+const QUALIFIERS = wordClass("statistic-qualifiers");
 /** Words before a bare number that carry on the count before it ("up from 161", "a further 31"). */
-const ELLIPSIS = new Set(["from", "with", "to", "and", "versus", "vs", "against", "further", "another"]);
+const ELLIPSIS = wordClass("count-continuers");
 /** "with" and "to" carry a count on only after a comparison ("compared with 29"). */
 const COMPARE = /^(compared|contrast|comparison|rose|fell|increased|dropped|declined|up|down|climbed|jumped)$/;
 /** Displacement is counted as it stands: a statistic even without a period. */

@@ -6,6 +6,7 @@
  */
 import type { ActorKind } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
 import type { ArgumentReader } from "../events/arguments.js";
@@ -17,7 +18,7 @@ export const VICTIM_VERBS = /^(kill|neutrali[sz]e|abduct|kidnap|displace|arrest|
 export const DEPLOY_VERBS = /^(deploy|send|mass|mobilise|mobilize|dispatch|amass|rush|move|redeploy|station|commit|call)$/;
 /** Verbs of those who record, not do, what is counted. */
 const RECORDERS = /^(record|count|tally|document|register|report|say|estimate|put|verify|confirm|list|log|track|note|cite|put)$/;
-const CLAUSE = new Set([",", ";", ":", "which", "who", "that", "while", "whereas", "but", "—", "–"]);
+const CLAUSE = wordClass("statistic-clause-breaks");
 const ARMED: ReadonlySet<ActorKind> = new Set(["armed_group", "military", "police", "intelligence"]);
 
 /** A victim verb in any form, tagged as verb or adjective ("abducted", "displaced"). */

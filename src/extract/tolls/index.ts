@@ -6,6 +6,7 @@
  */
 import type { Range } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { headCountAt, qualify, type Bound } from "./numbers.js";
 import { countAfter } from "./phrases.js";
 import { countBefore } from "./subject.js";
@@ -33,7 +34,7 @@ const VERB_GROUP = new Set(["AUX", "ADV", "PART"]);
 const MANNER = /^(shot|found|stabbed|beaten|burned|burnt|hacked|crushed|starved|tortured|lynched|stoned|gunned|left|reported|confirmed|declared|pronounced|claimed|believed|feared|presumed)$/;
 /** A death toll's count follows one of these: "rises to 80", "stands at 12", "reaches 300". */
 const TOLL_LINK = /^(to|at|of|reaches|reached|hits|hit|is|was|stands|surpasses|surpassed|exceeds|exceeded|passes|passed|tops|topped)$/;
-const QUALIFIER = new Set(["at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "approximately", "roughly", "upwards", "of", "an", "estimated"]);
+const QUALIFIER = wordClass("toll-qualifiers");
 const isToll = (t: Token): boolean => FATAL.test(t.lower) || ACTIVE.test(t.lower) || PARTICIPLE.test(t.lower) || INTRANSITIVE.test(t.lower);
 
 /**

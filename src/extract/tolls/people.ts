@@ -4,35 +4,14 @@
  * "his wife").
  */
 import type { Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 
 /** Lemmas of nouns for a person: "killed a commander and two of his guards" counts the commander. */
-const PERSON = new Set([
-  "person", "people", "man", "woman", "child", "baby", "infant", "toddler", "boy", "girl", "teenager", "teen", "youth", "adult",
-  "civilian", "resident", "villager", "farmer", "herder", "shepherd", "fisherman", "miner", "worker", "employee", "driver",
-  "passenger", "pedestrian", "bystander", "student", "pupil", "teacher", "doctor", "nurse", "medic", "paramedic", "patient",
-  "journalist", "reporter", "correspondent", "photographer", "cameraman", "activist", "protester", "protestor", "demonstrator",
-  "volunteer", "contractor", "tourist", "citizen", "national", "migrant", "refugee", "hostage", "prisoner", "detainee", "inmate",
-  "soldier", "serviceman", "servicemember", "trooper", "marine", "sailor", "pilot", "reservist", "conscript", "recruit",
-  "officer", "policeman", "policewoman", "guard", "guardsman", "peacekeeper", "ranger", "commander", "leader", "chief",
-  "colonel", "general", "major", "captain", "lieutenant", "sergeant", "corporal", "private", "commando", "sniper",
-  "fighter", "militant", "insurgent", "rebel", "guerrilla", "jihadist", "terrorist", "gunman", "attacker", "assailant",
-  "suspect", "bomber", "operative", "member", "combatant", "mercenary", "bandit", "militiaman", "smuggler",
-  "official", "minister", "spokesperson", "spokesman", "spokeswoman", "politician", "lawmaker", "senator", "governor",
-  "mayor", "judge", "prosecutor", "lawyer", "diplomat", "ambassador", "envoy", "president", "candidate", "councillor",
-  "cleric", "imam", "priest", "pastor", "monk", "nun", "elder", "father", "mother", "son", "daughter", "wife", "husband",
-  "brother", "sister", "relative", "aide", "bodyguard", "crew", "others", "victim", "individual",
-  "vigilante", "worshipper", "pilgrim", "shopkeeper", "trader", "merchant", "vendor", "firefighter", "rescuer",
-  "settler", "deputy", "councilor", "pensioner", "newborn", "grandmother", "grandfather", "grandchild", "cousin",
-  "nephew", "niece", "uncle", "aunt", "herdsman", "passerby", "motorist", "cyclist", "interpreter", "translator",
-  "engineer", "technician", "secretary", "adviser", "advisor", "convict", "perpetrator", "shooter", "abductor",
-  "kidnapper", "raider", "looter", "trafficker", "poacher", "warden", "agent", "informant", "monitor", "observer",
-  "inspector", "scientist", "preacher", "bishop", "rabbi", "chef", "cook", "guide", "porter", "courier",
-  "troop", "force", "personnel", "staff", "seafarer", "naxalite", "maoist", "islamist", "separatist", "extremist",
-]);
+const PERSON = wordClass("person-nouns");
 /** Words of PERSON that name more than one. */
-const PLURAL = new Set(["people", "others", "crew"]);
+const PLURAL = wordClass("plural-person-nouns");
 /** Nouns for a group: "a family is killed" gives no count. */
-const GROUP = new Set(["family", "group", "crew", "unit", "team", "convoy", "couple", "household", "squad", "platoon", "battalion", "patrol", "delegation", "gang", "cell", "village", "town", "city", "building", "house", "car", "vehicle", "bus", "boat", "ship", "train", "plane", "aircraft", "helicopter", "drone", "school", "hospital", "market"]);
+const GROUP = wordClass("group-nouns");
 
 /**
  * True when the phrase [a, b) names one thing that can die without saying who: "a 25-year-old
@@ -47,7 +26,7 @@ export function oneOfSomething(tokens: Token[], a: number, b: number): boolean {
 }
 
 /** Possessives and articles that make "his wife", "a soldier", "the commander" one person. */
-const ONE = new Set(["a", "an", "one", "another", "his", "her", "its", "their", "the"]);
+const ONE = wordClass("one-person-determiners");
 
 /** True when token t is a noun for people: "soldiers", "civilian", "Palestinians", "others". */
 export function isPersonNoun(t: Token | undefined): boolean {

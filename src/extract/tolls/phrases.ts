@@ -5,13 +5,14 @@
  * passive or intransitive one is read in subject.ts.
  */
 import type { Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { add, betweenAt, headCountAt, qualify, type Bound } from "./numbers.js";
 import { isSingularPerson, oneOfSomething, onePersonAt } from "./people.js";
 
 /** Words that may stand between a toll verb and its count: "killing at least", "kills all". */
-const BEFORE_COUNT = new Set(["at", "least", "more", "than", "over", "up", "to", "nearly", "almost", "about", "around", "some", "approximately", "roughly", "an", "estimated", "all", "another", "upwards", "of", "a", "further", "additional", "as", "many"]);
+const BEFORE_COUNT = wordClass("before-count-words");
 /** Words opening a remark on a subset even without a comma: "Eight civilians including five children". */
-export const ALWAYS_SUBSET = new Set(["including", "among", "mostly", "mainly"]);
+export const ALWAYS_SUBSET = wordClass("always-subset");
 export const PHRASE_POS = new Set(["DET", "NUM", "ADJ", "NOUN", "PROPN"]);
 
 /** A count at j: a number, "between 30 and 40", or one person ("a commander"). */

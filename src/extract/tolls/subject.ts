@@ -4,14 +4,15 @@
  * children, have been killed", "Nine guards, three drivers and 14 raiders are killed").
  */
 import type { Sentence, Token } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { add, headCountAt, type Bound } from "./numbers.js";
 import { isPersonNoun, isSingularPerson, oneOfSomething, onePersonAt } from "./people.js";
 import { ALWAYS_SUBSET, countAt, nameEnd, PHRASE_POS } from "./phrases.js";
 
 /** Words opening a remark on a subset: ", including two children,", ", most of them women,". */
-const SUBSET = new Set([...ALWAYS_SUBSET, "most", "many", "all", "of"]);
+const SUBSET = new Set([...ALWAYS_SUBSET, ...wordClass("subset-openers")]);
 /** Words inside a subject noun phrase besides nouns, adjectives, numbers and determiners. */
-const IN_PHRASE = new Set(["his", "her", "its", "their", "between", "of", "from", "in", "at", "least", "more", "than", "up", "to", "and", "-", "'s", "’s", "another", "other", "others", "all", "some", "nearly", "almost", "over", "about", "around"]);
+const IN_PHRASE = wordClass("toll-subject-words");
 
 /** Conjuncts of a subject phrase [from, to), right to left, leaving out subset remarks (", including two children") and the cuts. */
 function conjuncts(tokens: Token[], from: number, to: number, cuts: readonly [number, number][]): [number, number][] {

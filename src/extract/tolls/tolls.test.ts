@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../nlp/index.js";
+import { wordClass } from "../../rules/lexicon.js";
 import { numberAt, tollsIn } from "./index.js";
 
 function tolls(text: string) {
-  const a = analyze(text);
+  const a = analyze(text, wordClass("abbreviations"));
   const s = a.sentences[0]!;
   return tollsIn(a.tokens, s, s.first, s.last);
 }
@@ -148,7 +149,7 @@ describe("tollsIn on present-tense summaries", () => {
 });
 
 describe("numberAt", () => {
-  const at = (text: string) => { const a = analyze(text); return numberAt(a.tokens, 0); };
+  const at = (text: string) => { const a = analyze(text, wordClass("abbreviations")); return numberAt(a.tokens, 0); };
   it("reads numerals, compound and scaled number words", () => {
     expect(at("1,250 people")?.value).toEqual(exactly(1250));
     expect(at("twenty-two people")).toEqual({ value: exactly(22), used: 3 });
