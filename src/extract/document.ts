@@ -4,7 +4,7 @@
  * The one file that knows the order of the extraction stages.
  */
 import type { Actor, Event, ExtractionRecord, Place, SourceDocument, Span } from "../core/index.js";
-import { analyze } from "../nlp/index.js";
+import { analyze, type AnalyzedText } from "../nlp/index.js";
 import { findDates, type DateMention } from "../nlp/dates.js";
 import { words as wordsOf } from "../nlp/words.js";
 import type { ActorRules } from "../rules/actors.js";
@@ -23,7 +23,7 @@ import { placeTargets } from "./events/place-targets.js";
 import { eventPlacer, findPlaces } from "./places/index.js";
 import { readRelations } from "./relations/index.js";
 import { readStatistics } from "./statistics/index.js";
-import { tollsIn } from "./tolls/index.js";
+import { tollsIn, type Tolls } from "./tolls/index.js";
 import { eventDate } from "./when/index.js";
 
 export interface Rules {
@@ -77,9 +77,9 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   drafts.push(...readAllegations(ctx, relations, claims.claims, drafts));
   // an act with no one doing it is coded only when it is an attack that took a toll ("a car bomb killed nine");
   // "were being warned", "had been trained" name no event a coder could attribute
+  const tollsOf = attackTolls(a);
   const tollTaken = (d: DraftEvent, all: DraftEvent[]): boolean => {
-    const s = a.sentences[d.sentence] as (typeof a.sentences)[number];
-    const t = tollsIn(a.tokens, s, ...tollRegion(d, all, s));
+    const t = tollsOf(d, all);
     return t.fatalities !== null || t.injuries !== null;
   };
   // "were backed by Pakistan's military": material backing is a standing relation (sponsors), not PLOVER's verbal SUPPORT
@@ -104,7 +104,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
 
   const claimOf = (sentence: number) => claims.claims.find((c) => c.sentence === sentence)?.id ?? null;
   const placeOf = eventPlacer(places, { text: a.text, actorSpans: ctx.mentions.map((m): Span => [m.start, m.end]) });
-  const events: Event[] = mergeRepeats(drafts.map((d, i) => toEvent(ctx, d, drafts, i, dates, placeOf, claimOf(d.sentence), ids)));
+  const events: Event[] = mergeRepeats(drafts.map((d, i) => toEvent(ctx, d, tollsOf(d, drafts), i, dates, placeOf, claimOf(d.sentence), ids)));
   return {
     id: doc.id,
     published: doc.published,
@@ -125,14 +125,13 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
 
 type EventPlacer = ReturnType<typeof eventPlacer>;
 
-function toEvent(ctx: DocContext, d: DraftEvent, all: DraftEvent[], i: number, dates: DateMention[], placeOf: EventPlacer, claim: string | null, ids: (ks: string[]) => string[]): Event {
+function toEvent(ctx: DocContext, d: DraftEvent, tolls: Tolls, i: number, dates: DateMention[], placeOf: EventPlacer, claim: string | null, ids: (ks: string[]) => string[]): Event {
   const { a } = ctx;
   const s = a.sentences[d.sentence] as (typeof a.sentences)[number];
   const start = (a.tokens[d.first] as (typeof a.tokens)[number]).start;
   const end = (a.tokens[d.last - 1] as (typeof a.tokens)[number]).end;
   const trig = a.tokens[d.trigger.head] as (typeof a.tokens)[number];
   const when = eventDate(ctx, d, dates);
-  const tolls = d.type === "ASSAULT" ? tollsIn(a.tokens, s, ...tollRegion(d, all, s)) : { fatalities: null, injuries: null };
   const place = placeOf([start, end], [s.start, s.end], [...d.actor, ...d.recipient].map((k) => ctx.entities.get(k)?.country ?? null));
   return {
     id: `e${i + 1}`,
@@ -149,6 +148,26 @@ function toEvent(ctx: DocContext, d: DraftEvent, all: DraftEvent[], i: number, d
     claim,
     evidence: [[start, end]],
     trigger: a.text.slice(trig.start, trig.end),
+  };
+}
+
+const NO_TOLLS: Tolls = { fatalities: null, injuries: null };
+
+/**
+ * The tolls of an attack (none for other events), read once per draft: read again only when the
+ * drafts around it changed its region (an attack dropped beside it in its sentence).
+ */
+function attackTolls(a: AnalyzedText): (d: DraftEvent, all: DraftEvent[]) => Tolls {
+  const read = new Map<DraftEvent, { from: number; to: number; tolls: Tolls }>();
+  return (d, all) => {
+    if (d.type !== "ASSAULT") return NO_TOLLS;
+    const s = a.sentences[d.sentence] as (typeof a.sentences)[number];
+    const [from, to] = tollRegion(d, all, s);
+    const known = read.get(d);
+    if (known && known.from === from && known.to === to) return known.tolls;
+    const tolls = tollsIn(a.tokens, s, from, to);
+    read.set(d, { from, to, tolls });
+    return tolls;
   };
 }
 
