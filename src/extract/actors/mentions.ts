@@ -8,6 +8,7 @@ import type { Token } from "../../nlp/index.js";
 import type { Word } from "../../nlp/words.js";
 import type { ActorEntry, AgentEntry, ActorRules } from "../../rules/actors.js";
 import { wordClass } from "../../rules/lexicon.js";
+import type { PhraseMatch } from "../../rules/phrase-matcher.js";
 import type { DocContext, Entity, Mention, MentionVia } from "../context.js";
 import { indexMentions } from "../context.js";
 import { TITLE_WORDS, unknownName } from "./unknown.js";
@@ -282,10 +283,11 @@ export class MentionFinder {
     // "Hamas fighters", "IDF soldiers": the members named by the group are the group
     // "Red Cross officials", "European Community foreign ministers": the body acting through its people
     const members = this.#lex.rules.agents.longestAt(words, (words[last] as Word | undefined)?.key === "s" ? last + 1 : last, limit);
-    // "Kataib Hezbollah supporters", "Mondlane's followers": people who back a body are not that body
-    if (members && (members.values[0] as AgentEntry).label === SUPPORTERS && this.#adjacent(last, last)) {
+    // "Kataib Hezbollah supporters", "Mondlane's followers": the body's name, then its backers
+    const backers = this.#backers(members, last);
+    if (backers !== null) {
       this.#add(i, last, key, "name");
-      return this.#supporters(last, members.last, key);
+      return this.#supporters(last, backers, key);
     }
     if (members && e.kind !== "person" && words[last]?.key !== "s" && this.#adjacent(last, last)) return this.#add(i, members.last, key, "name");
     const next = this.#add(i, last, key, "name");
@@ -297,11 +299,11 @@ export class MentionFinder {
     const { words } = this.#ctx;
     const prev = words[i - 1];
     // "junta supporters", "opposition loyalists": the people backing the body the agent word names
-    const backers = agent.label !== SUPPORTERS ? this.#lex.rules.agents.longestAt(words, last, words.length) : null;
-    if (backers && (backers.values[0] as AgentEntry).label === SUPPORTERS && this.#adjacent(last, last)) {
+    const backers = agent.label !== SUPPORTERS ? this.#backers(this.#lex.rules.agents.longestAt(words, last, words.length), last) : null;
+    if (backers !== null) {
       const name = `${this.#surface(i, last).replace(/^the\s+/i, "")} supporters`;
       const key = this.#entity(`:${name.toLowerCase()}`, name, "civilians", country, null, false);
-      return this.#add(i, backers.last, key, "agent");
+      return this.#add(i, backers, key, "agent");
     }
     // "his supporters", "the militia's followers": the backers of the actor named before
     if (agent.label === SUPPORTERS && prev && (POSSESSIVES.has(prev.key) || prev.key === "s")) {
@@ -371,6 +373,15 @@ export class MentionFinder {
   #mentionEndingAt(at: number): Mention | null {
     const m = this.#ctx.mentions[this.#ctx.mentions.length - 1];
     return m && m.end <= at && /^['’]?$/.test(this.#ctx.a.text.slice(m.end, at)) ? m : null;
+  }
+
+  /**
+   * The end of the backers named right after a body whose words end at `last` ("junta supporters",
+   * "Kataib Hezbollah['s] followers"), given the agent words found there; null when they name no
+   * backers or a mark parts them from the body. People who back a body are not that body.
+   */
+  #backers(after: PhraseMatch<AgentEntry> | null, last: number): number | null {
+    return after && (after.values[0] as AgentEntry).label === SUPPORTERS && this.#adjacent(last, last) ? after.last : null;
   }
 
   /** The backers of an actor ("X supporters"), an actor of their own with X's country. */
