@@ -15,6 +15,8 @@ import type { NewDocument, SaveOutcome, Store } from "./store/index.js";
 export interface RecordSource {
   readonly version: string;
   extract(doc: SourceDocument): ExtractionRecord | Promise<ExtractionRecord>;
+  /** The record and the text's MinHash signature, made together off the main thread (a pool's threads). */
+  extractSigned?(doc: SourceDocument): Promise<{ record: ExtractionRecord; signature: Uint32Array }>;
   readonly jobs?: number;
 }
 
@@ -142,8 +144,10 @@ function count(tally: IngestTally, outcomes: readonly SaveOutcome[]): void {
 /** The document with its fingerprints and record, or the extraction's failure as a one-line error. */
 async function prepare(doc: SourceDocument, source: string, hash: string, extractor: RecordSource, now: Date): Promise<NewDocument | InputError> {
   let record;
+  let signature;
   try {
-    record = await extractor.extract(doc);
+    if (extractor.extractSigned) ({ record, signature } = await extractor.extractSigned(doc));
+    else record = await extractor.extract(doc);
   } catch (error) {
     return new InputError(source, null, `extraction failed (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
@@ -156,7 +160,7 @@ async function prepare(doc: SourceDocument, source: string, hash: string, extrac
     retrievedAt: now.toISOString(),
     text: doc.text,
     contentHash: hash,
-    signature: minHash(doc.text),
+    signature: signature ?? minHash(doc.text),
     record,
   };
 }

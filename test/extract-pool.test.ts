@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SourceDocument } from "../dist/core/index.js";
 import { createExtractor } from "../dist/extract/index.js";
+import { minHash } from "../dist/ingest/index.js";
 import { ingestAll } from "../dist/pipeline.js";
 import { openExtractPool } from "../dist/pool/index.js";
 import { openStore } from "../dist/store/index.js";
@@ -30,6 +31,9 @@ describe("the extraction pool", { timeout: 120_000 }, () => {
       const records = await Promise.all(docs.map((d) => pool.extract(d)));
       expect(records).toEqual(docs.map((d) => extractor.extract(d)));
       expect(records.some((r) => r.events.length > 0)).toBe(true);
+      // The signature a thread makes beside the record is the one made here.
+      const signed = await Promise.all(docs.slice(0, 3).map((d) => pool.extractSigned(d)));
+      expect(signed.map((s) => [s.record, [...s.signature]])).toEqual(docs.slice(0, 3).map((d, i) => [records[i], [...minHash(d.text)]]));
     } finally {
       await pool.close();
     }

@@ -16,6 +16,8 @@ export interface ExtractPool {
   readonly jobs: number;
   /** The record of `doc`; rejects with the extraction's error message. */
   extract(doc: SourceDocument): Promise<ExtractionRecord>;
+  /** The record of `doc` and the MinHash signature of its text, both made on a thread. */
+  extractSigned(doc: SourceDocument): Promise<SignedRecord>;
   /** Stops the threads; documents still out are failed. */
   close(): Promise<void>;
 }
@@ -28,11 +30,16 @@ export interface PoolOptions {
   options?: unknown;
 }
 
-interface Waiting { doc: SourceDocument; resolve: (record: ExtractionRecord) => void; reject: (error: Error) => void }
+/** A record with the signature of its document's text (ingest/fingerprint.ts). */
+export interface SignedRecord { record: ExtractionRecord; signature: Uint32Array }
+
+interface Waiting { doc: SourceDocument; signed: boolean; resolve: (result: SignedRecord) => void; reject: (error: Error) => void }
 
 interface Thread { worker: Worker; waiting: Map<number, Waiting> }
 
 const WORKER = new URL("./extract-worker.js", import.meta.url);
+/** The signature of a reply not asked to carry one. */
+const EMPTY = new Uint32Array(0);
 
 /** Starts `jobs` threads and resolves once each has loaded the extractor. */
 export async function openExtractPool(options: PoolOptions): Promise<ExtractPool> {
@@ -82,7 +89,7 @@ class Pool implements ExtractPool {
         } else {
           const waiting = thread.waiting.get(reply.id);
           thread.waiting.delete(reply.id);
-          if (reply.kind === "record") waiting?.resolve(recordFromJson(reply.json));
+          if (reply.kind === "record") waiting?.resolve({ record: recordFromJson(reply.json), signature: reply.signature ?? EMPTY });
           else waiting?.reject(new Error(reply.message));
         }
       });
@@ -115,8 +122,16 @@ class Pool implements ExtractPool {
     }
   }
 
-  extract(doc: SourceDocument): Promise<ExtractionRecord> {
-    return new Promise((resolve, reject) => this.#post({ doc, resolve, reject }));
+  async extract(doc: SourceDocument): Promise<ExtractionRecord> {
+    return (await this.#out(doc, false)).record;
+  }
+
+  extractSigned(doc: SourceDocument): Promise<SignedRecord> {
+    return this.#out(doc, true);
+  }
+
+  #out(doc: SourceDocument, signed: boolean): Promise<SignedRecord> {
+    return new Promise((resolve, reject) => this.#post({ doc, signed, resolve, reject }));
   }
 
   #post(waiting: Waiting): void {
@@ -127,7 +142,7 @@ class Pool implements ExtractPool {
     }
     const id = this.#next++;
     thread.waiting.set(id, waiting);
-    thread.worker.postMessage({ id, doc: waiting.doc });
+    thread.worker.postMessage({ id, doc: waiting.doc, signed: waiting.signed });
   }
 
   #leastBusy(): Thread | undefined {

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ExtractionRecord, SourceDocument } from "../core/index.js";
+import { minHash } from "../ingest/fingerprint.js";
 import type { WorkerReply, WorkerRequest, WorkerSetup } from "./protocol.js";
 
 interface Extractor { readonly version: string; extract(doc: SourceDocument): ExtractionRecord }
@@ -32,7 +33,8 @@ if (extractor !== null) {
   const ready = extractor;
   port.on("message", (request: WorkerRequest) => {
     try {
-      post({ kind: "record", id: request.id, json: JSON.stringify(ready.extract(request.doc)) });
+      const json = JSON.stringify(ready.extract(request.doc));
+      post({ kind: "record", id: request.id, json, signature: request.signed ? minHash(request.doc.text) : null });
     } catch (error) {
       post({ kind: "error", id: request.id, message: describe(error).message });
     }

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 
-export { openExtractPool, type ExtractPool, type PoolOptions } from "./extract-pool.js";
+export { openExtractPool, type ExtractPool, type PoolOptions, type SignedRecord } from "./extract-pool.js";
 export { inOrder } from "./in-order.js";
 
 /**

@@ -8,13 +8,13 @@ export interface WorkerSetup {
   options: unknown;
 }
 
-/** A document to extract; `id` pairs it with its reply. */
-export interface WorkerRequest { id: number; doc: SourceDocument }
+/** A document to extract; `id` pairs it with its reply. `signed`: reply with the text's MinHash signature too. */
+export interface WorkerRequest { id: number; doc: SourceDocument; signed: boolean }
 
 export type WorkerReply =
   | { kind: "ready"; version: string }
   /** The extractor could not be loaded; `code` is a SitrepError's, when it was one. */
   | { kind: "failed"; message: string; code: string | null }
   /** The record as JSON: cheaper to pass between threads than the object, and the text the store writes. */
-  | { kind: "record"; id: number; json: string }
+  | { kind: "record"; id: number; json: string; signature: Uint32Array | null }
   | { kind: "error"; id: number; message: string };
