@@ -46,10 +46,13 @@ if (!existsSync(CORPUS)) {
 const docs = [];
 for await (const item of readInputs([CORPUS], { format: "jsonl" })) if ("doc" in item) docs.push(item);
 /**
- * Documents a thread extracts before it is timed: the JIT keeps compiling the extractor's hot code
- * on background threads for about a thousand documents, which would be counted against the store.
+ * Documents a thread extracts before it is timed, so that the figures are those of a long ingest:
+ * V8 keeps optimising the extractor's less common paths on background threads for about 2,000
+ * documents a thread (--trace-opt), and on two cores those compilations take a quarter of the CPU
+ * (perf): after 1,500 documents a thread, ingest runs at about 180 documents/s; once they end, at
+ * about 240.
  */
-const WARM_DOCUMENTS = 1500;
+const WARM_DOCUMENTS = 4000;
 const rounds = (n) => Array.from({ length: Math.ceil(n / docs.length) }, () => docs).flat();
 const extractor = await createExtractor();
 for (const { doc } of rounds(WARM_DOCUMENTS)) extractor.extract(doc); // warm up the JIT
