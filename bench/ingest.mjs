@@ -9,8 +9,8 @@
 // --archive: time the queries on that archive rather than on the one grown from the first pass
 // (which is kept in the temp folder for the other bench parts: bench/grow-archive.mjs).
 // --jobs: extraction threads (default as `sitrep ingest`: one per core, at most 8; 1 extracts on
-// the main thread). The threads are started and warmed up (WARM_DOCUMENTS each) before the timed
-// passes, as the in-process extractor is: the figures are those of a long ingest.
+// the main thread). The threads are started and warmed up (WARM_DOCUMENTS each) and WARM_PASSES
+// untimed passes run before the timed ones: the figures are those of a long ingest.
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -46,13 +46,17 @@ if (!existsSync(CORPUS)) {
 const docs = [];
 for await (const item of readInputs([CORPUS], { format: "jsonl" })) if ("doc" in item) docs.push(item);
 /**
- * Documents a thread extracts before it is timed, so that the figures are those of a long ingest:
- * V8 keeps optimising the extractor's less common paths on background threads for about 2,000
- * documents a thread (--trace-opt), and on two cores those compilations take a quarter of the CPU
- * (perf): after 1,500 documents a thread, ingest runs at about 180 documents/s; once they end, at
- * about 240.
+ * Documents a thread extracts before it is timed: the JIT keeps compiling the extractor's hot code
+ * on background threads for about a thousand documents, which would be counted against the store.
  */
-const WARM_DOCUMENTS = 4000;
+const WARM_DOCUMENTS = 1500;
+/**
+ * Untimed ingest passes before the timed ones, so that the figures are those of a long ingest:
+ * past the extraction warm-up, V8 goes on optimising on its background threads while ingesting
+ * (--trace-opt) for about ten passes, and on two cores those compilations take up to a quarter
+ * of the CPU (perf). The first of these passes is printed as the cold figure.
+ */
+const WARM_PASSES = 10;
 const rounds = (n) => Array.from({ length: Math.ceil(n / docs.length) }, () => docs).flat();
 const extractor = await createExtractor();
 for (const { doc } of rounds(WARM_DOCUMENTS)) extractor.extract(doc); // warm up the JIT
@@ -88,6 +92,9 @@ if (JOBS > 1) {
 console.log(`ingest: ${docs.length} Wikinews articles with extraction (${JOBS === 1 ? "on the main thread" : `${JOBS} threads`}), into a fresh archive, ${PASSES} passes (median, best-worst)`);
 const work = mkdtempSync(join(tmpdir(), "sitrep-bench-"));
 try {
+  const warmRates = [];
+  for (let i = 0; i < WARM_PASSES; i++) warmRates.push(await pass({ sqlite: join(work, `warm-${i}.db`) }));
+  console.log(`  SQLite, cold: ${fixed(warmRates[0])} documents/s in the first pass, ${fixed(warmRates.at(-1))} in the ${WARM_PASSES}th (untimed warm-up)`);
   const rates = [];
   let size = 0;
   for (let i = 0; i < PASSES; i++) {
