@@ -10,6 +10,19 @@ const run = (text: string): ExtractionRecord => extractor.extract({ id: "t", pub
 const names = (r: ExtractionRecord, ids: string[]) => ids.map((id) => r.actors.find((a) => a.id === id)?.name ?? "?");
 const coded = (r: ExtractionRecord) => r.events.map((e) => `${e.type} ${names(r, e.actor).join("+")} -> ${names(r, e.recipient).join("+")}`);
 
+describe("event coding: withdrawals told as nouns", () => {
+  it("reads those who withdraw after 'of' and the place left after 'from'", () => {
+    expect(coded(run("The withdrawal of Kenyan troops from Somalia began on Monday."))).toEqual(["RETREAT Kenya Defence Forces -> Somalia"]);
+  });
+  it("gives the act to the subject of a verb that only carries it ('completed', 'sped up')", () => {
+    expect(coded(run("France sped up the withdrawal of its soldiers from Mali on Tuesday."))).toEqual(["RETREAT France -> Mali"]);
+    expect(coded(run("Uganda completed the pullout of its forces."))).toEqual(["RETREAT Uganda -> "]);
+  });
+  it("keeps the released as the target of a release", () => {
+    expect(coded(run("The army ordered the release of 40 students."))).toEqual(["CONCEDE military -> students"]);
+  });
+});
+
 describe("event coding: one act, not its parts", () => {
   it("folds what protesters demand into the protest", () => {
     const r = run("Thousands of Kurds demonstrated in Erbil on Sunday calling for independence from Iraq.");
