@@ -82,9 +82,12 @@ describe("relations: membership, command, alliance, war", () => {
     expect(relations("Forces loyal to Khalifa Haftar attacked Tripoli.").join()).toMatch(/^Khalifa Haftar directs/);
     expect(relations("ISWAP, part of the Islamic State, claimed the raid.").join()).toMatch(/Islamic State West Africa Province part_of Islamic State/);
   });
-  it("reads war from 'the X-Y war' and from a truce two sides agreed", () => {
+  it("reads war from 'the X-Y war', from a truce two sides agreed, and from a side busy fighting another", () => {
     expect(relations("The Israel-Hamas war has killed thousands.")).toEqual(["Israel at_war_with Hamas"]);
     expect(relations("Israel and Hamas agreed a ceasefire in January.")).toEqual(["Israel at_war_with Hamas"]);
+    // a side said to be too busy fighting another is at war with it; fighting a vice is no war
+    expect(relations("Analysts say Sudan's army is too busy fighting the RSF to hold talks.")).toEqual(["Sudanese Armed Forces at_war_with Rapid Support Forces"]);
+    expect(relations("The ministry is busy fighting corruption.")).toEqual([]);
     expect(relations("The Russia-Ukraine border was closed.")).toEqual([]);
   });
   it("reads a proxy or ally in apposition with a possessive", () => {
