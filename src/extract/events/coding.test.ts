@@ -123,6 +123,11 @@ describe("event coding: words of the reporting trade", () => {
 });
 
 describe("event coding: the request answered", () => {
+  it("codes insisting on dialogue as a call for talks, aimed at whoever just refused them", () => {
+    expect(coded(run("The junta refused to hold talks despite the rebels insisting that dialogue was the only way out."))).toEqual(["REJECT government -> armed group", "REQUEST armed group -> government"]);
+    expect(coded(run("The opposition insisted on negotiations with the government."))).toEqual(["REQUEST opposition -> government"]);
+    expect(coded(run("The rebels called for talks."))).toEqual(["REQUEST armed group -> "]);
+  });
   it("folds the request rejected into the rejection and answers its maker", () => {
     const r = run("Kenya has rejected a Ugandan request to extradite the suspects.");
     expect(coded(r)).toEqual(["REJECT Kenya -> Uganda"]);

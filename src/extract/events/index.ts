@@ -226,6 +226,12 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           ctx.entities.get(c.orgKey)?.country && !d.actor.some((k) => side(k) === side(c.orgKey as string)));
         if (speaker?.orgKey) d.recipient = [speaker.orgKey];
       }
+      // "refused to hold talks despite the rebels insisting on dialogue": a call for talks answers whoever just refused them
+      if (d.type === "REQUEST" && d.mode === "meet" && d.recipient.length === 0) {
+        const refusal = [...out].reverse().find((o) => si - o.sentence <= 1 && o.type === "REJECT" && o.mode === "meet" &&
+          o.actor.length > 0 && !o.actor.some((k) => d.actor.includes(k)));
+        if (refusal) d.recipient = [...refusal.actor];
+      }
       if (d.recipient.length === 0) d.recipient = d.place.filter((k) => !d.actor.includes(k));
       // "… were killed" with no one named: the incident of the paragraph told again, when there is one
       if (d.actor.length === 0 && !d.trigger.twoSided && sameIncident(ctx, d, out)) continue;
