@@ -167,8 +167,13 @@ export class ArgumentReader {
       const absolute = before?.lower === "with" && /ing$/.test(this.#tok(t).lower);
       // "thousands of Kurds", "members of the union": the people counted are the subject
       const quantity = this.#headStart(m.first, s) - 1;
-      const counted = before?.lower === "of" && QUANTITIES.has(this.#tok(quantity)?.lower ?? "") &&
-        !PREPOSITIONS.has(this.#tok(this.#headStart(quantity, s))?.lower ?? "");
+      let counted = before?.lower === "of" && QUANTITIES.has(this.#tok(quantity)?.lower ?? "");
+      if (counted) {
+        let governor = this.#headStart(quantity, s);
+        // "tens of thousands of supporters", "hundreds of thousands of people": a count of a count
+        while (this.#tok(governor)?.lower === "of" && QUANTITIES.has(this.#tok(governor - 1)?.lower ?? "")) governor = this.#headStart(governor - 1, s);
+        counted = !PREPOSITIONS.has(this.#tok(governor)?.lower ?? "");
+      }
       // "fired tear gas at protesters demanding …": a participle right after a noun says what that noun does
       const reduced = m.last === t && /ing$/.test(this.#tok(t).lower) && before?.lower !== "by" &&
         !["state", "other"].includes(this.#ctx.entities.get(m.entity)?.kind ?? "other");

@@ -23,6 +23,15 @@ describe("event coding: withdrawals told as nouns", () => {
   });
 });
 
+describe("event coding: counted crowds", () => {
+  it("reads 'tens of thousands of' and 'hundreds of thousands of' a group as the subject", () => {
+    expect(coded(run("Tens of thousands of farmers marched on the capital."))).toEqual(["PROTEST civilians -> "]);
+    expect(coded(run("Hundreds of thousands of students rallied on Sunday."))).toEqual(["PROTEST students -> "]);
+    // a count after a verb stays its object
+    expect(coded(run("The army attacked tens of thousands of refugees."))).toEqual(["ASSAULT military -> refugees"]);
+  });
+});
+
 describe("event coding: one act, not its parts", () => {
   it("folds what protesters demand into the protest", () => {
     const r = run("Thousands of Kurds demonstrated in Erbil on Sunday calling for independence from Iraq.");
