@@ -82,11 +82,12 @@ function seriesSql(query: EventQuery, options: TimeSeriesOptions, d: Dialect): S
 }
 
 /**
- * A key's points in one string, "period events fatalities" joined by ";": a series over every
- * event has tens of thousands of points (a week for each country), and handing each over from
- * the driver as a row of its own costs several times what reading it does.
+ * A key's points in one string, each row's point ("period events fatalities", migration 16)
+ * joined by ";": a series over every event has tens of thousands of points (a week for each
+ * country), and handing each over from the driver as a row of its own costs several times what
+ * reading it does.
  */
-const POINTS = "string_agg(s.period || ' ' || s.events || ' ' || s.fatalities, ';')";
+const POINTS = "string_agg(s.point, ';')";
 
 /**
  * The rows of the `top` series only, by type or country: the keys with the most dated events
@@ -106,39 +107,83 @@ function topSeriesSql(options: TimeSeriesOptions, d: Dialect): Sql {
 
 /** The rows of `timeSeriesSql` as series: the most events first (then by key, null last), points oldest first. */
 export function toTimeSeries(rows: ReadonlyArray<Record<string, unknown>>, options: TimeSeriesOptions): TimeSeries {
-  const byKey = new Map<string | null, { series: Series; events: number }>();
+  const byKey = new Map<string | null, { series: Series; events: number; sorted: boolean }>();
+  const periods = new Map<number, string>();
   for (const row of rows) {
     const key = row["key"] === null || row["key"] === undefined ? null : String(row["key"]);
     let entry = byKey.get(key);
     if (entry === undefined) {
-      entry = { series: { key, points: [] }, events: 0 };
+      entry = { series: { key, points: [] }, events: 0, sorted: true };
       byKey.set(key, entry);
     }
-    if ("points" in row) entry.events += unpack(row["points"], entry.series.points);
+    const points = entry.series.points;
+    const before = points.length;
+    if ("points" in row) entry.events += unpack(row["points"], points, periods);
     else {
       const events = Number(row["events"]);
-      entry.series.points.push({ period: String(row["period"]), events, fatalities: Number(row["fatalities"]) });
+      points.push({ period: String(row["period"]), events, fatalities: Number(row["fatalities"]) });
       entry.events += events;
     }
+    entry.sorted &&= inOrder(points, before === 0 ? 1 : before);
   }
   const entries = [...byKey.values()].sort((a, b) => b.events - a.events || compareKeys(a.series.key, b.series.key));
   const kept = options.top === undefined ? entries : entries.slice(0, options.top);
-  const series = kept.map(({ series: s }) => ({ key: s.key, points: s.points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)) }));
+  const series = kept.map(({ series: s, sorted }) => ({ key: s.key, points: sorted ? s.points : s.points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)) }));
   return { interval: options.interval, by: options.by, series };
 }
 
-/** Adds the points packed in `packed` (see POINTS) to `points`; returns their events. */
-function unpack(packed: unknown, points: Series["points"]): number {
+/** Whether `points` from `from` on each come after the one before them. */
+function inOrder(points: Series["points"], from: number): boolean {
+  for (let i = from; i < points.length; i++) if (points[i - 1]!.period >= points[i]!.period) return false;
+  return true;
+}
+
+/**
+ * Adds the points packed in `packed` (see POINTS) to `points`; returns their events. Read in one
+ * pass over the string, digits summed as they come: a packed series may hold tens of thousands.
+ */
+function unpack(packed: unknown, points: Series["points"], periods: Map<number, string>): number {
   if (packed === null || packed === undefined) return 0;
+  const text = String(packed);
   let total = 0;
-  for (const point of String(packed).split(";")) {
-    const first = point.indexOf(" ");
-    const second = point.indexOf(" ", first + 1);
-    const events = Number(point.slice(first + 1, second));
-    points.push({ period: point.slice(0, first), events, fatalities: Number(point.slice(second + 1)) });
-    total += events;
+  let at = 0;
+  while (at < text.length) {
+    const space = text.indexOf(" ", at);
+    const period = periodAt(text, at, space, periods);
+    const events = readInteger(text, space + 1);
+    const fatalities = readInteger(text, events.end + 1);
+    points.push({ period, events: events.value, fatalities: fatalities.value });
+    total += events.value;
+    at = fatalities.end + 1;
   }
   return total;
+}
+
+/**
+ * The period written in `text` from `at` to `end`; a day (YYYY-MM-DD) is kept once in `seen`, by
+ * its digits, so the many series of one answer share their periods' strings.
+ */
+function periodAt(text: string, at: number, end: number, seen: Map<number, string>): string {
+  if (end - at !== 10 || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return text.slice(at, end);
+  let digits = 0;
+  for (let i = at; i < end; i++) {
+    if (i - at === 4 || i - at === 7) continue;
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return text.slice(at, end);
+    digits = digits * 10 + c - 48;
+  }
+  let period = seen.get(digits);
+  if (period === undefined) seen.set(digits, (period = text.slice(at, end)));
+  return period;
+}
+
+/** The integer (optionally negative) written in `text` from `at`, and where it ends. */
+function readInteger(text: string, at: number): { value: number; end: number } {
+  const negative = text.charCodeAt(at) === 45;
+  let i = negative ? at + 1 : at;
+  let value = 0;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + c - 48;
+  return { value: negative ? -value : value, end: i };
 }
 
 /** Keys in code-unit order (the same in both drivers, whatever their collation), null last. */

@@ -555,4 +555,12 @@ DROP INDEX events_listing;
 CREATE INDEX events_listing ON events (date_start DESC NULLS LAST, id DESC) INCLUDE (type);
 `,
   },
+  {
+    version: 16,
+    name: "event_series: each row's point as the text a series hands over",
+    // As SQLite's migration 16: "period events fatalities", written with the row. (15 is SQLite's alone.)
+    sql: `
+ALTER TABLE event_series ADD COLUMN point TEXT GENERATED ALWAYS AS (period || ' ' || events::text || ' ' || fatalities::text) STORED;
+`,
+  },
 ];
