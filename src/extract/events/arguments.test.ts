@@ -22,6 +22,13 @@ describe("event arguments: what is given and to whom", () => {
     expect(names(r, e?.actor ?? [])).toEqual(["Norway"]);
     expect(names(r, e?.recipient ?? [])).toEqual(["Malawi"]);
   });
+  it("gives a verb joined to an infinitive the infinitive's subject, not its object", () => {
+    const r = run("Moscow wants the Valdor militia to not just raid the farmers, but also lend fighters to back the army.");
+    const support = r.events.find((x) => x.type === "SUPPORT" || x.type === "AID");
+    expect(names(r, support?.actor ?? [])).toEqual(["Valdor militia"]);
+    const later = run("The Valdor militia raided the farmers and later sent fighters to support the army.");
+    expect(names(later, later.events.find((x) => x.type === "SUPPORT" || x.type === "AID")?.actor ?? [])).toEqual(["Valdor militia"]);
+  });
   it("does not join a country and an agent across a comma", () => {
     const text = "Troops were sent to Chad, defence ministry officials said.";
     const r = run(text);

@@ -137,7 +137,7 @@ export class ArgumentReader {
     for (let k = t - 1; k >= s.first; k--) {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text)) break;
-      if (tok.lower === "and") joined = true;
+      if (tok.lower === "and" || tok.lower === "but") joined = true;
       // "the SDF said the strikes had targeted …": the clause reported has a subject of its own, not the speaker
       if (bareNoun && !crossed && tok.pos === "VERB" && REPORTING.has(tok.lemma)) return [];
       if (tok.text === "," || tok.lower === "and") crossed = true;
@@ -187,10 +187,22 @@ export class ArgumentReader {
       const gov = this.#tok(g);
       const verbBefore = before?.pos === "VERB" || (g < m.first - 1 && gov?.pos === "ADJ" && /ed$/.test(gov.lower));
       const verb = before?.pos === "VERB" ? before : gov;
-      if (joined && verbBefore && verb && verb.lemma !== "be" && !REPORTING.has(verb.lemma) && m.first > s.first) continue;
+      if (joined && verbBefore && verb && verb.lemma !== "be" && !REPORTING.has(verb.lemma) && m.first > s.first) {
+        // "wants X to not just terrorise the locals, but also lend …": an infinitive's subject is the one it was given
+        const v = before?.pos === "VERB" ? this.#headStart(m.first, s) - 1 : g;
+        if (this.#infinitive(v, s)) return this.subject(v, s);
+        continue;
+      }
       return this.#coordinated(m, s, -1);
     }
     return [];
+  }
+
+  /** True when the verb at v is an infinitive: "to" before it, past adverbs ("to not just terrorise"). */
+  #infinitive(v: number, s: Sentence): boolean {
+    let k = v - 1;
+    while (k > s.first && ADVERBS.has(this.#tok(k).lower)) k--;
+    return this.#tok(k)?.lower === "to";
   }
 
   /** True when the word at k qualifies the number after it ("about 100", "up to 1,000", "more than 50"). */

@@ -137,6 +137,10 @@ describe("event coding: the request answered", () => {
     expect(coded(run("The opposition insisted on negotiations with the government."))).toEqual(["REQUEST opposition -> government"]);
     expect(coded(run("The rebels called for talks."))).toEqual(["REQUEST armed group -> "]);
   });
+  it("answers the last speaker of another side with a denial, not with a refusal to act", () => {
+    expect(coded(run("An Indian army spokesman said Pakistani troops had fired across the border. Pakistan denied the allegation."))).toEqual(["REJECT Pakistan -> Indian Army"]);
+    expect(coded(run("An Indian army spokesman said the fighting was spreading. Pakistan refused to back down."))).toEqual(["REJECT Pakistan -> "]);
+  });
   it("folds the request rejected into the rejection and answers its maker", () => {
     const r = run("Kenya has rejected a Ugandan request to extradite the suspects.");
     expect(coded(r)).toEqual(["REJECT Kenya -> Uganda"]);

@@ -220,9 +220,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (d.type === "REJECT" && d.recipient.length === 0) {
         const accusation = [...out].reverse().find((o) => o.type === "ACCUSE" && o.actor.length && !o.actor.some((k) => d.actor.includes(k)));
         if (accusation) d.recipient = [...accusation.actor];
-        // else the last body of another side that made a claim ("an Indian defence official said …")
+        // else the last body of another side that made a claim ("an Indian defence official said …");
+        // not a refusal to act ("refused to back down"), which answers no one's words
         const side = (k: string) => ctx.entities.get(k)?.country ?? k;
-        const speaker = accusation ? null : [...claims].reverse().find((c) => c.sentence < si && c.orgKey &&
+        const toAct = tokens[d.trigger.head + 1]?.lower === "to";
+        const speaker = accusation || toAct ? null : [...claims].reverse().find((c) => c.sentence < si && c.orgKey &&
           ctx.entities.get(c.orgKey)?.country && !d.actor.some((k) => side(k) === side(c.orgKey as string)));
         if (speaker?.orgKey) d.recipient = [speaker.orgKey];
       }
