@@ -30,6 +30,8 @@ export interface Entity {
   parent: string | null;
   /** From the dictionary or a proper name in the text (not a generic agent). */
   named: boolean;
+  /** The country is the one the report is mostly about, not one the text gives this actor. */
+  countryAssumed?: boolean;
   surfaces: Set<string>;
   mentions: Mention[];
 }

@@ -91,10 +91,11 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   drafts.push(...coded);
 
   for (const d of drafts) for (const k of [...d.actor, ...d.recipient]) ctx.used.add(k);
-  // a speaker's body is an actor when it is known ("the Nigerian army", "Amnesty"), not a bare "officials"
+  // a speaker's body is an actor when it is known ("the Nigerian army", "Amnesty"), not a bare
+  // "officials" (whom the report's main country would only be a guess for)
   for (const c of claims.claims) {
     const e = c.orgKey ? ctx.entities.get(c.orgKey) : undefined;
-    if (e && (e.named || e.country)) ctx.used.add(e.key);
+    if (e && (e.named || (e.country && !e.countryAssumed))) ctx.used.add(e.key);
     // a named person speaking is an actor of the report ("Security Minister Omar García Harfuch said")
     if (c.personKey && ctx.entities.get(c.personKey)?.kind === "person") ctx.used.add(c.personKey);
   }

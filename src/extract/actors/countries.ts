@@ -12,6 +12,11 @@ const NATIONAL = new Set<ActorKind>(["government", "military", "police", "intell
 
 /** The country the report is mostly about, or null when nothing names one. */
 export function mainCountry(ctx: DocContext, places: readonly Place[]): string | null {
+  return countryVotes(ctx, places)[0]?.[0] ?? null;
+}
+
+/** The countries the report's places and states name, the most named first, with their votes. */
+function countryVotes(ctx: DocContext, places: readonly Place[]): Array<[string, number]> {
   const votes = new Map<string, number>();
   const vote = (c: string | null, n: number) => { if (c) votes.set(c, (votes.get(c) ?? 0) + n); };
   for (const p of places) vote(p.country, p.mentions.length);
@@ -19,7 +24,7 @@ export function mainCountry(ctx: DocContext, places: readonly Place[]): string |
     const e = ctx.entities.get(m.entity);
     if (e?.kind === "state") vote(e.country, 1);
   }
-  return [...votes].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+  return [...votes].sort((x, y) => y[1] - x[1]);
 }
 
 /** The country of a state named or implied just before mention m in its sentence, if any. */
@@ -35,12 +40,15 @@ function modifierCountry(ctx: DocContext, m: Mention): string | null {
 
 /** Fill in the country of every entity that has none and belongs to one country. */
 export function assignCountries(ctx: DocContext, places: readonly Place[]): void {
-  const main = mainCountry(ctx, places);
+  const votes = countryVotes(ctx, places);
+  const main = votes[0]?.[0] ?? null;
   for (const e of ctx.entities.values()) {
     if (e.country || !NATIONAL.has(e.kind)) continue;
     const near = e.mentions.map((m) => modifierCountry(ctx, m)).find(Boolean) ?? null;
     // a named group from the dictionary with no home (Islamic State, al-Qaeda) stays international
     const fromDictionary = e.named && e.mentions.some((m) => m.via === "name");
     e.country = near ?? (fromDictionary ? null : main);
+    // a report that names no other country leaves no doubt about whose "police" or "officials" these are
+    if (near === null && e.country !== null && votes.length > 1) e.countryAssumed = true;
   }
 }

@@ -12,6 +12,16 @@ const kinds = (text: string) => run(text).claims.map((c) => c.speaker.kind);
 const anchors = (text: string) => run(text).claims.map((c) => c.evidence.map(([s, e]) => text.slice(s, e)).join(" … "));
 
 describe("claims: who speaks", () => {
+  it("gives bare officials a body only where the report leaves no doubt whose they are", () => {
+    const org = (text: string) => {
+      const r = run(text);
+      const id = r.claims[0]?.speaker.organization;
+      return id ? r.actors.find((a) => a.id === id)?.country ?? "?" : null;
+    };
+    expect(org("Officials said the convoy was hit near Kandahar. Fighting went on in Kandahar.")).toBe("AFG");
+    expect(org("Officials said the convoy was hit near Kandahar. Pakistan shelled Kabul and Kandahar, and Pakistan closed the border.")).toBeNull();
+    expect(org("Pakistani officials said the convoy was hit near Kandahar. Pakistan shelled Kabul and Kandahar.")).toBe("PAK");
+  });
   it("reads the speaker after an inverted verb, with its apposition", () => {
     expect(kinds("The ceasefire will not hold, said Tomas Berg, an analyst at a Stockholm institute.")).toEqual(["expert"]);
     expect(kinds("\"The shelling lasted all night,\" said Omar Haddad, a taxi driver in the town.")).toEqual(["witness"]);
