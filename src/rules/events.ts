@@ -15,12 +15,19 @@ export interface VerbPhrase {
    * an event noun follows, that event is coded, negated, with the verb's subject as its actor.
    */
   disowns?: boolean;
+  /** The phrase codes its type only between armed sides ({@link VerbRule.armedSides}). */
+  armedSides?: boolean;
 }
 
 export interface VerbRule {
   lemma: string;
   type: PloverType | null;
   mode: string | null;
+  /**
+   * The verb alone codes its type only when an armed force acts on an armed force or a state
+   * ("the army engaged the rebels", not "engaged the public"): both sides named, otherwise nothing.
+   */
+  armedSides?: boolean;
   phrases: VerbPhrase[];
 }
 
@@ -68,7 +75,7 @@ function verbsOf(file: URL): VerbRule[] {
       throw new DataError(file.pathname, `bad verb entry ${JSON.stringify(raw).slice(0, 80)}`);
     }
     const phrases = (raw.phrases ?? []).filter((p) => Array.isArray(p.after) && (p.type === null || isType(p.type)));
-    return { lemma: raw.lemma.toLowerCase(), type: raw.type, mode: raw.mode ?? null, phrases };
+    return { lemma: raw.lemma.toLowerCase(), type: raw.type, mode: raw.mode ?? null, ...(raw.armedSides ? { armedSides: true } : {}), phrases };
   });
 }
 

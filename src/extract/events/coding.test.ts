@@ -131,6 +131,15 @@ describe("event coding: words of the reporting trade", () => {
   });
 });
 
+describe("event coding: verbs that take arms only between armed sides", () => {
+  it("codes 'engaged' as an attack by an armed force on an armed force or a state, with its object next to it", () => {
+    expect(coded(run("The army engaged the rebels near the border."))).toEqual(["ASSAULT military -> armed group"]);
+    expect(coded(run("The militia could engage directly with the Valdor government."))).toEqual(["ASSAULT armed group -> Valdor government"]);
+    expect(coded(run("The minister engaged the public on the new law."))).toEqual([]);
+    expect(coded(run("The destroyer engaged in evasive manoeuvres to avoid a rebel attack.")).filter((c) => c.startsWith("ASSAULT military"))).toEqual([]);
+  });
+});
+
 describe("event coding: the request answered", () => {
   it("codes insisting on dialogue as a call for talks, aimed at whoever just refused them", () => {
     expect(coded(run("The junta refused to hold talks despite the rebels insisting that dialogue was the only way out."))).toEqual(["REJECT government -> armed group", "REQUEST armed group -> government"]);

@@ -2,7 +2,7 @@
  * Events of a document, sentence by sentence: triggers, their arguments and modality, merged
  * where several triggers of a sentence describe one event ("ambushed …, killing four soldiers").
  */
-import type { Event, Modality, PloverType } from "../../core/index.js";
+import type { ActorKind, Event, Modality, PloverType } from "../../core/index.js";
 import type { Sentence, Token } from "../../nlp/index.js";
 import type { EventRules } from "../../rules/events.js";
 import { wordClass } from "../../rules/lexicon.js";
@@ -211,7 +211,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     drafts.push(...readJudgements(ctx, rules.warnings, WARNING, args, si, wordIndex, drafts, out, voice, actNamed));
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
-    for (const d of merge(drafts)) {
+    // "the army engaged the rebels": a verb that takes arms only between armed sides
+    const unarmed = drafts.filter((d) => d.trigger.armedSides && (!armedSides(ctx, d) || !objectFollows(tokens, d.trigger.last, s)));
+    for (const d of merge(drafts.filter((x) => !unarmed.includes(x)))) {
       // "shelled the town with drones", "a visit to Kabul": the manner the words around the act name
       d.mode ??= cueMode(ctx, rules, wordIndex, d, s);
       // "French and Egyptian warships launched war games": forces of several states exercising together cooperate
@@ -241,6 +243,30 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
   });
   return out;
+}
+
+/** Kinds of actor that bear arms; a state or its government may face them. */
+const ARMED = new Set<ActorKind>(["military", "armed_group", "police", "intelligence"]);
+const FACES_ARMS = new Set<ActorKind>([...ARMED, "state", "government"]);
+
+/**
+ * True when `d` is between an armed force and another armed force, a state or a government
+ * (on either side, or both among the actors of a two-sided verb).
+ */
+function armedSides(ctx: DocContext, d: DraftEvent): boolean {
+  const sides = [...new Set([...d.actor, ...d.recipient])].map((k) => ctx.entities.get(k)?.kind);
+  return sides.some((k, i) => k !== undefined && ARMED.has(k) && sides.some((o, j) => j !== i && o !== undefined && FACES_ARMS.has(o)));
+}
+
+/**
+ * True when the verb ending before `at` takes an object of its own: a noun phrase or "with" next
+ * ("engaged the rebels", "engaged directly with the Taliban"), not "in" ("engaged in manoeuvres").
+ */
+function objectFollows(tokens: Token[], at: number, s: Sentence): boolean {
+  let k = at;
+  while (k < s.last && (tokens[k] as Token).pos === "ADV") k++;
+  const next = tokens[k];
+  return next !== undefined && k < s.last && (next.pos !== "ADP" || next.lower === "with") && next.pos !== "PUNCT";
 }
 
 /** Tokens after an event's evidence still searched for the words of its mode ("attacked the base with drones"). */

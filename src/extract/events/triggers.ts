@@ -24,6 +24,8 @@ export interface Trigger {
   carrier: number | null;
   /** Set on a verb's phrase that disowns the act an event noun after it names ({@link VerbPhrase.disowns}). */
   disowns?: boolean;
+  /** Set when the verb or phrase codes only between armed sides ({@link VerbRule.armedSides}). */
+  armedSides?: boolean;
 }
 
 /** Verbs that only carry an event noun: their subject is the noun's actor. */
@@ -94,11 +96,14 @@ function verbTrigger(ctx: DocContext, rule: VerbRule, t: number, s: Sentence): T
     if (end > 0 && p.type) {
       const trigger: Trigger = { head: t, first: t, last: end, type: p.type, mode: p.mode ?? rule.mode, nominal: false, twoSided: false, carrier: null };
       if (p.disowns) trigger.disowns = true;
+      if (p.armedSides) trigger.armedSides = true;
       return trigger;
     }
   }
   if (!rule.type) return null;
-  return { head: t, first: t, last: t + 1, type: rule.type, mode: rule.mode, nominal: false, twoSided: false, carrier: null };
+  const trigger: Trigger = { head: t, first: t, last: t + 1, type: rule.type, mode: rule.mode, nominal: false, twoSided: false, carrier: null };
+  if (rule.armedSides) trigger.armedSides = true;
+  return trigger;
 }
 
 /** All triggers of sentence `s`, in text order. */
