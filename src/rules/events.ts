@@ -36,6 +36,12 @@ export interface NounRule {
   type: PloverType;
   mode: string | null;
   twoSided: boolean;
+  /**
+   * "of" after the noun names those who act, and this preposition after them the target: "the
+   * withdrawal of Ethiopian troops from Somalia" ("from"). Without it "of" names the target
+   * ("the release of 40 students").
+   */
+  ofDoer?: string;
 }
 
 /** Words a speaker uses that make the speaking itself an act: the verbs that carry them, the words. */
@@ -96,6 +102,7 @@ export function loadEventRules(dir: URL): EventRules {
   for (const n of nounList as NounRule[]) {
     if (!isType(n.type)) throw new DataError(nounFile.pathname, `bad noun entry ${JSON.stringify(n).slice(0, 80)}`);
     const words = Array.isArray(n.words) ? n.words.join(" ") : String(n.words);
+    if (n.ofDoer !== undefined && typeof n.ofDoer !== "string") throw new DataError(nounFile.pathname, `bad "ofDoer" in ${JSON.stringify(n).slice(0, 80)}`);
     nouns.add(words, { ...n, mode: n.mode ?? null, twoSided: Boolean(n.twoSided) });
     if (!words.includes(" ")) eventWords.add(words.toLowerCase());
   }

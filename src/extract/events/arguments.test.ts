@@ -29,6 +29,14 @@ describe("event arguments: what is given and to whom", () => {
     const later = run("The Valdor militia raided the farmers and later sent fighters to support the army.");
     expect(names(later, later.events.find((x) => x.type === "SUPPORT" || x.type === "AID")?.actor ?? [])).toEqual(["Valdor militia"]);
   });
+  it("reads 'of' after a withdrawal or a visit as those who act, and the target after their preposition", () => {
+    const visit = run("The visit of the Valdor president to Chile was postponed.");
+    const e = visit.events.find((x) => x.type === "CONSULT");
+    expect(names(visit, e?.recipient ?? [])).toEqual(["Chile"]);
+    expect(names(visit, e?.actor ?? [])).not.toContain("Chile");
+    const left = run("The withdrawal of Kenyan troops from Somalia began on Monday.");
+    expect(names(left, left.events.find((x) => x.type === "RETREAT")?.recipient ?? [])).toEqual(["Somalia"]);
+  });
   it("does not join a country and an agent across a comma", () => {
     const text = "Troops were sent to Chad, defence ministry officials said.";
     const r = run(text);

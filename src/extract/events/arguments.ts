@@ -504,14 +504,15 @@ export class ArgumentReader {
       return { actor: [...actor, ...sides], recipient: [] };
     }
     const nextText = next?.lower ?? "";
-    // "the withdrawal of Ethiopian troops from Somalia": those who withdraw are the actor, the place left the target
-    if (actor.length === 0 && nextText === "of" && trig.type === "RETREAT" && trig.mode === "withdraw") {
+    // "the withdrawal of Ethiopian troops from Somalia": a noun whose "of" names those who act, and
+    // its own preposition after them the target
+    if (actor.length === 0 && nextText === "of" && trig.ofDoer !== undefined) {
       const sides = this.object(trig.last + 1, s);
       const end = sides.reduce((last, m) => Math.max(last, m.last), trig.last + 1);
       if (sides.length > 0) {
-        // the place left, named right after "from" (not an actor further on in the sentence)
-        const from = this.#tok(end)?.lower === "from" ? this.object(end + 1, s).filter((m) => m.first <= end + 3) : [];
-        return { actor: sides, recipient: from.filter((m) => !sides.some((a) => a.entity === m.entity)) };
+        // named right after the preposition (not an actor further on in the sentence)
+        const target = this.#tok(end)?.lower === trig.ofDoer ? this.object(end + 1, s).filter((m) => m.first <= end + 3) : [];
+        return { actor: sides, recipient: target.filter((m) => !sides.some((a) => a.entity === m.entity)) };
       }
     }
     // "talks with X", "the suspension of links with X" name the other side; "an attack with X" the means or the company

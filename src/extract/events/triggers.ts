@@ -26,6 +26,8 @@ export interface Trigger {
   disowns?: boolean;
   /** Set when the verb or phrase codes only between armed sides ({@link VerbRule.armedSides}). */
   armedSides?: boolean;
+  /** Set on an event noun whose "of" names those who act ({@link NounRule.ofDoer}): the preposition of its target. */
+  ofDoer?: string;
 }
 
 /** Verbs that only carry an event noun: their subject is the noun's actor. */
@@ -127,7 +129,8 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     const rule = m.values[0] as NounRule;
     // "the Joint Operations Command", "Operation Sindoor": an event word inside a name names no event
     if (t > s.first && /^\p{Lu}/u.test(tok.text) && tok.pos === "PROPN") { t = lastTok - 1; continue; }
-    out.push({ head: lastTok - 1, first: t, last: lastTok, type: rule.type, mode: rule.mode, nominal: true, twoSided: rule.twoSided, carrier: null });
+    out.push({ head: lastTok - 1, first: t, last: lastTok, type: rule.type, mode: rule.mode, nominal: true, twoSided: rule.twoSided, carrier: null,
+      ...(rule.ofDoer === undefined ? {} : { ofDoer: rule.ofDoer }) });
     for (let k = t; k < lastTok; k++) taken[k - s.first] = 1;
     t = lastTok - 1;
   }
