@@ -12,6 +12,7 @@ const DENIALS = wordClass("denial-verbs");
 const HYPOTHETICAL = wordClass("hypothetical-words");
 const FUTURE_AUX = wordClass("future-auxiliaries");
 const FUTURE_LEMMAS = wordClass("future-verbs");
+const FUTURE_MODIFIERS = wordClass("future-modifiers");
 /** Reporting verbs: "said it had arrested 14" is the past of the report (backshift), not background. */
 const REPORTING = wordClass("modality-reporting-verbs");
 /** Nouns between a denial and its clause: "rejected reports that …", "denied allegations that …". */
@@ -24,6 +25,12 @@ export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier:
   if (carrier !== null && DENIALS.has((tokens[carrier] as Token).lemma)) return "negated";
   const start = Math.min(first, carrier ?? first);
   if (deniedClause(tokens, s, start)) return "negated";
+  // "a planned visit", "the upcoming talks": the noun's own modifier, before any determiner
+  for (let k = start - 1; k >= s.first && k >= start - 2; k--) {
+    const t = tokens[k] as Token;
+    if (FUTURE_MODIFIERS.has(t.lower)) return "future";
+    if (t.pos !== "ADJ" && t.pos !== "NOUN") break;
+  }
   let sawTo = false;
   for (let k = start - 1; k >= s.first && k >= start - 7; k--) {
     const t = tokens[k] as Token;
