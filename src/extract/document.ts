@@ -19,7 +19,7 @@ import type { DocContext, Entity } from "./context.js";
 import { readAllegations } from "./events/allegations.js";
 import { readEvents, type DraftEvent } from "./events/index.js";
 import { mergeRepeats } from "./events/repeats.js";
-import { placeTargets } from "./events/place-targets.js";
+import { borderTargets, placeTargets } from "./events/place-targets.js";
 import { eventPlacer, findPlaces } from "./places/index.js";
 import { readRelations } from "./relations/index.js";
 import { readStatistics } from "./statistics/index.js";
@@ -73,6 +73,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   };
   const drafts = readEvents(ctx, rules.events, wordIndex, claims.claims).filter((d) => !counted(d));
   placeTargets(ctx, drafts, (s) => placeStarts.get(s) ?? null);
+  borderTargets(ctx, drafts, (s) => placeStarts.get(s) ?? null);
   const relations = readRelations(ctx, rules.relations, claims.claims);
   drafts.push(...readAllegations(ctx, relations, claims.claims, drafts));
   // an act with no one doing it is coded only when it is an attack that took a toll ("a car bomb killed nine");

@@ -37,6 +37,16 @@ describe("event arguments: what is given and to whom", () => {
     const left = run("The withdrawal of Kenyan troops from Somalia began on Monday.");
     expect(names(left, left.events.find((x) => x.type === "RETREAT")?.recipient ?? [])).toEqual(["Somalia"]);
   });
+  it("aims a deployment at the state across the border its clause names", () => {
+    const target = (text: string) => {
+      const r = run(text);
+      return names(r, r.events.find((x) => x.type === "MOBILIZE")?.recipient ?? []);
+    };
+    expect(target("Chile said it was ready. Peru has massed as many as 8,000 troops across the border from Chile's Arica region.")).toEqual(["Chile"]);
+    expect(target("Peru deployed troops on the Chilean border.")).toEqual(["Chile"]);
+    expect(target("Peru deployed troops to its border with Chile.")).toEqual(["Chile"]);
+    expect(target("Peru deployed troops along its own border.")).toEqual([]);
+  });
   it("does not join a country and an agent across a comma", () => {
     const text = "Troops were sent to Chad, defence ministry officials said.";
     const r = run(text);

@@ -14,6 +14,51 @@ const CLAUSE_END = wordClass("place-target-breaks");
 /** Acts that move or deploy one's own (their destination is no target) or have two sides. */
 const NOT_AIMED = new Set<PloverType>(["MOBILIZE", "CONSULT", "COOPERATE"]);
 
+const BORDERS = wordClass("border-nouns");
+const ACROSS = wordClass("border-prepositions");
+
+/**
+ * Give a deployment with no target the state across the border its clause names: "massed 50,000
+ * troops across the border from Ukraine", "on the Ukrainian border", "along Ukraine's border".
+ * The state must be another than the actors'.
+ */
+export function borderTargets(ctx: DocContext, drafts: DraftEvent[], placeAt: (start: number) => Place | null): void {
+  const tokens = ctx.a.tokens;
+  for (const d of drafts) {
+    if (d.type !== "MOBILIZE" || d.recipient.length || !d.actor.length) continue;
+    const s = ctx.a.sentences[d.sentence];
+    if (!s) continue;
+    const own = new Set(d.actor.map((a) => ctx.entities.get(a)?.country ?? a));
+    for (let k = d.trigger.last; k < s.last && k < d.trigger.last + 12; k++) {
+      const t = tokens[k] as Token;
+      // the clause ends at a stop or a subordinate clause ("as many as 50,000 troops" goes on)
+      if (t.pos === "PUNCT" && t.text !== "-" || t.pos === "SCONJ" && t.lower !== "as" || t.lower === "which" || t.lower === "who") break;
+      if (!BORDERS.has(t.lower)) continue;
+      // "the Ukrainian border", "Ukraine's border": the side named before the noun; else after "with", "from"
+      const sideAt = (j: number): string | null => {
+        const m = mentionAt(ctx, j);
+        if (m) return stateOf(ctx, m.entity);
+        const country = tokens[j] ? placeAt((tokens[j] as Token).start)?.country : null;
+        return country ? [...ctx.entities.values()].find((x) => x.kind === "state" && x.country === country)?.key ?? null : null;
+      };
+      const before = sideAt(tokens[k - 1]?.text === "'s" ? k - 2 : k - 1);
+      const after = ACROSS.has(tokens[k + 1]?.lower ?? "") ? sideAt((tokens[k + 2] as Token | undefined)?.pos === "DET" ? k + 3 : k + 2) : null;
+      const side = [before, after].find((x) => x !== null && !own.has(ctx.entities.get(x)?.country ?? x));
+      if (side) d.recipient.push(side);
+      break;
+    }
+  }
+}
+
+/** The state entity an entity stands for or belongs to, if the document names it. */
+function stateOf(ctx: DocContext, key: string): string | null {
+  const e = ctx.entities.get(key);
+  if (!e) return null;
+  if (e.kind === "state") return key;
+  if (!e.country) return null;
+  return [...ctx.entities.values()].find((x) => x.kind === "state" && x.country === e.country)?.key ?? null;
+}
+
 /** Give each draft with actors but no recipient the place its clause names after the trigger, if any. */
 export function placeTargets(ctx: DocContext, drafts: DraftEvent[], placeAt: (start: number) => Place | null): void {
   const tokens = ctx.a.tokens;
