@@ -131,6 +131,18 @@ describe("event coding: words of the reporting trade", () => {
   });
 });
 
+describe("event coding: incidents told again or anew", () => {
+  it("keeps an attack a later sentence introduces anew apart, and finds it again by the name it was given", () => {
+    const r = run("A Chilean drone strike killed a militia commander in Lima on Wednesday. The strike came ten days after a drone attack on " +
+      "a Chilean outpost in Bolivia, known as Tower 22, killed three Chilean soldiers. Later, Chile struck 85 targets in Peru. " +
+      "Argentina denied any role in the Tower 22 attack.");
+    expect(coded(r)).toEqual([
+      "ASSAULT Chile -> armed group", "ASSAULT  -> Chile+Chile military", "ASSAULT Chile -> Peru", "ASSAULT Argentina -> Chile+Chile military",
+    ]);
+    expect(r.events.at(-1)?.modality).toBe("negated");
+  });
+});
+
 describe("event coding: verbs that take arms only between armed sides", () => {
   it("codes 'engaged' as an attack by an armed force on an armed force or a state, with its object next to it", () => {
     expect(coded(run("The army engaged the rebels near the border."))).toEqual(["ASSAULT military -> armed group"]);

@@ -87,7 +87,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         recipient = n.recipient;
         const subj = trig.carrier !== null ? args.subject(trig.carrier, s) : [];
         // "the attack", "PAFF claimed the attack": an event told before, not a new one
-        const earlier = definiteReference(tokens, trig, n, out);
+        const earlier = definiteReference(tokens, ctx.a.sentences, trig, n, out);
         if (earlier) {
           const denied = modalityOf(tokens, s, trig.first, trig.carrier) === "negated";
           // "Iran denied any role in the attack": the denier's part in the attack told before, negated
@@ -349,17 +349,39 @@ function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): bo
   if (!prev) return false;
   const p = ctx.a.sentences[prev.sentence]?.paragraph;
   if (p !== paragraph && prev.sentence < d.sentence - 1) return false;
+  // "… A drone attack on a U.S. outpost killed three soldiers": an attack a later sentence
+  // introduces anew ("a", "an") is another incident, not the last one told again
+  if (prev.sentence < d.sentence && d.trigger.nominal && indefinite(ctx.a.tokens, d.trigger.first)) return false;
   for (const k of d.recipient) if (!prev.recipient.includes(k) && !prev.actor.includes(k)) prev.recipient.push(k);
   return true;
 }
 
+/** True when the noun phrase ending at token `first` opens with "a" or "an" ("a deadly drone attack"). */
+function indefinite(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && ["ADJ", "PROPN", "NUM", "NOUN"].includes((tokens[k] as Token).pos)) k--;
+  return ["a", "an"].includes((tokens[k] as Token | undefined)?.lower ?? "");
+}
+
 /** The earlier event a definite event noun with no arguments of its own refers back to. */
-function definiteReference(tokens: Token[], trig: Trigger, own: { actor: Mention[]; recipient: Mention[] }, earlier: DraftEvent[]): DraftEvent | null {
+function definiteReference(tokens: Token[], sentences: readonly Sentence[], trig: Trigger, own: { actor: Mention[]; recipient: Mention[] }, earlier: DraftEvent[]): DraftEvent | null {
   if (own.actor.length || own.recipient.length) return null;
+  // "the attack", "the deadly attack", "the Tower 22 attack", "the March 3 attack"
   let k = trig.first - 1;
-  while (k >= 0 && (tokens[k] as Token).pos === "ADJ") k--;
+  while (k >= 0 && ["ADJ", "PROPN", "NUM", "NOUN"].includes((tokens[k] as Token).pos)) k--;
   if (!["the", "this", "that", "these", "those"].includes((tokens[k] as Token | undefined)?.lower ?? "")) return null;
-  return [...earlier].reverse().find((e) => e.type === trig.type) ?? null;
+  const before = [...earlier].reverse().filter((e) => e.type === trig.type);
+  // "the Tower 22 attack": the one told in a sentence that names "Tower 22", if any
+  const names = tokens.slice(k + 1, trig.first).filter((t) => t.pos === "PROPN" || t.pos === "NUM").map((t) => t.text);
+  // (the one told nearest the name in its sentence)
+  const distance = (e: DraftEvent): number => {
+    const s = sentences[e.sentence];
+    if (!s) return Infinity;
+    const at = names.map((n) => tokens.findIndex((t, i) => i >= s.first && i < s.last && t.text === n));
+    return at.every((i) => i >= 0) ? Math.abs((at[0] as number) - e.trigger.first) : Infinity;
+  };
+  const named = names.length === 0 ? [] : before.map((e) => ({ e, d: distance(e) })).filter((x) => x.d < Infinity).sort((a, b) => a.d - b.d);
+  return named[0]?.e ?? before[0] ?? null;
 }
 
 const COMPLEMENT_MARKERS = wordClass("complement-markers");
