@@ -351,34 +351,38 @@ function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): bo
   if (p !== paragraph && prev.sentence < d.sentence - 1) return false;
   // "… A drone attack on a U.S. outpost killed three soldiers": an attack a later sentence
   // introduces anew ("a", "an") is another incident, not the last one told again
-  if (prev.sentence < d.sentence && d.trigger.nominal && indefinite(ctx.a.tokens, d.trigger.first)) return false;
+  if (prev.sentence < d.sentence && d.trigger.nominal && ["a", "an"].includes(determinerOf(ctx.a.tokens, d.trigger.first).word)) return false;
   for (const k of d.recipient) if (!prev.recipient.includes(k) && !prev.actor.includes(k)) prev.recipient.push(k);
   return true;
 }
 
-/** True when the noun phrase ending at token `first` opens with "a" or "an" ("a deadly drone attack"). */
-function indefinite(tokens: Token[], first: number): boolean {
+/**
+ * The word that opens the noun phrase before token `first`, past its modifiers ("a deadly drone
+ * attack", "the Tower 22 attack"), and where it stands ("" and -1 when none).
+ */
+function determinerOf(tokens: Token[], first: number): { word: string; at: number } {
   let k = first - 1;
   while (k >= 0 && ["ADJ", "PROPN", "NUM", "NOUN"].includes((tokens[k] as Token).pos)) k--;
-  return ["a", "an"].includes((tokens[k] as Token | undefined)?.lower ?? "");
+  return { word: tokens[k]?.lower ?? "", at: k };
 }
 
 /** The earlier event a definite event noun with no arguments of its own refers back to. */
 function definiteReference(tokens: Token[], sentences: readonly Sentence[], trig: Trigger, own: { actor: Mention[]; recipient: Mention[] }, earlier: DraftEvent[]): DraftEvent | null {
   if (own.actor.length || own.recipient.length) return null;
   // "the attack", "the deadly attack", "the Tower 22 attack", "the March 3 attack"
-  let k = trig.first - 1;
-  while (k >= 0 && ["ADJ", "PROPN", "NUM", "NOUN"].includes((tokens[k] as Token).pos)) k--;
-  if (!["the", "this", "that", "these", "those"].includes((tokens[k] as Token | undefined)?.lower ?? "")) return null;
+  const { word, at } = determinerOf(tokens, trig.first);
+  if (!["the", "this", "that", "these", "those"].includes(word)) return null;
   const before = [...earlier].reverse().filter((e) => e.type === trig.type);
-  // "the Tower 22 attack": the one told in a sentence that names "Tower 22", if any
-  const names = tokens.slice(k + 1, trig.first).filter((t) => t.pos === "PROPN" || t.pos === "NUM").map((t) => t.text);
-  // (the one told nearest the name in its sentence)
+  // "the Tower 22 attack": of those told in a sentence that names "Tower 22", the one nearest the name
+  const names = tokens.slice(at + 1, trig.first).filter((t) => t.pos === "PROPN" || t.pos === "NUM").map((t) => t.text);
   const distance = (e: DraftEvent): number => {
     const s = sentences[e.sentence];
     if (!s) return Infinity;
-    const at = names.map((n) => tokens.findIndex((t, i) => i >= s.first && i < s.last && t.text === n));
-    return at.every((i) => i >= 0) ? Math.abs((at[0] as number) - e.trigger.first) : Infinity;
+    const found = names.map((n) => {
+      for (let i = s.first; i < s.last; i++) if ((tokens[i] as Token).text === n) return i;
+      return -1;
+    });
+    return found.every((i) => i >= 0) ? Math.abs((found[0] as number) - e.trigger.first) : Infinity;
   };
   const named = names.length === 0 ? [] : before.map((e) => ({ e, d: distance(e) })).filter((x) => x.d < Infinity).sort((a, b) => a.d - b.d);
   return named[0]?.e ?? before[0] ?? null;
