@@ -110,6 +110,8 @@ describe("extract: events", () => {
     expect(run("Kyiv is expected to deploy more troops to the front.").events.find((x) => x.type === "MOBILIZE")?.modality).toBe("future");
     expect(run("Protests broke out ahead of a planned visit of the Chilean president to Peru.").events.find((x) => x.type === "CONSULT")?.modality).toBe("future");
     expect(run("Talks were held after the visit of the Chilean president to Peru.").events.find((x) => x.type === "CONSULT")?.modality).toBe("asserted");
+    expect(run("The Ndovu Front planned an attack on the airport.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("future");
+    expect(run("The Ndovu Front carried out an attack on the airport.").events.find((x) => x.type === "ASSAULT")?.modality).toBe("asserted");
     // an actor's own plan is a threat or a promise (PLOVER), not a future event
     expect(run("Ukraine plans to deploy more troops to the front.").events.map((x) => x.type)).toContain("THREATEN");
   });

@@ -23,6 +23,8 @@ const BOUNDARY = wordClass("modality-boundaries");
 export function modalityOf(tokens: Token[], s: Sentence, first: number, carrier: number | null): Modality {
   // "denied carrying out the attack", "denied any role in the attack"
   if (carrier !== null && DENIALS.has((tokens[carrier] as Token).lemma)) return "negated";
+  // "planned an attack on the base": the act is yet to come
+  if (carrier !== null && FUTURE_LEMMAS.has((tokens[carrier] as Token).lemma) && !NEGATORS.has(tokens[carrier - 1]?.lower ?? "")) return "future";
   const start = Math.min(first, carrier ?? first);
   if (deniedClause(tokens, s, start)) return "negated";
   // "a planned visit", "the upcoming talks": the noun's own modifier, before any determiner
