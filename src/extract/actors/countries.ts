@@ -10,11 +10,6 @@ import type { DocContext, Mention } from "../context.js";
 /** Kinds that are bodies or people of one country; international ones keep a null country. */
 const NATIONAL = new Set<ActorKind>(["government", "military", "police", "intelligence", "civilians", "political_party", "person", "armed_group", "media", "business", "other"]);
 
-/** The country the report is mostly about, or null when nothing names one. */
-export function mainCountry(ctx: DocContext, places: readonly Place[]): string | null {
-  return countryVotes(ctx, places)[0]?.[0] ?? null;
-}
-
 /** The countries the report's places and states name, the most named first, with their votes. */
 function countryVotes(ctx: DocContext, places: readonly Place[]): Array<[string, number]> {
   const votes = new Map<string, number>();

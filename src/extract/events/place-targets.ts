@@ -39,7 +39,7 @@ export function borderTargets(ctx: DocContext, drafts: DraftEvent[], placeAt: (s
         const m = mentionAt(ctx, j);
         if (m) return stateOf(ctx, m.entity);
         const country = tokens[j] ? placeAt((tokens[j] as Token).start)?.country : null;
-        return country ? [...ctx.entities.values()].find((x) => x.kind === "state" && x.country === country)?.key ?? null : null;
+        return country ? stateOfCountry(ctx, country) : null;
       };
       const before = sideAt(tokens[k - 1]?.text === "'s" ? k - 2 : k - 1);
       const after = ACROSS.has(tokens[k + 1]?.lower ?? "") ? sideAt((tokens[k + 2] as Token | undefined)?.pos === "DET" ? k + 3 : k + 2) : null;
@@ -55,8 +55,13 @@ function stateOf(ctx: DocContext, key: string): string | null {
   const e = ctx.entities.get(key);
   if (!e) return null;
   if (e.kind === "state") return key;
-  if (!e.country) return null;
-  return [...ctx.entities.values()].find((x) => x.kind === "state" && x.country === e.country)?.key ?? null;
+  return e.country ? stateOfCountry(ctx, e.country) : null;
+}
+
+/** The key of the state entity of `country`, if the document names it. */
+function stateOfCountry(ctx: DocContext, country: string): string | null {
+  for (const x of ctx.entities.values()) if (x.kind === "state" && x.country === country) return x.key;
+  return null;
 }
 
 /** Give each draft with actors but no recipient the place its clause names after the trigger, if any. */
@@ -81,8 +86,8 @@ export function placeTargets(ctx: DocContext, drafts: DraftEvent[], placeAt: (st
       while (last + 1 < s.last && (tokens[last + 1] as Token).end <= span[1]) last++;
       // a town in another side's country stands for that state ("Russia plans to capture Sumy" targets Ukraine)
       const foreign = place.country && !d.actor.some((a) => ctx.entities.get(a)?.country === place.country);
-      const state = foreign ? [...ctx.entities.values()].find((x) => x.kind === "state" && x.country === place.country) : undefined;
-      const key = state?.key ?? `place:${place.name}`;
+      const state = foreign && place.country ? stateOfCountry(ctx, place.country) : null;
+      const key = state ?? `place:${place.name}`;
       if (!ctx.entities.has(key)) {
         ctx.entities.set(key, { key, name: place.name, kind: "other", country: place.country, parent: null, named: true, surfaces: new Set(), mentions: [] });
       }
