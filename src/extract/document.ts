@@ -62,7 +62,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
 
   const claims = new ClaimReader(ctx);
   a.sentences.forEach((_, si) => claims.read(si));
-  const dates = findDates(doc.text, doc.published);
+  const dates = findDates(doc.text, doc.published, a.sentences);
   const statistics = readStatistics(ctx, dates, claims.claims);
   // "19 attacks in 2024" is a statistic, not an event of its own; "has massed 50,000 troops" is
   // both: one deployment, and the count of the forces it moved

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { analyze } from "./analyze.js";
 import { findDates } from "./dates.js";
 
 const one = (text: string, published: string | null) => findDates(text, published).map((d) => [text.slice(d.start, d.end), d.interval.start, d.interval.end]);
@@ -27,5 +28,14 @@ describe("findDates", () => {
   it("drops relative dates without a reference date and anchors to other events", () => {
     expect(one("The army withdrew on Tuesday.", null)).toEqual([]);
     expect(one("Two weeks after the raid, the army withdrew.", "2031-05-10")).toEqual([]);
+  });
+  it("reads only the sentences that could hold a date, with the same answers as the whole text", () => {
+    const text = "Fighting resumed near the dam. Rebels shelled the town at dawn on Friday, 14 February.\n\n" +
+      "The governor condemned the attack. Since January the rebels staged 30 raids; a week ago a convoy was hit.\n" +
+      "Nobody claimed it. Talks are due tomorrow morning.";
+    const { sentences } = analyze(text, new Set());
+    const whole = findDates(text, "2031-02-16");
+    expect(findDates(text, "2031-02-16", sentences)).toEqual(whole);
+    expect(whole.map((d) => text.slice(d.start, d.end))).toEqual(["on Friday, 14 February", "Since January", "a week ago", "tomorrow morning"]);
   });
 });

@@ -3,7 +3,9 @@
  * allows: "on Thursday" is a day, "last month" a month, "in 2025" a year, "since January" runs
  * from January to the reference date. Relative expressions without a reference date are dropped.
  */
-import * as chrono from "chrono-node";
+// English only: the package's main entry loads every locale chrono knows, four times the start-up
+import * as chronoEn from "chrono-node/en";
+import type { Component, ParsedResult } from "chrono-node";
 import type { DateInterval } from "../core/index.js";
 
 export interface DateMention {
@@ -21,24 +23,60 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 const day = (d: Date): DateInterval => ({ start: iso(d), end: iso(d) });
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-/** Every date expression in `text` (offsets relative to `text`), resolved against `published`. */
-export function findDates(text: string, published: string | null): DateMention[] {
+/**
+ * A word without which chrono's English parsers find no date that {@link toInterval} keeps: a
+ * digit, a month or weekday name, a casual day or part of day, a unit of time ("three days ago",
+ * "within hours", "last month"). This is chrono's vocabulary, not the analyst's: a sentence with
+ * none of it is not handed to chrono, whose forty parsers would scan it for nothing.
+ */
+const DATE_CUE = new RegExp([
+  String.raw`\d`,
+  String.raw`\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
+  String.raw`\b(?:today|tonight|tomorrow|tmrw?|yesterday|now|noon|midnight|morning|afternoon|evening|night|ago|second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)`,
+].join("|"), "i");
+
+/** A stretch of a text: [start, end) offsets, as a sentence has. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Runs of adjacent sentences that hold a {@link DATE_CUE}; the whole text when no sentences are given. */
+function dateStretches(text: string, sentences: readonly TextSpan[] | undefined): TextSpan[] {
+  if (!sentences) return [{ start: 0, end: text.length }];
+  const stretches: { start: number; end: number }[] = [];
+  let open: { start: number; end: number } | null = null;
+  for (const s of sentences) {
+    if (!DATE_CUE.test(text.slice(s.start, s.end))) open = null;
+    else if (open) open.end = s.end;
+    else stretches.push(open = { start: s.start, end: s.end });
+  }
+  return stretches;
+}
+
+/**
+ * Every date expression in `text` (offsets relative to `text`), resolved against `published`.
+ * Given the text's `sentences`, chrono reads only those that could hold a date.
+ */
+export function findDates(text: string, published: string | null, sentences?: readonly TextSpan[]): DateMention[] {
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
-  const results = chrono.en.casual.parse(text, ref ? { instant: ref, timezone: 0 } : new Date(0), { forwardDate: false });
   const out: DateMention[] = [];
-  for (const r of results) {
-    const interval = toInterval(r, ref, text);
-    if (!interval) continue;
-    let start = r.index;
-    let end = r.index + r.text.length;
-    // "since January" / "since October 17": from then to the reference date
-    const before = text.slice(Math.max(0, start - 6), start).toLowerCase();
-    if (/since\s$/.test(before) && ref) {
-      start -= 6;
-      out.push({ start, end, text: text.slice(start, end), interval: { start: interval.start, end: iso(ref) } });
-      continue;
+  for (const stretch of dateStretches(text, sentences)) {
+    const results = chronoEn.casual.parse(text.slice(stretch.start, stretch.end), ref ? { instant: ref, timezone: 0 } : new Date(0), { forwardDate: false });
+    for (const r of results) {
+      const interval = toInterval(r, ref, text, stretch.start);
+      if (!interval) continue;
+      let start = stretch.start + r.index;
+      const end = start + r.text.length;
+      // "since January" / "since October 17": from then to the reference date
+      const before = text.slice(Math.max(0, start - 6), start).toLowerCase();
+      if (/since\s$/.test(before) && ref) {
+        start -= 6;
+        out.push({ start, end, text: text.slice(start, end), interval: { start: interval.start, end: iso(ref) } });
+        continue;
+      }
+      out.push({ start, end, text: r.text, interval });
     }
-    out.push({ start, end, text: r.text, interval });
   }
   for (const m of text.matchAll(/\b(?:in|during|of|since|by|until|throughout)\s+((?:19|20)\d\d)\b(?![-\/]\d)/gi)) {
     const y = Number(m[1]);
@@ -50,9 +88,10 @@ export function findDates(text: string, published: string | null): DateMention[]
   return out.sort((a, b) => a.start - b.start);
 }
 
-function toInterval(r: chrono.ParsedResult, ref: Date | null, text: string): DateInterval | null {
+/** `r`'s interval; `offset` is where in `text` the stretch chrono read begins. */
+function toInterval(r: ParsedResult, ref: Date | null, text: string, offset: number): DateInterval | null {
   const c = r.start;
-  const known = (k: chrono.Component) => c.isCertain(k);
+  const known = (k: Component) => c.isCertain(k);
   const lower = r.text.toLowerCase();
   // a bare number or time of day is no date
   if (!known("year") && !known("month") && !known("day") && !known("weekday") && !/\b(today|yesterday|tonight|week|month|year)\b/.test(lower)) return null;
@@ -84,7 +123,7 @@ function toInterval(r: chrono.ParsedResult, ref: Date | null, text: string): Dat
   if (known("month") || /\bmonth\b/.test(lower)) return { start: iso(utc(y, m, 1)), end: iso(utc(y, m, lastDay(y, m))) };
   if (known("year") || /\byear\b/.test(lower)) {
     // "2024" alone inside a longer number or a score is not a year: require word boundaries
-    if (/^\d{4}$/.test(r.text) && /\d/.test(text[r.index + 4] ?? "")) return null;
+    if (/^\d{4}$/.test(r.text) && /\d/.test(text[offset + r.index + 4] ?? "")) return null;
     return { start: `${y}-01-01`, end: `${y}-12-31` };
   }
   return null;
