@@ -125,7 +125,7 @@ const GENERIC = new Set(("organization organisation movement group front army pa
 // Single words the dictionaries list as names of groups that are ordinary words in news text.
 const STOP = new Set(("youth machete falcon zero tigers senate emetic yahweh aleph insula olive paradise "
   + "mavericks boogeymen muhammed muhannad hamzah shahin bersatu hotaru karamah clandestini soviet "
-  + "gazan gaza rafah organization tanzim").split(" "));
+  + "gazan gaza rafah organization tanzim north south east west").split(" "));
 
 // Group names that read as dates ("MAY_15", "21_JUNE") would turn dates into actors.
 const DATE_LIKE = /^(\d+ )?(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)( \d+)?$/;

@@ -34,6 +34,8 @@ export interface Rules {
 }
 
 const ABBREVIATIONS = wordClass("abbreviations");
+/** Types of acts done where they land, placed at the finer place of their sentence. */
+const ON_SITE = wordClass("on-site-event-types");
 
 /** Extract the record of one document. */
 export function extractDocument(doc: SourceDocument, rules: Rules, version: string): ExtractionRecord {
@@ -134,7 +136,8 @@ function toEvent(ctx: DocContext, d: DraftEvent, tolls: Tolls, i: number, dates:
   const end = (a.tokens[d.last - 1] as (typeof a.tokens)[number]).end;
   const trig = a.tokens[d.trigger.head] as (typeof a.tokens)[number];
   const when = eventDate(ctx, d, dates);
-  const place = placeOf([start, end], [s.start, s.end], [...d.actor, ...d.recipient].map((k) => ctx.entities.get(k)?.country ?? null));
+  const place = placeOf([start, end], [s.start, s.end], [...d.actor, ...d.recipient].map((k) => ctx.entities.get(k)?.country ?? null),
+    ON_SITE.has(d.type.toLowerCase()));
   return {
     id: `e${i + 1}`,
     type: d.type,

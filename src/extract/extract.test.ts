@@ -180,6 +180,11 @@ describe("extract: actors", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
     expect(actorNamed(r, /^Sudan$/)).toBeUndefined();
   });
+  it("reads the words of a place name as no actor ('North Kivu Province', 'Western Chad', 'Dera Ismail Khan')", () => {
+    const r = run("A curfew was declared across North Kivu Province. Soldiers shelled villages in Western Chad. " +
+      "Police said two suspects were held in Dera Ismail Khan on Monday. Clashes went on in the South China Sea.");
+    expect(r.actors.map((a) => a.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Kivu|^Chad$|Ismail Khan|Korea|^China$/)]));
+  });
 });
 
 describe("extract: claims", () => {

@@ -43,6 +43,10 @@ const SUPPORTERS = "supporters";
 /** Nouns for a person or people of a body, after which the body's word names it ("opposition member"). */
 const MEMBERS = wordClass("member-nouns");
 const POSSESSIVES = wordClass("actor-possessives");
+/** "North", "Upper": words that begin place names. */
+const COMPASS = wordClass("place-directions");
+/** "Province", "Territory": a capitalised division word after a place name belongs to it. */
+const DIVISION_WORDS = wordClass("division-words");
 const DETERMINERS = wordClass("actor-determiners");
 
 /** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
@@ -153,6 +157,9 @@ export class MentionFinder {
       }
       return this.#named(i, named.last, named.values, limit);
     }
+    // "the South China Sea", "North Kivu Province": the words of a place name are no actor's name
+    const placeEnd = this.#placeEnd(i, limit);
+    if (placeEnd > i + 1) return placeEnd;
     const agent = rules.agents.longestAt(words, i, limit);
     const nameAfter = agent && rules.names.longestAt(words, agent.last, limit, nameLike(this.#ctx.a.text, words));
     // "President Mugabe", "Defence Minister Ali Karimi": a title before a name is the person's, not the government's
@@ -177,6 +184,29 @@ export class MentionFinder {
     if (members) return this.#unknown(i, members.last, members.kind);
     if (unknown) return this.#unknown(i, unknown.last, unknown.kind);
     return i;
+  }
+
+  /**
+   * The word after a place name of several words that starts at word i and any division word
+   * after it ("North Kivu Province"), or i when none starts there or a longer name goes on.
+   */
+  #placeEnd(i: number, limit: number): number {
+    const { words } = this.#ctx;
+    const w = words[i] as Word;
+    // a country's name ("the Kingdom of Morocco") is its state's, read word by word
+    const placeEnd = (x: Word) => {
+      const place = this.#lex.placeAt(x.start);
+      return place && place.precision !== "country" ? place.mentions.find(([s]) => s === x.start)?.[1] ?? 0 : 0;
+    };
+    // "Western Cambodia", "North Kashmir": a direction before a place names a part of it
+    const next = words[i + 1];
+    const end = placeEnd(w) || (COMPASS.has(w.key) && /^\p{Lu}/u.test(w.text) && next && i + 1 < limit && this.#adjacent(i + 1, i + 1) ? placeEnd(next) : 0);
+    let j = i;
+    while (j < limit && (words[j] as Word).end <= end) j++;
+    const capital = (k: number) => k < limit && /^\p{Lu}/u.test((words[k] as Word).text) && this.#adjacent(k, k);
+    if (j > i && capital(j) && DIVISION_WORDS.has((words[j] as Word).key)) j++;
+    // "West Papua National Liberation Army": a place that opens a longer name is part of it
+    return capital(j) ? i : j;
   }
 
   /** "Gaza's 2.1 million residents", "Herat women", "Kirkuk protesters": the people of a place. */

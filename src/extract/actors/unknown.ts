@@ -12,6 +12,8 @@ import type { DocContext } from "../context.js";
 const JOINERS = wordClass("name-joiners");
 const NOT_NAMES = wordClass("not-actor-names");
 export const TITLE_WORDS = wordClass("person-titles");
+/** Words that begin place names ("North", "Upper"). */
+const DIRECTIONS = wordClass("place-directions");
 
 /** Head words of names of texts, plans and events, which are no actors. */
 const THINGS = /^(agreement|agreements|accord|accords|treaty|pact|act|law|bill|resolution|convention|charter|declaration|protocol|plan|initiative|deal|constitution|amendment|day|war|crisis|summit|games|cup)$/;
@@ -60,6 +62,8 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
     break;
   }
   if (isPlace(w.start, (words[last - 1] as Word).end)) return null;
+  // "North Kashmir", "Upper Egypt": a direction before a place names a part of that place
+  if (DIRECTIONS.has(w.key) && last - i >= 2 && isPlace((words[i + 1] as Word).start, (words[last - 1] as Word).end)) return null;
   const head = (words[last - 1] as Word).key;
   // "Free Trade Agreement", "Security Act": a name of a text or a plan acts in no event
   if (THINGS.test(head)) return null;

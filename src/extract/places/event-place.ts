@@ -15,6 +15,11 @@ export interface EventPlaceOptions {
   actorSpans?: readonly Span[];
   /** Countries (ISO3) of the event's actors and recipients, null where unknown. */
   countries?: readonly (string | null)[];
+  /**
+   * The event is done where it lands (an attack, a deployment): a country named as one of its
+   * sides gives way to a finer place of the sentence.
+   */
+  onSite?: boolean;
 }
 
 const RANK: Readonly<Record<Precision, number>> = { point: 3, admin2: 2, admin1: 1, country: 0 };
@@ -223,14 +228,14 @@ function placeBefore(named: (outer: Span) => Mentioned[], text: string, from: nu
  * placeForSpan(places, [120, 160], [100, 210], { text, actorSpans, countries: ["AFG"] });
  */
 export function placeForSpan(places: readonly Place[], span: Span, sentence: Span, opts: EventPlaceOptions = {}): Place | null {
-  return eventPlacer(places, opts)(span, sentence, opts.countries ?? []);
+  return eventPlacer(places, opts)(span, sentence, opts.countries ?? [], opts.onSite ?? false);
 }
 
 /**
  * {@link placeForSpan} for the events of one document: what does not depend on the event (the
  * dateline, the names that say where, the story's countries) is worked out once.
  */
-export function eventPlacer(places: readonly Place[], opts: Omit<EventPlaceOptions, "countries"> = {}): (span: Span, sentence: Span, countries: readonly (string | null)[]) => Place | null {
+export function eventPlacer(places: readonly Place[], opts: Omit<EventPlaceOptions, "countries" | "onSite"> = {}): (span: Span, sentence: Span, countries: readonly (string | null)[], onSite?: boolean) => Place | null {
   const dateline = opts.text === undefined ? null : datelineMention(opts.text, places);
   const actorSpans = opts.actorSpans ?? [];
   const text = opts.text;
@@ -243,7 +248,7 @@ export function eventPlacer(places: readonly Place[], opts: Omit<EventPlaceOptio
   // a flag or a sponsor ("Panama-flagged", "Iran-backed") says nothing of what the story is about
   const story = storyCountries(places.filter((p) => p.mentions.some((at) => !attributive(text, at))));
   const storyOrder = [...story].sort((a, b) => b[1] - a[1]).map(([c]) => c);
-  return (span, sentence, countries) => placeOf(places, span, sentence, countries, { text, dateline, named, story, storyOrder });
+  return (span, sentence, countries, onSite = false) => placeOf(places, span, sentence, countries, onSite, { text, dateline, named, story, storyOrder, actorSpans });
 }
 
 interface DocumentPlaces {
@@ -253,10 +258,11 @@ interface DocumentPlaces {
   named: (outer: Span) => Mentioned[];
   story: Map<string, number>;
   storyOrder: string[];
+  actorSpans: readonly Span[];
 }
 
-function placeOf(places: readonly Place[], span: Span, sentence: Span, countries: readonly (string | null)[], doc: DocumentPlaces): Place | null {
-  const { text, dateline, named, story, storyOrder } = doc;
+function placeOf(places: readonly Place[], span: Span, sentence: Span, countries: readonly (string | null)[], onSite: boolean, doc: DocumentPlaces): Place | null {
+  const { text, dateline, named, story, storyOrder, actorSpans } = doc;
   const onTopic = (p: Place): boolean => p.country === null || story.has(p.country) || countries.includes(p.country);
   // "near the border with Burkina Faso": the other side of it, whether or not the story is about that country
   const sides = [...storyOrder, ...countries.filter((c): c is string => c !== null)];
@@ -272,8 +278,12 @@ function placeOf(places: readonly Place[], span: Span, sentence: Span, countries
   if (inSpan) {
     // "shoot down a U.S. jet in Iranian airspace": a name in the clause that only says whose
     // gives way to one of its rank or finer that the sentence names as where
+    // "Pakistan launched an airstrike in the country's eastern Paktia Province": a name that is a
+    // side of the event, not said as where, gives way to any finer place of the sentence
+    const side = onSite && !located(text, inSpan.at) && actorSpans.some((a) => a[0] === inSpan.at[0] && a[1] === inSpan.at[1]);
     const where = located(text, inSpan.at) ? inSpan
-      : best(inSentenceFound.filter((f) => located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text) ?? inSpan;
+      : best(inSentenceFound.filter((f) => located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text) ??
+        (side ? best(inSentenceFound.filter((f) => rank(f.place) > rank(inSpan.place)), text) : null) ?? inSpan;
     // "… in Injar, Tillabéri Region, Niger, kills 30": a country (or a region across divisions,
     // "… Bari Region of Puntland") in the clause closes an address the sentence gives in full
     const finer = rank(where.place) < 1 ? best(inSentenceFound.filter((f) => f.place.country === where.place.country && rank(f.place) > rank(where.place)), text) : null;

@@ -305,6 +305,12 @@ describe("places in brackets and local division words", () => {
   it("takes a division in brackets alone, though no other name places it", () => {
     expect(findPlaces("Fighting was reported in Ann township (Rakhine).", gaz).map((p) => p.name)).toEqual(["Rakhine"]);
   });
+  it("places a division after a town the gazetteer lacks ('in Ngumba, North Kivu')", () => {
+    expect(findPlaces("Militiamen torched homes in Ngumba, North Kivu.", gaz).map((p) => p.name)).toEqual(["North Kivu"]);
+    expect(findPlaces("Gunmen struck near Kalunde territory, North Kivu, at dawn.", gaz).map((p) => p.name)).toEqual(["North Kivu"]);
+    // "of" ties the name before the comma to a body, not to a place
+    expect(findPlaces("A spokesman for the Bureau of Fisheries, Michael Grant, spoke.", gaz).map((p) => p.name)).toEqual([]);
+  });
   it("does not take a bracket that opens a text for a place cue", () => {
     expect(findPlaces("(Reuters) Fighters attacked a convoy.", gaz)).toEqual([]);
   });
@@ -323,6 +329,15 @@ describe("placeForSpan", () => {
     // Nothing named in the clause or the sentence: the story's country.
     expect(placeForSpan(places, [0, 2], [0, 2])?.name).toBe("Pakistan");
     expect(placeForSpan([], [0, 2], [0, 2])).toBeNull();
+  });
+  it("puts an attack where it landed, not in the country of its side", () => {
+    const t = "Tajikistan launched a drone strike in the country's northern Kunduz province, the Taliban said.";
+    const places = findPlaces(t, gaz);
+    const clause: [number, number] = [0, t.indexOf(" in ")];
+    const side: [number, number] = [0, "Tajikistan".length];
+    expect(placeForSpan(places, clause, [0, t.length], { text: t, actorSpans: [side], onSite: true })?.name).toBe("Kunduz");
+    // a statement is not done where it is about
+    expect(placeForSpan(places, clause, [0, t.length], { text: t, actorSpans: [side] })?.name).toBe("Tajikistan");
   });
 });
 

@@ -183,6 +183,33 @@ function sentenceStartAt(tokens: Token[], i: number, text: string): boolean {
 
 interface Match { j: number; entries: readonly GazEntry[]; key: string; folded: boolean }
 
+/** Capitalised words and division words ("Masisi territory") an unknown place's name may run over. */
+const UNKNOWN_NAME_WORDS = 4;
+
+/**
+ * "in Masisi, North Kivu", "near Bulo Marer, Lower Shabelle": a division after a comma that
+ * follows a place the gazetteer does not hold places that place, and shares the word before it,
+ * as names of a list do. `comma` is the comma's token; returns that word lowercased, or "".
+ */
+function unknownPlaceBefore(tokens: Token[], comma: number, text: string, lastMatchEnd: number): string {
+  if (tokens[comma]?.text !== ",") return "";
+  let named = 0;
+  let k = comma - 1;
+  for (; k >= 0 && comma - k <= UNKNOWN_NAME_WORDS; k--) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1]!;
+    // one name: words one space apart, on one line
+    if (!t.word || next.start - t.fullEnd > 1 || /\n/.test(text.slice(t.fullEnd, next.start))) return "";
+    if (isCapitalised(t)) named++;
+    else if (!LOWER_GENERIC_WORDS.has(t.text.toLowerCase())) break;
+  }
+  const word = tokens[k];
+  // a place the gazetteer holds opens a list that places the rest ("in Goma, North Kivu")
+  // "the Department of Public Health, Michael Sicilia": "of" ties a name to what it belongs to
+  if (named === 0 || !word?.word || isCapitalised(word) || word.text === "of" || tokens[comma - 1]!.end === lastMatchEnd) return "";
+  return word.text.toLowerCase();
+}
+
 /** Scans `text` for gazetteer names, longest match first, left to right. */
 export function recognise(text: string, gaz: Gazetteer): Mention[] {
   const tokens = tokenise(text);
@@ -247,7 +274,9 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const adjacent = prevTok !== undefined && nameStart - prevTok.fullEnd <= 1 && !/\n/.test(text.slice(prevTok.fullEnd, nameStart));
     // "Maru (Zamfara)", "Kamituga (Mwenga, Sud-Kivu)": a name in brackets after a word places what comes before it
     const bracketed = prevTok?.text === "(" && adjacent && (tokens[i - 2 - article]?.word ?? false);
-    const before = prevTok && (prevTok.word || bracketed) && adjacent ? prevTok.text.toLowerCase() : "";
+    const division = best.entries.some((e) => e.kind !== "city");
+    const before = prevTok && (prevTok.word || bracketed) && adjacent ? prevTok.text.toLowerCase()
+      : division ? unknownPlaceBefore(tokens, i - 1, text, lastMatchEnd) : "";
     // A capitalised word just before, itself not a place nor capitalised only for opening its
     // sentence, makes this the tail of another name ("Kerry-Ann Hamilton", "Islamic State
     // Khorasan"); so does a title ("Mr. Clawson") or an institution ("University of Calgary").
