@@ -56,6 +56,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     isPlace: (s, e) => placeSpans.has(`${s}:${e}`) || placeMentions.some(([ps, pe]) => ps <= s && e <= pe),
     placeAt: (s) => placeStarts.get(s) ?? null,
     isEventWord: (key) => rules.events.eventWords.has(key),
+    isPastForm: (key) => rules.events.pastForms.has(key),
   }, ctx).run();
   assignCountries(ctx, places);
 

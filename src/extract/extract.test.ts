@@ -158,6 +158,20 @@ describe("extract: events", () => {
   });
 });
 
+describe("extract: irregular past forms", () => {
+  it("reads 'shot' and 'fought' as verbs after their subject, even where the tagger reads a noun", () => {
+    const r = run("Police shot two looters in the market. Militiamen shot dead a trader. Rebels fought soldiers near the dam.");
+    const types = r.events.map((e) => `${e.type} ${names(r, e.actor).join()}`);
+    expect(types).toEqual(expect.arrayContaining([expect.stringMatching(/^ASSAULT police/), expect.stringMatching(/^ASSAULT armed group/)]));
+    expect(r.events.find((e) => e.fatalities !== null)?.fatalities).toEqual({ low: 1, high: 1 });
+    expect(r.events.filter((e) => e.type === "ASSAULT")).toHaveLength(3);
+  });
+  it("reads a headline's passive 'shot dead' as no one's act", () => {
+    const r = run("Riots spread across the city, with one guard shot dead.");
+    expect(r.events.filter((e) => e.actor.length > 0)).toEqual([]);
+  });
+});
+
 describe("extract: actors", () => {
   it("reads plural agents before a mistagged verb as actors ('gunmen abducted', 'residents alleged')", () => {
     const r = run("Residents alleged that gunmen abducted 12 people.");

@@ -28,6 +28,11 @@ export interface VerbRule {
    * ("the army engaged the rebels", not "engaged the public"): both sides named, otherwise nothing.
    */
   armedSides?: boolean;
+  /**
+   * Irregular past forms ("shot", "struck", "fought") that the tagger may read as a noun or an
+   * adjective after the subject ("Gunmen shot dead a village chief"): read as the verb there.
+   */
+  pastForms?: string[];
   phrases: VerbPhrase[];
 }
 
@@ -52,6 +57,8 @@ export interface Judgements {
 
 export interface EventRules {
   verbs: ReadonlyMap<string, VerbRule>;
+  /** Irregular past forms of coded verbs ({@link VerbRule.pastForms}) → their lemma. */
+  pastForms: ReadonlyMap<string, string>;
   /** Judgements of condemnation (data/patterns/disapproval.json). */
   disapproval: Judgements;
   /** Threats in the speaker's own words (data/patterns/warnings.json). */
@@ -81,7 +88,11 @@ function verbsOf(file: URL): VerbRule[] {
       throw new DataError(file.pathname, `bad verb entry ${JSON.stringify(raw).slice(0, 80)}`);
     }
     const phrases = (raw.phrases ?? []).filter((p) => Array.isArray(p.after) && (p.type === null || isType(p.type)));
-    return { lemma: raw.lemma.toLowerCase(), type: raw.type, mode: raw.mode ?? null, ...(raw.armedSides ? { armedSides: true } : {}), phrases };
+    if (raw.pastForms !== undefined && (!Array.isArray(raw.pastForms) || raw.pastForms.some((f) => typeof f !== "string"))) {
+      throw new DataError(file.pathname, `bad "pastForms" in ${JSON.stringify(raw).slice(0, 80)}`);
+    }
+    return { lemma: raw.lemma.toLowerCase(), type: raw.type, mode: raw.mode ?? null, ...(raw.armedSides ? { armedSides: true } : {}),
+      ...(raw.pastForms?.length ? { pastForms: raw.pastForms.map((f) => f.toLowerCase()) } : {}), phrases };
   });
 }
 
@@ -94,6 +105,8 @@ export function loadEventRules(dir: URL): EventRules {
     // curated phrases come first so they win; the built phrases remain behind them
     verbs.set(v.lemma, { ...v, phrases: [...v.phrases, ...(old?.phrases ?? [])] });
   }
+  const pastForms = new Map<string, string>();
+  for (const v of verbs.values()) for (const f of v.pastForms ?? []) pastForms.set(f, v.lemma);
   const nouns = new PhraseMatcher<NounRule>();
   const eventWords = new Set<string>();
   const nounFile = new URL("nouns.json", dir);
@@ -117,7 +130,7 @@ export function loadEventRules(dir: URL): EventRules {
   }
   const disapproval = judgementsOf(new URL("disapproval.json", dir));
   const warnings = judgementsOf(new URL("warnings.json", dir));
-  return { verbs, nouns, eventWords, modes, disapproval, warnings };
+  return { verbs, pastForms, nouns, eventWords, modes, disapproval, warnings };
 }
 
 /** A lexicon of `verbs` and `words` (disapproval.json, warnings.json). */

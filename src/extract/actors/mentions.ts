@@ -25,6 +25,8 @@ export interface ActorLexicon {
   placeAt: (start: number) => Place | null;
   /** True for a one-word event noun ("clashes", "protests"), which names no people. */
   isEventWord: (key: string) => boolean;
+  /** True for an irregular past form of a coded verb ("shot", "fought"), which the tagger may read as a noun. */
+  isPastForm?: (key: string) => boolean;
 }
 
 const LOCATIVE = wordClass("actor-locatives");
@@ -193,14 +195,14 @@ export class MentionFinder {
   #placeEnd(i: number, limit: number): number {
     const { words } = this.#ctx;
     const w = words[i] as Word;
-    // a country's name ("the Kingdom of Morocco") is its state's, read word by word
-    const placeEnd = (x: Word) => {
+    const placeEnd = (x: Word, countries: boolean) => {
       const place = this.#lex.placeAt(x.start);
-      return place && place.precision !== "country" ? place.mentions.find(([s]) => s === x.start)?.[1] ?? 0 : 0;
+      return place && (countries || place.precision !== "country" || place.country === null) ? place.mentions.find(([s]) => s === x.start)?.[1] ?? 0 : 0;
     };
-    // "Western Cambodia", "North Kashmir": a direction before a place names a part of it
+    // "Western Chad", "North Kashmir": a direction before a place names a part of it; but a
+    // country's own name ("the Kingdom of Morocco") is its state's, read word by word
     const next = words[i + 1];
-    const end = placeEnd(w) || (COMPASS.has(w.key) && /^\p{Lu}/u.test(w.text) && next && i + 1 < limit && this.#adjacent(i + 1, i + 1) ? placeEnd(next) : 0);
+    const end = placeEnd(w, false) || (COMPASS.has(w.key) && /^\p{Lu}/u.test(w.text) && next && i + 1 < limit && this.#adjacent(i + 1, i + 1) ? placeEnd(next, true) : 0);
     let j = i;
     while (j < limit && (words[j] as Word).end <= end) j++;
     const capital = (k: number) => k < limit && /^\p{Lu}/u.test((words[k] as Word).text) && this.#adjacent(k, k);
@@ -524,6 +526,8 @@ export class MentionFinder {
     if (opens && (this.#lex.isEventWord(w.key) || objectAfter)) return false;
     // "an opposition member", "a rebel commander": a person of the body is the body acting
     if (MEMBERS.has(w.key)) return false;
+    // "Police shot a protester": a past form the tagger read as a noun is the agent's verb
+    if (this.#lex.isPastForm?.(w.key)) return false;
     return t.pos === "NOUN" && !/ed$/.test(t.lower) && t.start === agent.end + 1 && !this.#lex.rules.agents.longestAt(this.#ctx.words, next);
   }
 

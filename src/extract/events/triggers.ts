@@ -207,7 +207,8 @@ function stems(w: string): string[] {
 
 /**
  * wink-nlp tags some past forms as adjectives or nouns ("residents alleged that", "gunmen abducted"):
- * after a subject or an auxiliary, an -ed word whose stem is a coded verb is read as that verb.
+ * after a subject or an auxiliary, an -ed word whose stem is a coded verb, or an irregular past
+ * form a verb rule lists ("shot"), is read as that verb.
  */
 /** Nouns plural in sense though not in form, which a headline's bare verb may follow ("Police fire tear gas"). */
 const COLLECTIVE = wordClass("collective-nouns");
@@ -228,6 +229,12 @@ function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, n
   const bare = tok.pos === "NOUN" && !/(s|ed)$/.test(tok.lower) && (/s$/.test(prev.lower) || COLLECTIVE.has(prev.lower)) &&
     (prev.pos === "PROPN" || prev.pos === "NOUN") && !verbBefore && object;
   if (bare && rules.verbs.has(tok.lower)) return tok.lower;
+  // "Gunmen shot dead a village chief", "Rebels fought the army": an irregular past form with its
+  // object; "one employee shot dead" is a headline's passive, which names no one who shot
+  const irregular = rules.pastForms.get(tok.lower);
+  const objectAt = (w: Token | undefined) => w !== undefined && ["DET", "NUM", "NOUN", "PROPN", "PRON", "ADJ"].includes(w.pos);
+  const particle = next !== undefined && /^(dead|down|back)$/.test(next.lower);
+  if (irregular && ["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos) && (particle ? objectAt(after) : objectAt(next))) return irregular;
   if (!past && !present) return null;
   return stems(tok.lower).slice(1).find((x) => rules.verbs.has(x)) ?? null;
 }

@@ -122,6 +122,12 @@ function countFor(tokens: Token[], s: Sentence, k: number, to: number): Bound | 
     const next = tokens[k + 1];
     return !next || !["DET", "NUM", "PROPN", "NOUN", "ADJ", "PRON"].includes(next.pos) ? subjectCount(tokens, s, k) : null;
   }
+  // "Gunmen shot dead a village chief", "troops gunned dead three": active, the count is the object
+  const before = tokens[k - 2];
+  if (t.lower === "dead" && MANNER.test(tokens[k - 1]?.lower ?? "") && before && before.lemma !== "be" && before.lemma !== "have" && !VERB_GROUP.has(before.pos)) {
+    const object = countAfter(tokens, k, to, stop);
+    if (object) return object;
+  }
   if (INTRANSITIVE.test(t.lower)) return subjectCount(tokens, s, k);
   return null;
 }

@@ -17,6 +17,11 @@ describe("tollsIn", () => {
   it("reads deaths and injuries of one clause", () => {
     expect(tolls("Rebels shelled the market, killing three traders and wounding five.")).toEqual({ fatalities: exactly(3), injuries: exactly(5) });
   });
+  it("counts the object of an active 'shot dead' and the subject of a passive one", () => {
+    expect(dead("Bandits shot dead a herdsman and two farmers near the river.")).toEqual(exactly(3));
+    expect(dead("Militiamen shot dead four traders on the road.")).toEqual(exactly(4));
+    expect(dead("Two guards were shot dead at the gate.")).toEqual(exactly(2));
+  });
   it("keeps lower bounds open", () => {
     expect(dead("At least 12 people were killed in the blast.")).toEqual(atLeast(12));
     expect(dead("The strike killed more than 40 recruits.")).toEqual(atLeast(40));
