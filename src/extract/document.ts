@@ -90,6 +90,10 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   const at = (d: DraftEvent) => (a.tokens[d.trigger.head] as (typeof a.tokens)[number]).start;
   const sponsorship = (d: DraftEvent) => d.type === "SUPPORT" &&
     relations.some((r) => r.type === "sponsors" && r.evidence.some(([s0, s1]) => s0 <= at(d) && at(d) < s1));
+  // "Bhutto was shot", "the parliament is stormed and set on fire": one named actor read as both
+  // the doer and the target of an act is its target, read as a subject by a passive the reader
+  // missed (a generic one, "villagers" and "two people", may be two groups of one kind)
+  for (const d of drafts) if (!d.trigger.twoSided) d.actor = d.actor.filter((k) => !d.recipient.includes(k) || !ctx.entities.get(k)?.named);
   const coded = drafts.filter((d) => (d.actor.length > 0 || (d.type === "ASSAULT" && tollTaken(d, drafts))) && !sponsorship(d));
   drafts.length = 0;
   drafts.push(...coded);

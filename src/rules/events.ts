@@ -29,6 +29,11 @@ export interface VerbRule {
    */
   armedSides?: boolean;
   /**
+   * The verb alone codes its type only when a crowd does it ("protesters gathered outside the
+   * parliament"; not "ministers gathered in Doha"): an actor of the lexicon's `crowd-labels`.
+   */
+  crowd?: boolean;
+  /**
    * Irregular past forms ("shot", "struck", "fought") that the tagger may read as a noun or an
    * adjective after the subject ("Gunmen shot dead a village chief"): read as the verb there.
    */
@@ -92,6 +97,7 @@ function verbsOf(file: URL): VerbRule[] {
       throw new DataError(file.pathname, `bad "pastForms" in ${JSON.stringify(raw).slice(0, 80)}`);
     }
     return { lemma: raw.lemma.toLowerCase(), type: raw.type, mode: raw.mode ?? null, ...(raw.armedSides ? { armedSides: true } : {}),
+      ...(raw.crowd ? { crowd: true } : {}),
       ...(raw.pastForms?.length ? { pastForms: raw.pastForms.map((f) => f.toLowerCase()) } : {}), phrases };
   });
 }

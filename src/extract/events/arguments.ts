@@ -39,6 +39,8 @@ const OBJECT_STOPS = wordClass("object-stops");
 const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act|arrest|attack|raid|ban|move)s?$/;
 /** Acts done by force or in the street: "with" after them names means or company, not the other side. */
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
+/** Words that open a clause with a subject of its own ("after", "when", "because"). */
+const CLAUSE_OPENERS = wordClass("clause-openers");
 const ADVERBS = wordClass("argument-adverbs");
 
 export class ArgumentReader {
@@ -142,6 +144,9 @@ export class ArgumentReader {
       if (bareNoun && !crossed && tok.pos === "VERB" && REPORTING.has(tok.lemma)) return [];
       if (tok.text === "," || tok.lower === "and") crossed = true;
       if ((tok.pos === "NOUN" || tok.pos === "PROPN") && !mentionAt(this.#ctx, k)) bareNoun = true;
+      // "one day after a Serbian army jet shot down …": a clause opened right before its own
+      // subject, a noun that is no actor, does not take the main clause's
+      if (bareNoun && CLAUSE_OPENERS.has(tok.lower) && this.#nounPhrase(k + 1, t)) return [];
       if (this.#aside[k] && !this.#aside[t]) continue;
       // "the PKK, which has waged an insurgency": a relative pronoun stands for the mention just before it
       if (RELATIVES.has(tok.lower)) {
@@ -179,7 +184,9 @@ export class ArgumentReader {
         !["state", "other"].includes(this.#ctx.entities.get(m.entity)?.kind ?? "other");
       // "About 100 students demonstrated", "Up to 1,000 ethnic Turks began": a preposition that qualifies a count
       const approximate = before && this.#approximate(this.#headStart(m.first, s));
-      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted && !reduced && !approximate) continue;
+      // "withdrew after the rebels attacked": a clause's opener, not a preposition, right before its subject
+      const opened = before !== undefined && CLAUSE_OPENERS.has(before.lower) && this.#verbGroup(m.last, t);
+      if (m.first > s.first && before && PREPOSITIONS.has(before.lower) && !absolute && !counted && !reduced && !approximate && !opened) continue;
       if (m.locative) continue;
       // ("frightened" may be tagged as an adjective, yet it takes the object as a verb would)
       let g = m.first - 1;
@@ -196,6 +203,31 @@ export class ArgumentReader {
       return this.#coordinated(m, s, -1);
     }
     return [];
+  }
+
+  /**
+   * True when the verb at t opens its clause after a subject of its own, right after "after",
+   * "when", "because" ("a day after a Peruvian navy patrol boat struck"): the main clause's
+   * subject is not its doer.
+   */
+  ownClause(t: number, s: Sentence): boolean {
+    let k = t - 1;
+    while (k > s.first && ["AUX", "ADV", "PART"].includes(this.#tok(k).pos)) k--;
+    let nouns = 0;
+    for (; k > s.first && ["DET", "NUM", "ADJ", "NOUN", "PROPN"].includes(this.#tok(k).pos); k--) if (this.#tok(k).pos !== "DET") nouns++;
+    return nouns > 0 && CLAUSE_OPENERS.has(this.#tok(k)?.lower ?? "");
+  }
+
+  /** True when tokens [from, to) are only auxiliaries, adverbs and particles ("had reportedly"), or none. */
+  #verbGroup(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (!["AUX", "ADV", "PART"].includes(this.#tok(k).pos)) return false;
+    return true;
+  }
+
+  /** True when tokens [from, to) are one noun phrase: determiners, numbers, adjectives and nouns. */
+  #nounPhrase(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (!["DET", "NUM", "ADJ", "NOUN", "PROPN"].includes(this.#tok(k).pos)) return false;
+    return to > from;
   }
 
   /** True when the verb at v is an infinitive: "to" before it, past adverbs ("to not just terrorise"). */

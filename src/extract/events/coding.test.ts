@@ -379,3 +379,31 @@ describe("event coding: chanting in a crowd", () => {
     expect(run("The crowd chanted death to the dictator.").events.map((x) => x.type)).toEqual(["ACCUSE"]);
   });
 });
+
+describe("event coding: clauses opened by 'after', 'when', 'because'", () => {
+  it("takes the subject of the clause the verb is in, not the main clause's", () => {
+    expect(coded(run("The army pulled back after the Ndovu Front attacked the town."))).toContain("ASSAULT Ndovu Front -> ");
+    // the clause's own subject is no actor: the main clause lends none
+    expect(coded(run("Chile recalled its envoy to Peru on Monday, a day after a Peruvian navy patrol boat struck a fishing vessel.")))
+      .not.toContain("ASSAULT Chile -> ");
+  });
+});
+
+describe("event coding: a crowd gathering and an arson", () => {
+  it("reads protesters gathering as a protest, and ministers gathering as none", () => {
+    expect(coded(run("About 400 protesters gathered outside the ministry in Lilongwe on Friday.")).map((x) => x.split(" ")[0])).toEqual(["PROTEST"]);
+    expect(run("Foreign ministers gathered in Accra for a summit.").events.filter((x) => x.type === "PROTEST")).toEqual([]);
+  });
+  it("reads setting fire to homes as an attack, and to oneself as a protest", () => {
+    const r = run("Militiamen set fire to homes in the village of Qaryut.");
+    expect(r.events.map((x) => `${x.type}/${x.mode}`)).toEqual(["ASSAULT/destroy"]);
+    expect(run("A vendor set himself on fire outside the governor's office to protest the police.").events.every((x) => x.type !== "ASSAULT")).toBe(true);
+  });
+});
+
+describe("event coding: no one acts on themselves", () => {
+  it("keeps a named actor read as both doer and target as the target only", () => {
+    const r = run("Ndovu Front commander Jean Mbeki was shot and Jean Mbeki died in hospital.");
+    for (const e of r.events) expect(e.actor.filter((a) => e.recipient.includes(a))).toEqual([]);
+  });
+});

@@ -45,6 +45,9 @@ const GATHERING = wordClass("gathering-verbs");
 /** Verbs that tell what an attack did to people, after "and" ("kills five and injures nine"). */
 const HARM = wordClass("harm-verbs");
 
+/** Labels of agents that are crowds ("protesters"): an actor whose key ends with one is a crowd. */
+const CROWDS = wordClass("crowd-labels");
+
 /** Verbs of fighting whose sides all go in `actor` (PLOVER: two-sided ASSAULT). */
 const TWO_SIDED = wordClass("two-sided-verbs");
 
@@ -150,7 +153,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         }
         if (recipient.length === 0 && (trig.type === "ASSAULT" || trig.type === "COERCE")) recipient = args.takenFrom(trig.last, s);
         // a participle or second verb with no subject of its own: "…, killing four soldiers"
-        if (actor.length === 0 && mainSubject.length) actor = mainSubject;
+        if (actor.length === 0 && mainSubject.length && !args.ownClause(trig.first, s)) actor = mainSubject;
         // "shelled the town, killing about 20 people": the toll of the attack just told, not another attack
         const host = trig.type === "ASSAULT" && trailingParticiple(tokens, trig.first, s.first) ? attackBy(drafts, keys(actor)) :
           // "a strike kills five people, including a child, and injures nine others": the wounded are the same attack's
@@ -212,7 +215,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     // what the sentence is about is what "it" means in the next one
     args.remember(args.mainSubject(s, true));
     // "the army engaged the rebels": a verb that takes arms only between armed sides
-    const unarmed = drafts.filter((d) => d.trigger.armedSides && (!armedSides(ctx, d) || !objectFollows(tokens, d.trigger.last, s)));
+    const unarmed = drafts.filter((d) => (d.trigger.armedSides && (!armedSides(ctx, d) || !objectFollows(tokens, d.trigger.last, s))) ||
+      // "protesters gathered outside the parliament": a verb that is a protest only when a crowd does it
+      (d.trigger.crowd && !d.actor.some((k) => CROWDS.has(k.slice(k.lastIndexOf(":") + 1)) || CROWDS.has(k.slice(k.lastIndexOf(" ") + 1)))));
     for (const d of merge(drafts.filter((x) => !unarmed.includes(x)))) {
       // "shelled the town with drones", "a visit to Kabul": the manner the words around the act name
       d.mode ??= cueMode(ctx, rules, wordIndex, d, s);

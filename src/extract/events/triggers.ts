@@ -26,6 +26,8 @@ export interface Trigger {
   disowns?: boolean;
   /** Set when the verb or phrase codes only between armed sides ({@link VerbRule.armedSides}). */
   armedSides?: boolean;
+  /** Set when the verb codes only what a crowd does ({@link VerbRule.crowd}). */
+  crowd?: boolean;
   /** Set on an event noun whose "of" names those who act ({@link NounRule.ofDoer}): the preposition of its target. */
   ofDoer?: string;
 }
@@ -105,6 +107,7 @@ function verbTrigger(ctx: DocContext, rule: VerbRule, t: number, s: Sentence): T
   if (!rule.type) return null;
   const trigger: Trigger = { head: t, first: t, last: t + 1, type: rule.type, mode: rule.mode, nominal: false, twoSided: false, carrier: null };
   if (rule.armedSides) trigger.armedSides = true;
+  if (rule.crowd) trigger.crowd = true;
   return trigger;
 }
 
