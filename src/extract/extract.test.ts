@@ -37,6 +37,15 @@ describe("extract: events", () => {
     expect(e?.fatalities).toEqual({ low: 12, high: null });
     expect(names(r, e?.recipient ?? []).join()).toMatch(/Congo|army|military/i);
   });
+  it("dates a sentence that names no day by the day the sentence before it in its paragraph names", () => {
+    const r = run("Gunmen stormed a village near Maiduguri on Tuesday. Soldiers fired on the attackers.\n\nThe army arrested two suspects.");
+    const byType = (t: string) => r.events.find((e) => e.type === t && e.actor.length > 0);
+    expect(r.events.map((e) => e.date?.start)).toContain("2031-05-06");
+    const fired = r.events.filter((e) => e.type === "ASSAULT" && names(r, e.actor).join().match(/military/));
+    expect(fired.map((e) => e.date)).toEqual([{ start: "2031-05-06", end: "2031-05-06" }]);
+    // a new paragraph tells another part of the story: the month of publication, as before
+    expect(byType("COERCE")?.date).toEqual({ start: "2031-05-01", end: "2031-05-31" });
+  });
   it("dates by the words, not the dateline, and by the publication month when no date is given", () => {
     const r = run("GOMA, May 10 — Rebels attacked an army post on Thursday. The army later withdrew from the hills around the town.");
     const attack = r.events.find((x) => x.type === "ASSAULT");

@@ -7,6 +7,7 @@ import type { DateInterval } from "../../core/index.js";
 import type { DateMention } from "../../nlp/dates.js";
 import type { Token } from "../../nlp/index.js";
 import { datelineEnd } from "../actors/mentions.js";
+import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext } from "../context.js";
 import type { DraftEvent } from "../events/index.js";
 
@@ -38,10 +39,40 @@ export function eventDate(ctx: DocContext, d: DraftEvent, dates: DateMention[]):
     .filter((x) => x.start >= s.start && x.end <= s.end && x.start >= filed && !(latest && x.interval.start > latest))
     .sort((x, y) => Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
   if (near) return { date: near.interval, source: "text" };
+  // "Gunmen stormed the village on Tuesday. Police fired on them.": the day the story just told
+  const told = (d.modality === "asserted" || d.modality === "negated") ? dayTold(ctx, d.sentence, dates, filed, latest) : null;
+  if (told) return { date: told.interval, source: "text" };
   // a present-tense report ("Airstrikes kill 26 in Gaza") tells what happened on the day it is dated
   if (published && d.modality === "asserted" && presentIn(a.tokens, d)) return { date: { start: published, end: published }, source: "published" };
   if (published && (d.modality === "asserted" || d.modality === "negated")) return { date: publicationMonth(published), source: "published" };
   return { date: null, source: null };
+}
+
+/** Words that tell a sentence of another time than the one before ("later", "earlier", "since"). */
+const TIME_SHIFTS = wordClass("time-shift-words");
+
+/** How many sentences back a day named earlier in the paragraph still dates a sentence that names none. */
+const DAY_REACH = 2;
+
+/**
+ * The day the sentences just before sentence `si` in its paragraph name, the nearest first: the
+ * story told on; null when the nearest date they name is not one day, or none is named.
+ */
+function dayTold(ctx: DocContext, si: number, dates: DateMention[], filed: number, latest: string | null): DateMention | null {
+  const { sentences, tokens } = ctx.a;
+  const own = sentences[si];
+  // "The army later withdrew": told as another time than the day before
+  if (!own || tokens.slice(own.first, own.last).some((t) => TIME_SHIFTS.has(t.lower))) return null;
+  const paragraph = own.paragraph;
+  for (let k = si - 1; k >= 0 && k >= si - DAY_REACH; k--) {
+    const b = sentences[k];
+    if (!b || b.paragraph !== paragraph) return null;
+    const named = dates.filter((x) => x.start >= b.start && x.end <= b.end && x.start >= filed);
+    const last = named[named.length - 1];
+    if (!last) continue;
+    return last.interval.start === last.interval.end && !(latest && last.interval.start > latest) ? last : null;
+  }
+  return null;
 }
 
 /** The day after `published` (a report may be dated in another time zone than the event). */
