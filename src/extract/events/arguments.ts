@@ -370,7 +370,11 @@ export class ArgumentReader {
    */
   #objectAntecedent(t: number, s: Sentence, word: string): Mention | null {
     const subject = new Set(this.subject(t, s).map((m) => m.entity));
-    for (let k = t - 1; k >= s.first; k--) {
+    // "Protesters gathered outside the parliament. Police used tear gas to disperse them.": the
+    // sentence before, in the same paragraph, when this one names no one else
+    const before = this.#ctx.a.sentences[this.#tok(s.first).sentence - 1];
+    const from = before && before.paragraph === s.paragraph ? before.first : s.first;
+    for (let k = t - 1; k >= from; k--) {
       const m = mentionAt(this.#ctx, k);
       if (!m) continue;
       k = m.first;

@@ -407,3 +407,10 @@ describe("event coding: no one acts on themselves", () => {
     for (const e of r.events) expect(e.actor.filter((a) => e.recipient.includes(a))).toEqual([]);
   });
 });
+
+describe("event coding: an object pronoun for those the sentence before named", () => {
+  it("reads 'disperse them' as aimed at the crowd told just before", () => {
+    expect(coded(run("Hundreds of protesters gathered outside the ministry in Zomba. Police used tear gas to disperse them.")))
+      .toContain("COERCE police -> protesters");
+  });
+});
