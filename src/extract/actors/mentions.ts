@@ -554,6 +554,13 @@ export class MentionFinder {
     return this.#lex.isEventWord(next.lower) || (tokens[t + 1]?.pos === "NOUN" && this.#lex.isEventWord((tokens[t + 1] as Token).lower));
   }
 
+  /** True when the event noun at t (or t + 1) is followed by its target ("strike on Gaza", "attack against"). */
+  #targetAfterEvent(t: number): boolean {
+    const tokens = this.#ctx.a.tokens;
+    const k = tokens[t + 1]?.pos === "NOUN" ? t + 2 : t + 1;
+    return /^(on|against|targeting|at)$/.test(tokens[k]?.lower ?? "");
+  }
+
   #surface(i: number, last: number): string {
     const { words, a } = this.#ctx;
     return a.text.slice((words[i] as Word).start, (words[last - 1] as Word).end);
@@ -570,9 +577,16 @@ export class MentionFinder {
     const { words, a } = this.#ctx;
     const w0 = words[i] as Word;
     const w1 = words[last - 1] as Word;
+    // "in Israeli strikes": a side of the event noun after it; but "in Niger ambush", "in a Kabul
+    // blast": a country's or capital's name there says where
+    // (unless a target follows, "in Israel strike on Gaza", or the name is written as an
+    // adjective: "in the U.S. airstrike", "in a pro-Palestine protest")
+    const before = a.tokens[w0.token - 1];
+    const where = via === "name" && this.#ctx.entities.get(entity)?.kind === "state" && before !== undefined && LOCATIVE.has(before.lower) &&
+      /\p{Ll}/u.test(a.text.slice(w0.start, w1.end)) && !this.#targetAfterEvent(w1.token + 1);
     const m: Mention = {
       start: w0.start, end: w1.end, first: w0.token, last: w1.token + 1, entity, via,
-      locative: w0.start < this.#datelineEnd || (this.#locative(w0.token, via === "agent") && !this.#beforeEvent(w1.token + 1)),
+      locative: w0.start < this.#datelineEnd || (this.#locative(w0.token, via === "agent") && (where || !this.#beforeEvent(w1.token + 1))),
     };
     this.#ctx.mentions.push(m);
     const e = this.#ctx.entities.get(entity) as Entity;

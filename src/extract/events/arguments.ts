@@ -39,6 +39,8 @@ const OBJECT_STOPS = wordClass("object-stops");
 const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act|arrest|attack|raid|ban|move)s?$/;
 /** Acts done by force or in the street: "with" after them names means or company, not the other side. */
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
+/** Words before a place an actor is in ("in", "near"): the mention's `locative` mark (actors/mentions.ts). */
+const LOCATIVES = wordClass("actor-locatives");
 /** Words that open a clause with a subject of its own ("after", "when", "because"). */
 const CLAUSE_OPENERS = wordClass("clause-openers");
 const ADVERBS = wordClass("argument-adverbs");
@@ -524,12 +526,25 @@ export class ArgumentReader {
   /** Arguments of an event noun: pre-modifier or possessive actor, "on/against X", "by Y", "between X and Y". */
   nominal(trig: Trigger, s: Sentence): { actor: Mention[]; recipient: Mention[] } {
     const actor: Mention[] = [];
+    let placedSubject = false;
     // "a U.S. drone strike", "Israeli airstrikes", "the army's offensive"
     // "a Russian Shahed drone strike": a weapon's name may stand between
     for (let k = trig.first - 1; k >= s.first && k >= trig.first - 4; k--) {
       const m = mentionAt(this.#ctx, k);
       // "Pakistani and Afghan forces clash": every side coordinated before the noun
-      if (m) { if (!m.locative) actor.push(...this.#coordinated(m, s, -1)); break; }
+      if (m) {
+        if (!m.locative) actor.push(...this.#coordinated(m, s, -1));
+        // "Security forces in South Sudan arrest X": a headline's subject placed before its verb read as a noun
+        else {
+          const at = this.#headStart(m.first, s);
+          const subject = mentionAt(this.#ctx, at - 1);
+          if (subject && !subject.locative && subject.first === s.first && subject.last === at && LOCATIVES.has(this.#tok(at).lower)) {
+            actor.push(subject);
+            placedSubject = true;
+          }
+        }
+        break;
+      }
       const tok = this.#tok(k);
       if (tok.pos !== "ADJ" && tok.pos !== "DET" && tok.pos !== "NOUN" && tok.pos !== "NUM" && tok.pos !== "PROPN" && tok.text !== "'s") break;
     }
@@ -557,7 +572,7 @@ export class ArgumentReader {
     // "members warning U.S. forces": an -ing form read as a noun that takes a direct object
     if (recipient.length === 0 && /ing$/.test(this.#tok(trig.head).lower) && mentionAt(this.#ctx, trig.last)) recipient = this.object(trig.last, s);
     // "Police arrest opposition leader": a headline's verb read as a noun right after its subject takes an object
-    const subjectFirst = actor.length === 1 && actor[0]?.first === s.first && actor[0].last === trig.first;
+    const subjectFirst = actor.length === 1 && actor[0]?.first === s.first && (actor[0].last === trig.first || placedSubject);
     if (recipient.length === 0 && subjectFirst && ["DET", "NOUN", "PROPN", "NUM", "ADJ"].includes(next?.pos ?? "")) recipient = this.object(trig.last, s);
     // "his threat to launch an offensive": the owner is the actor
     const owner = this.#tok(trig.first - 1);

@@ -414,3 +414,12 @@ describe("event coding: an object pronoun for those the sentence before named", 
       .toContain("COERCE police -> protesters");
   });
 });
+
+describe("event coding: a country named where an event noun happened", () => {
+  it("reads 'in Niger ambush' as where, and 'Police in Kenya arrest …' as the headline's subject", () => {
+    expect(coded(run("Militants kill five soldiers in Niger ambush"))).toEqual(["ASSAULT armed group -> military"]);
+    expect(coded(run("Police in Malawi arrest 12 protesters"))).toEqual(["COERCE Malawi police -> protesters"]);
+    // a demonym or an abbreviation before the noun still names the side
+    expect(coded(run("Three killed in the U.S. airstrike")).join()).toMatch(/ASSAULT United States/);
+  });
+});
