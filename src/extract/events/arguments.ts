@@ -41,6 +41,8 @@ const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
 /** Words before a place an actor is in ("in", "near"): the mention's `locative` mark (actors/mentions.ts). */
 const LOCATIVES = wordClass("actor-locatives");
+/** Verbs that always take an object: with none after them, a headline's subject is their target. */
+const HEADLINE_PASSIVES = wordClass("object-verbs");
 /** Words that open a clause with a subject of its own ("after", "when", "because"). */
 const CLAUSE_OPENERS = wordClass("clause-openers");
 const ADVERBS = wordClass("argument-adverbs");
@@ -112,6 +114,9 @@ export class ArgumentReader {
       // "doctors from two aid groups donated …": a number after a preposition counts no subject
       if (p.pos === "NUM") return this.#tok(k - 1)?.pos !== "ADP";
       if (!["NOUN", "PROPN", "ADJ"].includes(p.pos)) return false;
+      // "Soldiers killed in Niger ambush": a headline opening with those a verb that needs an
+      // object did something to, a place or a cause right after it
+      if (k === s.first && HEADLINE_PASSIVES.has(tok.lemma) && next?.pos === "ADP" && next.lower !== "by") return true;
     }
     return false;
   }

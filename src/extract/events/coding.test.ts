@@ -423,3 +423,12 @@ describe("event coding: a country named where an event noun happened", () => {
     expect(coded(run("Three killed in the U.S. airstrike")).join()).toMatch(/ASSAULT United States/);
   });
 });
+
+describe("event coding: a headline's passive without a number", () => {
+  it("reads 'Soldiers killed in …' as what was done to the soldiers", () => {
+    const r = run("Soldiers killed in ambush near Menaka\n\nMilitants ambushed an army convoy near Menaka on Friday, killing four soldiers.");
+    expect(r.events.filter((e) => names(r, e.actor).includes("military"))).toEqual([]);
+    // an active verb with its object is no passive
+    expect(coded(run("Soldiers killed three militants near Menaka."))).toEqual(["ASSAULT military -> armed group"]);
+  });
+});
