@@ -308,6 +308,7 @@ describe("places in brackets and local division words", () => {
   it("places a division after a town the gazetteer lacks ('in Ngumba, North Kivu')", () => {
     expect(findPlaces("Militiamen torched homes in Ngumba, North Kivu.", gaz).map((p) => p.name)).toEqual(["North Kivu"]);
     expect(findPlaces("Gunmen struck near Kalunde territory, North Kivu, at dawn.", gaz).map((p) => p.name)).toEqual(["North Kivu"]);
+    expect(findPlaces("A mine exploded in Qadiya (Qadiya, Zamfara) on Monday.", gaz).map((p) => p.name)).toEqual(["Zamfara"]);
     // "of" ties the name before the comma to a body, not to a place
     expect(findPlaces("A spokesman for the Bureau of Fisheries, Michael Grant, spoke.", gaz).map((p) => p.name)).toEqual([]);
   });

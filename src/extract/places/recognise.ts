@@ -198,6 +198,8 @@ function unknownPlaceBefore(tokens: Token[], comma: number, text: string, lastMa
   for (; k >= 0 && comma - k <= UNKNOWN_NAME_WORDS; k--) {
     const t = tokens[k]!;
     const next = tokens[k + 1]!;
+    // "Tal Afar (Tal Afar, Ninewa)": a bracket after a word places what comes before it
+    if (t.text === "(" && named > 0 && t.fullEnd === next.start && tokens[k - 1]?.word) return "(";
     // one name: words one space apart, on one line
     if (!t.word || next.start - t.fullEnd > 1 || /\n/.test(text.slice(t.fullEnd, next.start))) return "";
     if (isCapitalised(t)) named++;
