@@ -534,7 +534,8 @@ export class ArgumentReader {
     let placedSubject = false;
     // "a U.S. drone strike", "Israeli airstrikes", "the army's offensive"
     // "a Russian Shahed drone strike": a weapon's name may stand between
-    for (let k = trig.first - 1; k >= s.first && k >= trig.first - 4; k--) {
+    let reach = 4;
+    for (let k = trig.first - 1; k >= s.first && k >= trig.first - reach; k--) {
       const m = mentionAt(this.#ctx, k);
       // "Pakistani and Afghan forces clash": every side coordinated before the noun
       if (m) {
@@ -551,7 +552,10 @@ export class ArgumentReader {
         break;
       }
       const tok = this.#tok(k);
-      if (tok.pos !== "ADJ" && tok.pos !== "DET" && tok.pos !== "NOUN" && tok.pos !== "NUM" && tok.pos !== "PROPN" && tok.text !== "'s") break;
+      // "a Russian missile and drone attack": weapons joined by "and" before the noun
+      const joinedNouns = tok.lower === "and" && k + 1 === trig.first && this.#tok(k - 1)?.pos === "NOUN" && this.#tok(k + 1)?.pos === "NOUN";
+      if (joinedNouns) reach += 2;
+      else if (tok.pos !== "ADJ" && tok.pos !== "DET" && tok.pos !== "NOUN" && tok.pos !== "NUM" && tok.pos !== "PROPN" && tok.text !== "'s") break;
     }
     let recipient: Mention[] = [];
     const next = this.#tok(trig.last);

@@ -432,3 +432,13 @@ describe("event coding: a headline's passive without a number", () => {
     expect(coded(run("Soldiers killed three militants near Menaka."))).toEqual(["ASSAULT military -> armed group"]);
   });
 });
+
+describe("event coding: a summary's attack and its toll", () => {
+  it("reads 'a Russian missile and drone attack … kills two people, injures 28 others' as one attack", () => {
+    const r = run("An overnight Russian missile and drone attack on Odesa kills two people, injures 28 others, and damages a port.");
+    const attacks = r.events.filter((e) => e.type === "ASSAULT");
+    expect(attacks).toHaveLength(1);
+    expect(names(r, attacks[0]?.actor ?? [])).toEqual(["Russia"]);
+    expect([attacks[0]?.fatalities, attacks[0]?.injuries]).toEqual([{ low: 2, high: 2 }, { low: 28, high: 28 }]);
+  });
+});

@@ -157,7 +157,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         // "shelled the town, killing about 20 people": the toll of the attack just told, not another attack
         const host = trig.type === "ASSAULT" && trailingParticiple(tokens, trig.first, s.first) ? attackBy(drafts, keys(actor)) :
           // "a strike kills five people, including a child, and injures nine others": the wounded are the same attack's
-          trig.type === "ASSAULT" && HARM.has((tokens[trig.head] as Token).lemma) && tokens[trig.first - 1]?.lower === "and"
+          // "kills two people, injures 28 others": a comma joins them as "and" does
+          trig.type === "ASSAULT" && HARM.has((tokens[trig.head] as Token).lemma) && (tokens[trig.first - 1]?.lower === "and" ||
+            (tokens[trig.first - 1]?.text === "," && drafts.some((d) => d.type === "ASSAULT" && d.last <= trig.first && trig.first - d.last <= 6 &&
+              tokens.slice(d.first, d.last).some((t) => HARM.has(t.lemma)) &&
+              tokens.slice(d.last, trig.first - 1).every((t) => ["NUM", "NOUN", "ADJ", "DET", "PROPN"].includes(t.pos)))))
             ? [...drafts].reverse().find((d) => d.type === "ASSAULT" && !d.trigger.twoSided && d.modality === modalityOf(tokens, s, trig.first, trig.carrier)) ?? null
             : null;
         if (host) {
