@@ -41,6 +41,8 @@ const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
 /** Words before a place an actor is in ("in", "near"): the mention's `locative` mark (actors/mentions.ts). */
 const LOCATIVES = wordClass("actor-locatives");
+/** Participles of charging ("accused", "suspected") that, after a name and before "of", are passive. */
+const CHARGE_PARTICIPLES = wordClass("charge-participles");
 /** Verbs that always take an object: with none after them, a headline's subject is their target. */
 const HEADLINE_PASSIVES = wordClass("object-verbs");
 /** Words that open a clause with a subject of its own ("after", "when", "because"). */
@@ -96,6 +98,8 @@ export class ArgumentReader {
     const tok = this.#tok(t);
     const prev = this.#tok(t - 1);
     if (t <= s.first || !/ed$/.test(tok.lower) || !prev || !["NOUN", "PROPN"].includes(prev.pos)) return false;
+    // "militants accused of bombings", "a man charged with murder": what the noun is charged with
+    if (CHARGE_PARTICIPLES.has(tok.lower) && /^(of|with|over)$/.test(this.#tok(t + 1)?.lower ?? "") && mentionAt(this.#ctx, t - 1)) return true;
     const by = this.#tok(t + 1)?.lower === "by" ? t + 1 : -1;
     return by > 0 && (mentionAt(this.#ctx, by + 1) !== null || mentionAt(this.#ctx, by + 2) !== null);
   }

@@ -442,3 +442,10 @@ describe("event coding: a summary's attack and its toll", () => {
     expect([attacks[0]?.fatalities, attacks[0]?.injuries]).toEqual([{ low: 2, high: 2 }, { low: 28, high: 28 }]);
   });
 });
+
+describe("event coding: a name 'accused of' something", () => {
+  it("reads 'militants accused of bombings' as charged, not accusing", () => {
+    const r = run("Police in Bosaso detained four Ndovu Front militants accused of bombings in the port.");
+    expect(r.events.filter((e) => e.type === "ACCUSE" && names(r, e.actor).includes("Ndovu Front"))).toEqual([]);
+  });
+});
