@@ -312,6 +312,10 @@ describe("places in brackets and local division words", () => {
     // "of" ties the name before the comma to a body, not to a place
     expect(findPlaces("A spokesman for the Bureau of Fisheries, Michael Grant, spoke.", gaz).map((p) => p.name)).toEqual([]);
   });
+  it("reads a direction before a country as part of where a town is ('in Ashdod, Southern Israel')", () => {
+    expect(findPlaces("Two people were hurt in Ashdod, Southern Israel, on Sunday.", gaz).map((p) => p.name)).toEqual(["Ashdod", "Israel"]);
+    expect(findPlaces("Floods hit Northern Region, Ghana.", gaz).map((p) => p.name)).toEqual(["Northern Region", "Ghana"]);
+  });
   it("does not take a bracket that opens a text for a place cue", () => {
     expect(findPlaces("(Reuters) Fighters attacked a convoy.", gaz)).toEqual([]);
   });

@@ -263,6 +263,11 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     }
     if (bestFolded && (!best || bestFolded.j > best.j)) best = bestFolded;
     if (!best) continue;
+    // "Beersheba, Southern Israel": a direction alone before a name is part of how that name is
+    // placed, not a division called "Southern"
+    const following = tokens[best.j + 1];
+    if (best.j === i && DIRECTIONS.has(low) && following !== undefined && following.start - first.fullEnd <= 1 && isCapitalised(following) &&
+      !GENERIC_WORDS.has(following.text.toLowerCase())) continue;
 
     const last = tokens[best.j]!;
     // "US$460 million", "HK$": a currency, not a place.
