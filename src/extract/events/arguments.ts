@@ -157,7 +157,7 @@ export class ArgumentReader {
       if ((tok.pos === "NOUN" || tok.pos === "PROPN") && !mentionAt(this.#ctx, k)) bareNoun = true;
       // "one day after a Serbian army jet shot down …": a clause opened right before its own
       // subject, a noun that is no actor, does not take the main clause's
-      if (bareNoun && CLAUSE_OPENERS.has(tok.lower) && this.#nounPhrase(k + 1, t)) return [];
+      if (bareNoun && CLAUSE_OPENERS.has(tok.lower) && this.#clauseSubject(k + 1, t)) return [];
       if (this.#aside[k] && !this.#aside[t]) continue;
       // "the PKK, which has waged an insurgency": a relative pronoun stands for the mention just before it
       if (RELATIVES.has(tok.lower)) {
@@ -235,10 +235,15 @@ export class ArgumentReader {
     return true;
   }
 
-  /** True when tokens [from, to) are one noun phrase: determiners, numbers, adjectives and nouns. */
-  #nounPhrase(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (!["DET", "NUM", "ADJ", "NOUN", "PROPN"].includes(this.#tok(k).pos)) return false;
-    return to > from;
+  /**
+   * True when tokens [from, to) are a clause's subject and its verb group: a noun phrase
+   * (determiners, numbers, adjectives, nouns), then auxiliaries and adverbs ("the NPFL had").
+   */
+  #clauseSubject(from: number, to: number): boolean {
+    let k = to;
+    while (k > from && ["AUX", "ADV", "PART"].includes(this.#tok(k - 1).pos)) k--;
+    for (let j = from; j < k; j++) if (!["DET", "NUM", "ADJ", "NOUN", "PROPN"].includes(this.#tok(j).pos)) return false;
+    return k > from;
   }
 
   /** True when the verb at v is an infinitive: "to" before it, past adverbs ("to not just terrorise"). */

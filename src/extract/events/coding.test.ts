@@ -449,3 +449,14 @@ describe("event coding: a name 'accused of' something", () => {
     expect(r.events.filter((e) => e.type === "ACCUSE" && names(r, e.actor).includes("Ndovu Front"))).toEqual([]);
   });
 });
+
+describe("event coding: taking over a place", () => {
+  it("reads 'took over the town' as an attack and 'took over the portfolio' as nothing", () => {
+    expect(coded(run("Ndovu Front rebels took over the town of Kamanyola on Sunday.")).map((x) => x.split(" ")[0])).toEqual(["ASSAULT"]);
+    expect(run("The new minister took over the defence portfolio.").events).toEqual([]);
+  });
+  it("gives a clause opened by 'that' its own subject ('an allegation that the NPFL had taken over the city')", () => {
+    const r = run("The committee examined an allegation by the Ndovu Front that the NPFL had taken over the city of Greenville.");
+    expect(r.events.filter((e) => e.type === "ASSAULT" && names(r, e.actor).includes("Ndovu Front"))).toEqual([]);
+  });
+});
