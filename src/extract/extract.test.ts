@@ -167,6 +167,15 @@ describe("extract: events", () => {
   });
 });
 
+describe("extract: the people of a place", () => {
+  it("does not read a place and the count after a stop as the place's people ('Zamfara; 8 people')", () => {
+    const r = run("Gunmen attacked a village in Zamfara; 8 people lost their lives.");
+    const e = r.events.find((x) => x.type === "ASSAULT");
+    expect(e?.location?.admin1).toBe("Zamfara");
+    expect(e?.fatalities).toEqual({ low: 8, high: 8 });
+  });
+});
+
 describe("extract: irregular past forms", () => {
   it("reads 'shot' and 'fought' as verbs after their subject, even where the tagger reads a noun", () => {
     const r = run("Police shot two looters in the market. Militiamen shot dead a trader. Rebels fought soldiers near the dam.");

@@ -220,6 +220,8 @@ export class MentionFinder {
     let j = i;
     while (j < limit && (words[j] as Word).end <= (place.mentions.find(([s]) => s === w.start)?.[1] ?? 0)) j++;
     if ((words[j] as Word | undefined)?.key === "s") j++;
+    // "Zamfara; 8 people lost their lives": a stop or comma between ends the phrase
+    if (j < limit && !this.#adjacent(j, j)) return null;
     while (j < limit && (a.tokens[(words[j] as Word).token]?.pos === "NUM" || /^(million|thousand|hundred)$/.test((words[j] as Word).key))) j++;
     const agent = this.#lex.rules.agents.longestAt(words, j, limit);
     const entry = agent?.values[0] as AgentEntry | undefined;

@@ -24,8 +24,8 @@ const ACTIVE = /^(kill|kills|killing|execute|executes|executing|massacre|massacr
 /** Participles: passive after "be" ("are killed"), active after "have" or a subject ("gunmen killed 12"). */
 const PARTICIPLE = /^(killed|executed|massacred|slain|neutrali[sz]ed|wounded|injured|hurt)$/;
 /** Words whose subject is the count: "Seven soldiers die", "three dead", "30 deaths", "12 casualties". */
-const INTRANSITIVE = /^(die|dies|died|dying|dead|death|deaths|fatality|fatalities|injury|injuries|casualty|casualties)$/;
-const FATAL = /^(kill|kills|killing|killed|execute|executes|executing|executed|massacre|massacres|massacring|massacred|slay|slays|slaying|slew|slain|neutrali[sz]es?|neutrali[sz]ing|neutrali[sz]ed|die|dies|died|dying|dead|death|deaths|fatality|fatalities|lives)$/;
+const INTRANSITIVE = /^(die|dies|died|dying|dead|death|deaths|fatality|fatalities|injury|injuries|casualty|casualties|bodies|corpses)$/;
+const FATAL = /^(kill|kills|killing|killed|execute|executes|executing|executed|massacre|massacres|massacring|massacred|slay|slays|slaying|slew|slain|neutrali[sz]es?|neutrali[sz]ing|neutrali[sz]ed|die|dies|died|dying|dead|death|deaths|fatality|fatalities|lives|bodies|corpses)$/;
 /** "death sentence", "sentenced to death": no one died. */
 const NOT_A_DEATH = /^(toll|tolls|sentence|sentences|penalty|threat|threats|squad|squads|row|camp|camps|certificate|march|sentenced|condemned)$/;
 /** Words between a passive toll word and its subject: "are reportedly killed", "is shot dead", "was stabbed to death". */
@@ -64,6 +64,10 @@ function casualtyReportAfter(tokens: Token[], s: Sentence): Tolls | null {
   while (last < tokens.length && tokens[last]?.sentence === idx) last++;
   const words = tokens.slice(first, last);
   if (words.some((t) => ELSEWHERE.test(t.lower))) return null;
+  // "The death toll rose to 11.": a sentence that only updates the count
+  // "Fatalities: 4.", a note's count
+  if ((words[0]?.lower === "the" && words[1]?.lower === "death" && words[2]?.lower === "toll") ||
+    (words[1]?.text === ":" && INTRANSITIVE.test(words[0]?.lower ?? ""))) return tollsOf(tokens, { ...s, first, last }, first, last);
   const cue = words.findIndex((t) => isToll(t) || t.lower === "no");
   if (cue < 0 || cue > 10) return null;
   // only the count's phrase and a verb group before the toll word: no subject of its own doing something
@@ -102,6 +106,14 @@ function tollsOf(tokens: Token[], s: Sentence, from: number, to: number): Tolls 
 function countFor(tokens: Token[], s: Sentence, k: number, to: number): Bound | null {
   const t = tokens[k] as Token;
   const stop = (w: Token): boolean => isToll(w);
+  // "Fatalities: 4", "Deaths: 12": a count after a colon
+  if (tokens[k + 1]?.text === ":" && INTRANSITIVE.test(t.lower)) return countAfter(tokens, k + 1, to, stop);
+  if (t.lower === "lives") {
+    // "8 people lost their lives"
+    if (/^(their|his|her)$/.test(tokens[k - 1]?.lower ?? "") && tokens[k - 2]?.lemma === "lose") return subjectCount(tokens, s, k - 2);
+    // "claiming 10 lives", "cost 30 lives", "took five lives"
+    if (/^(claim|cost|take)$/.test(tokens[k - 2]?.lemma ?? "") && tokens[k - 1]?.pos === "NUM") return countAfter(tokens, k - 2, to, stop);
+  }
   if (t.lower === "death" || t.lower === "lives") {
     if (NOT_A_DEATH.test(tokens[k + 1]?.lower ?? "") || NOT_A_DEATH.test(tokens[k - 2]?.lower ?? "")) return null;
     // "the death of IRGC spokesperson Ali Naini", "claimed the lives of 12"

@@ -22,6 +22,13 @@ describe("tollsIn", () => {
     expect(dead("Militiamen shot dead four traders on the road.")).toEqual(exactly(4));
     expect(dead("Two guards were shot dead at the gate.")).toEqual(exactly(2));
   });
+  it("reads a note's count, lives lost or claimed, bodies found, and a toll updated in the next sentence", () => {
+    expect(dead("Bandits raided the market. Fatalities: 4.")).toEqual(exactly(4));
+    expect(dead("Bandits raided the market; 8 people lost their lives.")).toEqual(exactly(8));
+    expect(dead("Bandits raided the market, claiming 10 lives.")).toEqual(exactly(10));
+    expect(dead("Bandits raided the market. Two bodies were recovered.")).toEqual(exactly(2));
+    expect(dead("Bandits raided the market. The death toll rose to 11.")).toEqual(exactly(11));
+  });
   it("keeps lower bounds open", () => {
     expect(dead("At least 12 people were killed in the blast.")).toEqual(atLeast(12));
     expect(dead("The strike killed more than 40 recruits.")).toEqual(atLeast(40));
