@@ -20,12 +20,12 @@ export interface Tolls {
 
 type Kind = "f" | "i";
 /** Verbs whose object is the count: "kills 14 people", "killing at least 26", "injures 35 others". */
-const ACTIVE = /^(kill|kills|killing|execute|executes|executing|massacre|massacres|massacring|slay|slays|slaying|slew|neutrali[sz]es?|neutrali[sz]ing|wound|wounds|wounding|injure|injures|injuring)$/;
+const ACTIVE = /^(kill|kills|killing|execute|executes|executing|massacre|massacres|massacring|slay|slays|slaying|slew|behead|beheads|beheading|lynch|lynches|lynching|neutrali[sz]es?|neutrali[sz]ing|wound|wounds|wounding|injure|injures|injuring)$/;
 /** Participles: passive after "be" ("are killed"), active after "have" or a subject ("gunmen killed 12"). */
-const PARTICIPLE = /^(killed|executed|massacred|slain|neutrali[sz]ed|wounded|injured|hurt)$/;
+const PARTICIPLE = /^(killed|executed|massacred|slain|beheaded|lynched|neutrali[sz]ed|wounded|injured|hurt)$/;
 /** Words whose subject is the count: "Seven soldiers die", "three dead", "30 deaths", "12 casualties". */
 const INTRANSITIVE = /^(die|dies|died|dying|dead|death|deaths|fatality|fatalities|injury|injuries|casualty|casualties|bodies|corpses)$/;
-const FATAL = /^(kill|kills|killing|killed|execute|executes|executing|executed|massacre|massacres|massacring|massacred|slay|slays|slaying|slew|slain|neutrali[sz]es?|neutrali[sz]ing|neutrali[sz]ed|die|dies|died|dying|dead|death|deaths|fatality|fatalities|lives|bodies|corpses)$/;
+const FATAL = /^(kill|kills|killing|killed|execute|executes|executing|executed|massacre|massacres|massacring|massacred|slay|slays|slaying|slew|slain|behead|beheads|beheading|beheaded|lynch|lynches|lynching|lynched|neutrali[sz]es?|neutrali[sz]ing|neutrali[sz]ed|die|dies|died|dying|dead|death|deaths|fatality|fatalities|lives|bodies|corpses)$/;
 /** "death sentence", "sentenced to death": no one died. */
 const NOT_A_DEATH = /^(toll|tolls|sentence|sentences|penalty|threat|threats|squad|squads|row|camp|camps|certificate|march|sentenced|condemned)$/;
 /** Words between a passive toll word and its subject: "are reportedly killed", "is shot dead", "was stabbed to death". */

@@ -28,6 +28,8 @@ describe("tollsIn", () => {
     expect(dead("Bandits raided the market, claiming 10 lives.")).toEqual(exactly(10));
     expect(dead("Bandits raided the market. Two bodies were recovered.")).toEqual(exactly(2));
     expect(dead("Bandits raided the market. The death toll rose to 11.")).toEqual(exactly(11));
+    expect(dead("Insurgents beheaded five farmers near the river.")).toEqual(exactly(5));
+    expect(dead("A mob lynched two suspected thieves.")).toEqual(exactly(2));
   });
   it("keeps lower bounds open", () => {
     expect(dead("At least 12 people were killed in the blast.")).toEqual(atLeast(12));
