@@ -308,7 +308,9 @@ export class MentionFinder {
         const next = words[last];
         const nt = next ? this.#ctx.a.tokens[next.token] : undefined;
         const hyphen = next && this.#ctx.a.text.slice((words[last - 1] as Word).end, next.start) === "-";
-        if (nt && (nt.pos === "NOUN" || nt.pos === "PROPN" || hyphen)) return this.#add(i, last, this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true), "adjective");
+        // ("Russian shelling": an -ing event noun the tagger reads as a verb)
+        const eventVerb = nt?.pos === "VERB" && /ing$/.test(nt.lower) && this.#lex.isEventWord(nt.lower);
+        if (nt && (nt.pos === "NOUN" || nt.pos === "PROPN" || hyphen || eventVerb)) return this.#add(i, last, this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true), "adjective");
         return last;
       }
       if (demonym) return this.#add(i, last, this.#entity(`${e.country}:people`, `${surface}`, "civilians", e.country, e.id, false), "agent");
@@ -552,7 +554,8 @@ export class MentionFinder {
   #beforeEvent(t: number): boolean {
     const tokens = this.#ctx.a.tokens;
     const next = tokens[t];
-    if (!next || next.pos !== "NOUN") return false;
+    // "in Russian shelling": an -ing event noun the tagger reads as a verb
+    if (!next || (next.pos !== "NOUN" && !(next.pos === "VERB" && /ing$/.test(next.lower)))) return false;
     return this.#lex.isEventWord(next.lower) || (tokens[t + 1]?.pos === "NOUN" && this.#lex.isEventWord((tokens[t + 1] as Token).lower));
   }
 

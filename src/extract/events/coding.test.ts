@@ -460,3 +460,13 @@ describe("event coding: taking over a place", () => {
     expect(r.events.filter((e) => e.type === "ASSAULT" && names(r, e.actor).includes("Ndovu Front"))).toEqual([]);
   });
 });
+
+describe("event coding: a toll told before the attack that took it", () => {
+  it("reads '12 people are killed in Ndovu Front shelling of Beni' as one attack, with its side and its toll", () => {
+    const r = run("At least 12 people are killed and 30 others are injured in Ndovu Front shelling of Beni.");
+    const attacks = r.events.filter((e) => e.type === "ASSAULT");
+    expect(attacks).toHaveLength(1);
+    expect(names(r, attacks[0]?.actor ?? [])).toEqual(["Ndovu Front"]);
+    expect(attacks[0]?.fatalities).toEqual({ low: 12, high: null });
+  });
+});

@@ -222,7 +222,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     const unarmed = drafts.filter((d) => (d.trigger.armedSides && (!armedSides(ctx, d) || !objectFollows(tokens, d.trigger.last, s))) ||
       // "protesters gathered outside the parliament": a verb that is a protest only when a crowd does it
       (d.trigger.crowd && !d.actor.some((k) => CROWDS.has(k.slice(k.lastIndexOf(":") + 1)) || CROWDS.has(k.slice(k.lastIndexOf(" ") + 1)))));
-    for (const d of merge(drafts.filter((x) => !unarmed.includes(x)))) {
+    for (const d of merge(drafts.filter((x) => !unarmed.includes(x)), tokens)) {
       // "shelled the town with drones", "a visit to Kabul": the manner the words around the act name
       d.mode ??= cueMode(ctx, rules, wordIndex, d, s);
       // "French and Egyptian warships launched war games": forces of several states exercising together cooperate
@@ -521,12 +521,12 @@ function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
 }
 
 /** One event per type and sides within a sentence: later triggers add evidence to the first. */
-function merge(drafts: DraftEvent[]): DraftEvent[] {
+function merge(drafts: DraftEvent[], tokens: Token[]): DraftEvent[] {
   const out: DraftEvent[] = [];
   for (const d of drafts) {
     const same = out.find((o) => o.type === d.type && o.modality === d.modality &&
       (o.actor.some((k) => d.actor.includes(k)) || d.actor.length === 0 || o.actor.length === 0) &&
-      (o.recipient.length === 0 || d.recipient.length === 0 || o.recipient.some((k) => d.recipient.includes(k))));
+      (o.recipient.length === 0 || d.recipient.length === 0 || o.recipient.some((k) => d.recipient.includes(k)) || occasion(tokens, o, d)));
     if (!same) { out.push(d); continue; }
     for (const k of d.actor) if (!same.actor.includes(k)) same.actor.push(k);
     for (const k of d.recipient) if (!same.recipient.includes(k) && !same.actor.includes(k)) same.recipient.push(k);
@@ -535,6 +535,17 @@ function merge(drafts: DraftEvent[]): DraftEvent[] {
     same.last = Math.max(same.last, d.last);
   }
   return out;
+}
+
+/**
+ * "70 Palestinians are killed … in Israeli airstrikes on Gaza City": an attack with no one doing
+ * it, and the attack named after "in" or "by" later in its clause, which says who did it, are one.
+ */
+function occasion(tokens: Token[], earlier: DraftEvent, later: DraftEvent): boolean {
+  if (earlier.type !== "ASSAULT" || earlier.actor.length > 0 || later.actor.length === 0 || !later.trigger.nominal) return false;
+  const { word, at } = determinerOf(tokens, later.trigger.first);
+  const opener = ["a", "an", "the"].includes(word) ? tokens[at - 1]?.lower ?? "" : word;
+  return (opener === "in" || opener === "by") && !tokens.slice(earlier.trigger.last, later.trigger.first).some((t) => t.text === ";" || t.text === ".");
 }
 
 export type { Sentence, Event };
