@@ -470,3 +470,9 @@ describe("event coding: a toll told before the attack that took it", () => {
     expect(attacks[0]?.fatalities).toEqual({ low: 12, high: null });
   });
 });
+
+describe("event coding: a headline's 'open fire' read as an adjective", () => {
+  it("reads 'guards open fire on civilians' as an attack on them", () => {
+    expect(coded(run("Palace security guards open fire on civilians at the beach in Zomba."))).toEqual(["ASSAULT security forces -> civilians"]);
+  });
+});

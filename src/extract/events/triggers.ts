@@ -232,6 +232,10 @@ function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, n
   const bare = tok.pos === "NOUN" && !/(s|ed)$/.test(tok.lower) && (/s$/.test(prev.lower) || COLLECTIVE.has(prev.lower)) &&
     (prev.pos === "PROPN" || prev.pos === "NOUN") && !verbBefore && object;
   if (bare && rules.verbs.has(tok.lower)) return tok.lower;
+  // "Security guards open fire on civilians": a bare form read as an adjective, before the word its verb's phrase goes on with
+  const phrased = tok.pos === "ADJ" && next !== undefined && !verbBefore && /s$/.test(prev.lower) && (prev.pos === "NOUN" || prev.pos === "PROPN") &&
+    (rules.verbs.get(tok.lower)?.phrases.some((p) => p.type !== null && p.after[0] === next.lower) ?? false);
+  if (phrased) return tok.lower;
   // "Gunmen shot dead a village chief", "Rebels fought the army": an irregular past form with its
   // object; "one employee shot dead" is a headline's passive, which names no one who shot
   const irregular = rules.pastForms.get(tok.lower);
