@@ -45,6 +45,8 @@ const SUPPORTERS = "supporters";
 /** Nouns for a person or people of a body, after which the body's word names it ("opposition member"). */
 const MEMBERS = wordClass("member-nouns");
 const POSSESSIVES = wordClass("actor-possessives");
+/** Prepositions after an event noun that introduce its target ("strike on Gaza"). */
+const TARGET_PREPOSITIONS = wordClass("object-prepositions");
 /** "North", "Upper": words that begin place names. */
 const COMPASS = wordClass("place-directions");
 /** "Province", "Territory": a capitalised division word after a place name belongs to it. */
@@ -563,7 +565,9 @@ export class MentionFinder {
   #targetAfterEvent(t: number): boolean {
     const tokens = this.#ctx.a.tokens;
     const k = tokens[t + 1]?.pos === "NOUN" ? t + 2 : t + 1;
-    return /^(on|against|targeting|at)$/.test(tokens[k]?.lower ?? "");
+    const word = tokens[k]?.lower ?? "";
+    // "with" and "of" name company or the thing, not a target, after a noun read as a place's
+    return TARGET_PREPOSITIONS.has(word) && word !== "with" && word !== "of";
   }
 
   #surface(i: number, last: number): string {
