@@ -476,3 +476,11 @@ describe("event coding: a headline's 'open fire' read as an adjective", () => {
     expect(coded(run("Palace security guards open fire on civilians at the beach in Zomba."))).toEqual(["ASSAULT security forces -> civilians"]);
   });
 });
+
+describe("event coding: a crowd's violence", () => {
+  it("reads stones and arson by a crowd as a riot, and shooting by it as an attack", () => {
+    expect(coded(run("Protesters hurled stones at riot police in Blantyre.")).map((x) => x.split(" ")[0])).toEqual(["PROTEST"]);
+    expect(run("Protesters rioted at the prison, setting fire to mattresses.").events.map((e) => `${e.type}/${e.mode}`)).toEqual(["PROTEST/riot"]);
+    expect(coded(run("Protesters shot dead two policemen in Blantyre.")).map((x) => x.split(" ")[0])).toEqual(["ASSAULT"]);
+  });
+});

@@ -47,6 +47,8 @@ const HARM = wordClass("harm-verbs");
 
 /** Labels of agents that are crowds ("protesters"): an actor whose key ends with one is a crowd. */
 const CROWDS = wordClass("crowd-labels");
+/** Modes of an attack with arms: a crowd's attack in one of them stays an attack, not a riot. */
+const ARMED_MODES = wordClass("armed-modes");
 
 /** Verbs of fighting whose sides all go in `actor` (PLOVER: two-sided ASSAULT). */
 const TWO_SIDED = wordClass("two-sided-verbs");
@@ -221,10 +223,12 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     // "the army engaged the rebels": a verb that takes arms only between armed sides
     const unarmed = drafts.filter((d) => (d.trigger.armedSides && (!armedSides(ctx, d) || !objectFollows(tokens, d.trigger.last, s))) ||
       // "protesters gathered outside the parliament": a verb that is a protest only when a crowd does it
-      (d.trigger.crowd && !d.actor.some((k) => CROWDS.has(k.slice(k.lastIndexOf(":") + 1)) || CROWDS.has(k.slice(k.lastIndexOf(" ") + 1)))));
+      (d.trigger.crowd && !d.actor.some(crowd)));
     for (const d of merge(drafts.filter((x) => !unarmed.includes(x)), tokens)) {
       // "shelled the town with drones", "a visit to Kabul": the manner the words around the act name
       d.mode ??= cueMode(ctx, rules, wordIndex, d, s);
+      // "youths threw stones at soldiers", "protesters attacked a police station": a crowd's violence without arms is a riot
+      if (d.type === "ASSAULT" && d.actor.length > 0 && d.actor.every(crowd) && !ARMED_MODES.has(d.mode ?? "")) { d.type = "PROTEST"; d.mode = "riot"; }
       // "French and Egyptian warships launched war games": forces of several states exercising together cooperate
       if (d.type === "MOBILIZE" && new Set(d.actor.map((k) => ctx.entities.get(k)?.country ?? k)).size > 1) { d.type = "COOPERATE"; d.mode = null; }
       // "Pakistan rejected the allegation": the rejection answers the last accuser
@@ -305,7 +309,13 @@ function cueMode(ctx: DocContext, rules: EventRules, wordIndex: Int32Array, d: D
 
 /** The last attack of the sentence so far by one of `actor`. */
 function attackBy(drafts: DraftEvent[], actor: string[]): DraftEvent | null {
-  return [...drafts].reverse().find((d) => d.type === "ASSAULT" && d.actor.some((k) => actor.includes(k))) ?? null;
+  // "prisoners rioted, setting fire to their mattresses": the riot's own violence
+  return [...drafts].reverse().find((d) => (d.type === "ASSAULT" || (d.type === "PROTEST" && d.mode === "riot")) && d.actor.some((k) => actor.includes(k))) ?? null;
+}
+
+/** True when the entity key is a crowd's ("KEN:protesters", "place:lagos protesters"): an agent of the lexicon's crowd-labels. */
+function crowd(key: string): boolean {
+  return CROWDS.has(key.slice(key.lastIndexOf(":") + 1)) || CROWDS.has(key.slice(key.lastIndexOf(" ") + 1));
 }
 
 /** Acts done by speaking. */
