@@ -35,6 +35,8 @@ const MANNER = /^(shot|found|stabbed|beaten|burned|burnt|hacked|crushed|starved|
 /** A death toll's count follows one of these: "rises to 80", "stands at 12", "reaches 300". */
 const TOLL_LINK = /^(to|at|of|reaches|reached|hits|hit|is|was|stands|surpasses|surpassed|exceeds|exceeded|passes|passed|tops|topped)$/;
 const QUALIFIER = wordClass("toll-qualifiers");
+/** Verbs that report a count ("announces that", "said that"): what follows "that" is the count's clause. */
+const REPORTS = wordClass("claim-verbs-with-clause");
 const isToll = (t: Token): boolean => FATAL.test(t.lower) || ACTIVE.test(t.lower) || PARTICIPLE.test(t.lower) || INTRANSITIVE.test(t.lower);
 
 /**
@@ -56,12 +58,15 @@ const ELSEWHERE = /^(separate|another|elsewhere|earlier|previous|previously|tota
 
 /** The tolls of the sentence after s, when it opens with its casualty count ("At least 13 people are killed"). */
 function casualtyReportAfter(tokens: Token[], s: Sentence): Tolls | null {
-  const first = s.last;
+  let first = s.last;
   const idx = tokens[first]?.sentence;
   // more than a space between the sentences is a new paragraph, which may tell another story
   if (idx === undefined || (tokens[first] as Token).start - (tokens[first - 1] as Token).end > 1) return null;
   let last = first;
   while (last < tokens.length && tokens[last]?.sentence === idx) last++;
+  // "U.S. president Donald Trump announces that at least six people were killed": the count reported
+  const reported = tokens.slice(first, Math.min(last, first + 10)).findIndex((t, k) => t.lower === "that" && REPORTS.has(tokens[first + k - 1]?.lemma ?? ""));
+  if (reported > 0) first += reported + 1;
   const words = tokens.slice(first, last);
   if (words.some((t) => ELSEWHERE.test(t.lower))) return null;
   // "The death toll rose to 11.": a sentence that only updates the count

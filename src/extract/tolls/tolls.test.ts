@@ -29,6 +29,7 @@ describe("tollsIn", () => {
     expect(dead("Bandits raided the market. Two bodies were recovered.")).toEqual(exactly(2));
     expect(dead("Bandits raided the market. The death toll rose to 11.")).toEqual(exactly(11));
     expect(dead("Insurgents beheaded five farmers near the river.")).toEqual(exactly(5));
+    expect(dead("Drones struck a fishing boat. The president announced that at least six people were killed.")).toEqual(atLeast(6));
     expect(dead("A mob lynched two suspected thieves.")).toEqual(exactly(2));
   });
   it("keeps lower bounds open", () => {
