@@ -26,7 +26,7 @@ export interface ActorLexicon {
   /** True for a one-word event noun ("clashes", "protests"), which names no people. */
   isEventWord: (key: string) => boolean;
   /** True for an irregular past form of a coded verb ("shot", "fought"), which the tagger may read as a noun. */
-  isPastForm?: (key: string) => boolean;
+  isPastForm: (key: string) => boolean;
 }
 
 const LOCATIVE = wordClass("actor-locatives");
@@ -533,7 +533,7 @@ export class MentionFinder {
     // "an opposition member", "a rebel commander": a person of the body is the body acting
     if (MEMBERS.has(w.key)) return false;
     // "Police shot a protester": a past form the tagger read as a noun is the agent's verb
-    if (this.#lex.isPastForm?.(w.key)) return false;
+    if (this.#lex.isPastForm(w.key)) return false;
     return t.pos === "NOUN" && !/ed$/.test(t.lower) && t.start === agent.end + 1 && !this.#lex.rules.agents.longestAt(this.#ctx.words, next);
   }
 

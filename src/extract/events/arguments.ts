@@ -45,6 +45,9 @@ const LOCATIVES = wordClass("actor-locatives");
 const CHARGE_PARTICIPLES = wordClass("charge-participles");
 /** Verbs that always take an object: with none after them, a headline's subject is their target. */
 const HEADLINE_PASSIVES = wordClass("object-verbs");
+/** Parts of speech of a verb group before its verb ("had reportedly") and of a noun phrase. */
+const VERB_GROUP = new Set(["AUX", "ADV", "PART"]);
+const NOUN_PHRASE = new Set(["DET", "NUM", "ADJ", "NOUN", "PROPN"]);
 /** Words that open a clause with a subject of its own ("after", "when", "because"). */
 const CLAUSE_OPENERS = wordClass("clause-openers");
 const ADVERBS = wordClass("argument-adverbs");
@@ -223,27 +226,26 @@ export class ArgumentReader {
    */
   ownClause(t: number, s: Sentence): boolean {
     let k = t - 1;
-    while (k > s.first && ["AUX", "ADV", "PART"].includes(this.#tok(k).pos)) k--;
-    let nouns = 0;
-    for (; k > s.first && ["DET", "NUM", "ADJ", "NOUN", "PROPN"].includes(this.#tok(k).pos); k--) if (this.#tok(k).pos !== "DET") nouns++;
-    return nouns > 0 && CLAUSE_OPENERS.has(this.#tok(k)?.lower ?? "");
+    while (k > s.first && (VERB_GROUP.has(this.#tok(k).pos) || NOUN_PHRASE.has(this.#tok(k).pos))) k--;
+    return CLAUSE_OPENERS.has(this.#tok(k)?.lower ?? "") && this.#clauseSubject(k + 1, t);
   }
 
   /** True when tokens [from, to) are only auxiliaries, adverbs and particles ("had reportedly"), or none. */
   #verbGroup(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (!["AUX", "ADV", "PART"].includes(this.#tok(k).pos)) return false;
+    for (let k = from; k < to; k++) if (!VERB_GROUP.has(this.#tok(k).pos)) return false;
     return true;
   }
 
   /**
    * True when tokens [from, to) are a clause's subject and its verb group: a noun phrase
-   * (determiners, numbers, adjectives, nouns), then auxiliaries and adverbs ("the NPFL had").
+   * (determiners, numbers, adjectives, nouns) naming something, then auxiliaries and adverbs
+   * ("the NPFL had").
    */
   #clauseSubject(from: number, to: number): boolean {
     let k = to;
-    while (k > from && ["AUX", "ADV", "PART"].includes(this.#tok(k - 1).pos)) k--;
-    for (let j = from; j < k; j++) if (!["DET", "NUM", "ADJ", "NOUN", "PROPN"].includes(this.#tok(j).pos)) return false;
-    return k > from;
+    while (k > from && VERB_GROUP.has(this.#tok(k - 1).pos)) k--;
+    for (let j = from; j < k; j++) if (!NOUN_PHRASE.has(this.#tok(j).pos)) return false;
+    return this.#ctx.a.tokens.slice(from, k).some((x) => x.pos !== "DET");
   }
 
   /** True when the verb at v is an infinitive: "to" before it, past adverbs ("to not just terrorise"). */
