@@ -38,4 +38,14 @@ describe("findDates", () => {
     expect(findDates(text, "2031-02-16", sentences)).toEqual(whole);
     expect(whole.map((d) => text.slice(d.start, d.end))).toEqual(["on Friday, 14 February", "Since January", "a week ago", "tomorrow morning"]);
   });
+  it("reads the words around each cue of a long sentence, and numbers without a cue date nothing", () => {
+    const filler = "the convoy of the relief agency moved slowly along the damaged coastal road past the camps";
+    const text = `On 3 March 2031 ${filler} and ${filler}, until 5 March, when 40 trucks and 12 buses reached the port.`;
+    const { sentences } = analyze(text, new Set());
+    const windowed = findDates(text, "2031-03-09", sentences);
+    expect(windowed).toEqual(findDates(text, "2031-03-09"));
+    expect(windowed.map((d) => [text.slice(d.start, d.end), d.interval.start])).toEqual([["On 3 March 2031", "2031-03-03"], ["5 March", "2031-03-05"]]);
+    const counts = "Gunmen killed 12 people and wounded 40 in 3 villages.";
+    expect(findDates(counts, "2031-03-09", analyze(counts, new Set()).sentences)).toEqual([]);
+  });
 });

@@ -25,12 +25,14 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 
 /**
  * A word without which chrono's English parsers find no date that {@link toInterval} keeps: a
- * digit, a month or weekday name, a casual day or part of day, a unit of time ("three days ago",
+ * year or numeric date, a month or weekday name, a casual day or part of day, a unit of time ("three days ago",
  * "within hours", "last month"). This is chrono's vocabulary, not the analyst's: a sentence with
  * none of it is not handed to chrono, whose forty parsers would scan it for nothing.
  */
 const DATE_CUE = new RegExp([
-  String.raw`\d`,
+  // a year or an all-number date ("2025", "2025-03-04", "4/3/25"); other numbers date nothing
+  // without a month, weekday or unit of time beside them, which are cues of their own
+  String.raw`\d{4}|\d[/.]\d`,
   String.raw`\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
   String.raw`\b(?:today|tonight|tomorrow|tmrw?|yesterday|now|noon|midnight|morning|afternoon|evening|night|ago|second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)`,
 ].join("|"), "i");
@@ -41,18 +43,34 @@ export interface TextSpan {
   readonly end: number;
 }
 
-/** Runs of adjacent sentences that hold a {@link DATE_CUE}; the whole text when no sentences are given. */
+/** Characters read on either side of a cue: wide enough for the longest expression chrono knows around it. */
+const CUE_REACH = 40;
+const CUE_GLOBAL = new RegExp(DATE_CUE.source, "gi");
+
+/**
+ * The stretches of `text` chrono reads: around every {@link DATE_CUE} of the given sentences,
+ * {@link CUE_REACH} characters each side cut back to a space and kept inside the sentence, and
+ * stretches that touch merged; the whole text when no sentences are given.
+ */
 function dateStretches(text: string, sentences: readonly TextSpan[] | undefined): TextSpan[] {
   if (!sentences) return [{ start: 0, end: text.length }];
   const stretches: { start: number; end: number }[] = [];
-  let open: { start: number; end: number } | null = null;
   for (const s of sentences) {
-    if (!DATE_CUE.test(text.slice(s.start, s.end))) open = null;
-    else if (open) open.end = s.end;
-    else stretches.push(open = { start: s.start, end: s.end });
+    const sentence = text.slice(s.start, s.end);
+    let open: { start: number; end: number } | null = null;
+    for (const m of sentence.matchAll(CUE_GLOBAL)) {
+      let start = Math.max(0, m.index - CUE_REACH);
+      while (start > 0 && !isSpace(sentence.charCodeAt(start - 1))) start--;
+      let end = Math.min(sentence.length, m.index + m[0].length + CUE_REACH);
+      while (end < sentence.length && !isSpace(sentence.charCodeAt(end))) end++;
+      if (open && s.start + start <= open.end) open.end = s.start + end;
+      else stretches.push(open = { start: s.start + start, end: s.start + end });
+    }
   }
   return stretches;
 }
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
 /**
  * Every date expression in `text` (offsets relative to `text`), resolved against `published`.
