@@ -56,6 +56,11 @@ describe("lexicon file", () => {
     expect(rejection({ TIME_LINKS: good["time-links"] })).toContain('word class "TIME_LINKS": name is not kebab-case');
   });
 
+  it("rejects a class written twice, which JSON would silently let the second replace", () => {
+    const text = '{"time-links": {"note": "Links.", "words": ["before"]},\n "time-links": {"note": "More.", "words": ["after"]}}';
+    expect(() => parseLexicon(FILE, text)).toThrow(`${FILE}: word class "time-links" is defined twice`);
+  });
+
   it("names a file that cannot be read", () => {
     const dir = mkdtempSync(join(tmpdir(), "sitrep-lexicon-"));
     try {

@@ -53,6 +53,12 @@ export function parseLexicon(file: string, text: string): Lexicon {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new DataError(file, "expecting an object of word classes");
   }
+  // JSON keeps the last of two keys alike: a class written twice would lose its first words unseen
+  const seen = new Set<string>();
+  for (const [, name] of text.matchAll(/"([^"\\]+)"\s*:\s*\{/g)) {
+    if (seen.has(name as string)) throw new DataError(file, `word class "${name}" is defined twice`);
+    seen.add(name as string);
+  }
   const classes = new Map<string, ReadonlySet<string>>();
   for (const [name, raw] of Object.entries(data)) classes.set(name, checkClass(file, name, raw));
   const asked = new Set<string>();

@@ -42,13 +42,14 @@ export function reportingVerb(tokens: Token[], s: Sentence, k: number): boolean 
   if (prev && k > s.first && (prev.pos === "DET" || prev.lower === "to" || prev.text === "'s" || POSSESSIVES.has(prev.lower) ||
     prev.pos === "ADP" || prev.pos === "ADJ" && t.pos !== "VERB")) return false;
   if (t.pos !== "VERB" && t.pos !== "AUX" && !verbLike(t, next, prev)) return false;
+  const lemma = lemmaOf(t);
+  if (!LEMMAS.has(lemma)) return false;
   if (/ing$/.test(t.lower)) return false;
   // "a man described by the army", "is said to", "was reported": passives
   if (next?.lower === "by" || passive(tokens, s, k)) return false;
   if (STATES.test(next?.lower ?? "")) return false;
   // "eight people accused of …", "a suspect charged with …": participles, the accuser unnamed
   if (/ed$/.test(t.lower) && (next?.lower === "of" || next?.lower === "with") && prev?.pos === "NOUN") return false;
-  const lemma = lemmaOf(t);
   // "a faction called La Mayiza": a name given, not a statement
   if (lemma === "call" && prev?.pos === "NOUN" && prev.lower === prev.text && (next?.pos === "PROPN" || /^["“]/.test(next?.text ?? ""))) return false;
   if (SAY.has(lemma)) return true;

@@ -20,24 +20,29 @@ export interface Tolls {
 
 type Kind = "f" | "i";
 /** Verbs whose object is the count: "kills 14 people", "killing at least 26", "injures 35 others". */
-const ACTIVE = /^(kill|kills|killing|execute|executes|executing|massacre|massacres|massacring|slay|slays|slaying|slew|behead|beheads|beheading|lynch|lynches|lynching|neutrali[sz]es?|neutrali[sz]ing|wound|wounds|wounding|injure|injures|injuring)$/;
+const ACTIVE = wordClass("toll-active-verbs");
 /** Participles: passive after "be" ("are killed"), active after "have" or a subject ("gunmen killed 12"). */
-const PARTICIPLE = /^(killed|executed|massacred|slain|beheaded|lynched|neutrali[sz]ed|wounded|injured|hurt)$/;
+const PARTICIPLE = wordClass("toll-participles");
 /** Words whose subject is the count: "Seven soldiers die", "three dead", "30 deaths", "12 casualties". */
-const INTRANSITIVE = /^(die|dies|died|dying|dead|death|deaths|fatality|fatalities|injury|injuries|casualty|casualties|bodies|corpses)$/;
-const FATAL = /^(kill|kills|killing|killed|execute|executes|executing|executed|massacre|massacres|massacring|massacred|slay|slays|slaying|slew|slain|behead|beheads|beheading|beheaded|lynch|lynches|lynching|lynched|neutrali[sz]es?|neutrali[sz]ing|neutrali[sz]ed|die|dies|died|dying|dead|death|deaths|fatality|fatalities|lives|bodies|corpses)$/;
+const INTRANSITIVE = wordClass("toll-intransitive-words");
+/** The toll words that count the dead. */
+const FATAL = wordClass("toll-fatal-words");
 /** "death sentence", "sentenced to death": no one died. */
-const NOT_A_DEATH = /^(toll|tolls|sentence|sentences|penalty|threat|threats|squad|squads|row|camp|camps|certificate|march|sentenced|condemned)$/;
+const NOT_A_DEATH = wordClass("toll-not-a-death");
 /** Words between a passive toll word and its subject: "are reportedly killed", "is shot dead", "was stabbed to death". */
 const VERB_GROUP = new Set(["AUX", "ADV", "PART"]);
 /** Verbs naming how someone was killed, before "dead" and "to death". */
-const MANNER = /^(shot|found|stabbed|beaten|burned|burnt|hacked|crushed|starved|tortured|lynched|stoned|gunned|left|reported|confirmed|declared|pronounced|claimed|believed|feared|presumed)$/;
+const MANNER = wordClass("toll-manner-words");
 /** A death toll's count follows one of these: "rises to 80", "stands at 12", "reaches 300". */
-const TOLL_LINK = /^(to|at|of|reaches|reached|hits|hit|is|was|stands|surpasses|surpassed|exceeds|exceeded|passes|passed|tops|topped)$/;
+const TOLL_LINK = wordClass("toll-links");
+/** "bringing the death toll to 52,000": a running total. */
+const RUNNING_TOTAL = wordClass("toll-running-total");
 const QUALIFIER = wordClass("toll-qualifiers");
 /** Verbs that report a count ("announces that", "said that"): what follows "that" is the count's clause. */
 const REPORTS = wordClass("claim-verbs-with-clause");
-const isToll = (t: Token): boolean => FATAL.test(t.lower) || ACTIVE.test(t.lower) || PARTICIPLE.test(t.lower) || INTRANSITIVE.test(t.lower);
+/** Every word that tells a toll. */
+const TOLL_WORDS: ReadonlySet<string> = new Set([...FATAL, ...ACTIVE, ...PARTICIPLE, ...INTRANSITIVE]);
+const isToll = (t: Token): boolean => TOLL_WORDS.has(t.lower);
 
 /**
  * Fatalities and injuries stated in tokens [from, to) of sentence s. When the tokens run to the
@@ -54,7 +59,7 @@ export function tollsIn(tokens: Token[], s: Sentence, from: number, to: number):
 }
 
 /** Words that tell a sentence's count of another incident or a running total. */
-const ELSEWHERE = /^(separate|another|elsewhere|earlier|previous|previously|total|since|overall|cumulative)$/;
+const ELSEWHERE = wordClass("toll-elsewhere");
 
 /** The tolls of the sentence after s, when it opens with its casualty count ("At least 13 people are killed"). */
 function casualtyReportAfter(tokens: Token[], s: Sentence): Tolls | null {
@@ -68,11 +73,11 @@ function casualtyReportAfter(tokens: Token[], s: Sentence): Tolls | null {
   const reported = tokens.slice(first, Math.min(last, first + 10)).findIndex((t, k) => t.lower === "that" && REPORTS.has(tokens[first + k - 1]?.lemma ?? ""));
   if (reported > 0) first += reported + 1;
   const words = tokens.slice(first, last);
-  if (words.some((t) => ELSEWHERE.test(t.lower))) return null;
+  if (words.some((t) => ELSEWHERE.has(t.lower))) return null;
   // "The death toll rose to 11.": a sentence that only updates the count
   // "Fatalities: 4.", a note's count
   if ((words[0]?.lower === "the" && words[1]?.lower === "death" && words[2]?.lower === "toll") ||
-    (words[1]?.text === ":" && INTRANSITIVE.test(words[0]?.lower ?? ""))) return tollsOf(tokens, { ...s, first, last }, first, last);
+    (words[1]?.text === ":" && INTRANSITIVE.has(words[0]?.lower ?? ""))) return tollsOf(tokens, { ...s, first, last }, first, last);
   const cue = words.findIndex((t) => isToll(t) || t.lower === "no");
   if (cue < 0 || cue > 10) return null;
   // only the count's phrase and a verb group before the toll word: no subject of its own doing something
@@ -95,7 +100,7 @@ function tollsOf(tokens: Token[], s: Sentence, from: number, to: number): Tolls 
     readZero(tokens, k, zero);
     if (t.lower === "toll" && tokens[k - 1]?.lower === "death") { note("f", deathToll(tokens, k, to)); continue; }
     if (!isToll(t) || combined(tokens, k)) continue;
-    const kind: Kind = FATAL.test(t.lower) ? "f" : "i";
+    const kind: Kind = FATAL.has(t.lower) ? "f" : "i";
     // "casualties" may be dead or wounded: counted with the injured, it leaves the dead unknown
     if (kind === "f" || t.lower === "casualties") toldDeaths = true;
     note(kind, countFor(tokens, s, k, to));
@@ -112,7 +117,7 @@ function countFor(tokens: Token[], s: Sentence, k: number, to: number): Bound | 
   const t = tokens[k] as Token;
   const stop = (w: Token): boolean => isToll(w);
   // "Fatalities: 4", "Deaths: 12": a count after a colon
-  if (tokens[k + 1]?.text === ":" && INTRANSITIVE.test(t.lower)) return countAfter(tokens, k + 1, to, stop);
+  if (tokens[k + 1]?.text === ":" && INTRANSITIVE.has(t.lower)) return countAfter(tokens, k + 1, to, stop);
   if (t.lower === "lives") {
     // "8 people lost their lives"
     if (/^(their|his|her)$/.test(tokens[k - 1]?.lower ?? "") && tokens[k - 2]?.lemma === "lose") return subjectCount(tokens, s, k - 2);
@@ -120,7 +125,7 @@ function countFor(tokens: Token[], s: Sentence, k: number, to: number): Bound | 
     if (/^(claim|cost|take)$/.test(tokens[k - 2]?.lemma ?? "") && tokens[k - 1]?.pos === "NUM") return countAfter(tokens, k - 2, to, stop);
   }
   if (t.lower === "death" || t.lower === "lives") {
-    if (NOT_A_DEATH.test(tokens[k + 1]?.lower ?? "") || NOT_A_DEATH.test(tokens[k - 2]?.lower ?? "")) return null;
+    if (NOT_A_DEATH.has(tokens[k + 1]?.lower ?? "") || NOT_A_DEATH.has(tokens[k - 2]?.lower ?? "")) return null;
     // "the death of IRGC spokesperson Ali Naini", "claimed the lives of 12"
     if (tokens[k + 1]?.lower === "of") return countAfter(tokens, k + 1, to, stop) ?? (t.lower === "death" && namedAfter(tokens, k + 2, to) ? { low: 1, high: 1 } : null);
     // "stabbed to death", but not "sentences the leader to death"
@@ -130,8 +135,8 @@ function countFor(tokens: Token[], s: Sentence, k: number, to: number): Bound | 
     return null;
   }
   if (tokens[k + 1]?.lower === "of" && /^(deaths|killing|killings)$/.test(t.lower)) return countAfter(tokens, k + 1, to, stop);
-  if (ACTIVE.test(t.lower)) return countAfter(tokens, k, to, stop);
-  if (PARTICIPLE.test(t.lower)) {
+  if (ACTIVE.has(t.lower)) return countAfter(tokens, k, to, stop);
+  if (PARTICIPLE.has(t.lower)) {
     if (tokens[k - 1]?.lemma === "be") return subjectCount(tokens, s, k);
     const object = countAfter(tokens, k, to, stop);
     if (object) return object;
@@ -141,11 +146,11 @@ function countFor(tokens: Token[], s: Sentence, k: number, to: number): Bound | 
   }
   // "Gunmen shot dead a village chief", "troops gunned dead three": active, the count is the object
   const before = tokens[k - 2];
-  if (t.lower === "dead" && MANNER.test(tokens[k - 1]?.lower ?? "") && before && before.lemma !== "be" && before.lemma !== "have" && !VERB_GROUP.has(before.pos)) {
+  if (t.lower === "dead" && MANNER.has(tokens[k - 1]?.lower ?? "") && before && before.lemma !== "be" && before.lemma !== "have" && !VERB_GROUP.has(before.pos)) {
     const object = countAfter(tokens, k, to, stop);
     if (object) return object;
   }
-  if (INTRANSITIVE.test(t.lower)) return subjectCount(tokens, s, k);
+  if (INTRANSITIVE.has(t.lower)) return subjectCount(tokens, s, k);
   return null;
 }
 
@@ -158,8 +163,8 @@ function subjectCount(tokens: Token[], s: Sentence, k: number): Bound | null {
     const next = tokens[p + 1] as Token;
     // "are reported to have been killed", "is said to have died", "is shot and killed"
     const hedge = w.pos === "VERB" && /(ed|said|known|thought)$/.test(w.lower) && next.lower === "to";
-    const manner = w.lower === "and" && MANNER.test(tokens[p - 1]?.lower ?? "") && next === tokens[k];
-    if (VERB_GROUP.has(w.pos) || w.lemma === "have" || w.lemma === "be" || w.lower === "to" || MANNER.test(w.lower) || hedge || manner) {
+    const manner = w.lower === "and" && MANNER.has(tokens[p - 1]?.lower ?? "") && next === tokens[k];
+    if (VERB_GROUP.has(w.pos) || w.lemma === "have" || w.lemma === "be" || w.lower === "to" || MANNER.has(w.lower) || hedge || manner) {
       if (/^(is|was|has)$/.test(w.lower)) singular = true;
       p--;
       continue;
@@ -188,7 +193,7 @@ function combined(tokens: Token[], k: number): boolean {
  * A running total ("bringing the death toll to 52,000") is the war's, not this attack's.
  */
 function deathToll(tokens: Token[], k: number, to: number): Bound | null {
-  for (let b = k - 2; b >= Math.max(0, k - 5); b--) if (/^(bringing|raising|pushing|taking|brings|raises)$/.test((tokens[b] as Token).lower)) return null;
+  for (let b = k - 2; b >= Math.max(0, k - 5); b--) if (RUNNING_TOTAL.has((tokens[b] as Token).lower)) return null;
   for (let j = k + 1; j < to; j++) {
     const t = tokens[j] as Token;
     if ([".", ";"].includes(t.text)) break;
@@ -196,7 +201,7 @@ function deathToll(tokens: Token[], k: number, to: number): Bound | null {
     if (!n) continue;
     let b = j - 1;
     while (b > k && QUALIFIER.has((tokens[b] as Token).lower)) b--;
-    if (TOLL_LINK.test((tokens[b] as Token).lower)) return qualify(tokens, j, n);
+    if (TOLL_LINK.has((tokens[b] as Token).lower)) return qualify(tokens, j, n);
   }
   return null;
 }
