@@ -484,3 +484,16 @@ describe("event coding: a crowd's violence", () => {
     expect(coded(run("Protesters shot dead two policemen in Blantyre.")).map((x) => x.split(" ")[0])).toEqual(["ASSAULT"]);
   });
 });
+
+describe("event coding: attacks blamed on a side", () => {
+  it("gives an attack told with no doer to the side it is blamed on or attributed to", () => {
+    const attackBy = (text: string) => coded(run(text)).filter((e) => e.startsWith("ASSAULT "));
+    expect(attackBy("Six guards were killed in a raid on a depot that the army blamed on the Ndovu Front.")).toEqual(["ASSAULT Ndovu Front -> "]);
+    expect(attackBy("A bombing attributed to the Ndovu Front killed four traders in Kisoro.")).toEqual(["ASSAULT Ndovu Front -> business"]);
+    expect(attackBy("The governor blamed the Ndovu Front for an ambush that killed nine soldiers.")).toEqual(["ASSAULT Ndovu Front -> military"]);
+  });
+  it("leaves the doer of an attack alone when another verb stands between the attack and the blame", () => {
+    expect(coded(run("Nine soldiers were killed in an ambush that followed riots the governor blamed on the Ndovu Front.")).filter((e) => e.startsWith("ASSAULT ")))
+      .toEqual(["ASSAULT  -> military"]);
+  });
+});

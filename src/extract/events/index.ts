@@ -50,6 +50,10 @@ const CROWDS = wordClass("crowd-labels");
 /** Modes of an attack with arms: a crowd's attack in one of them stays an attack, not a riot. */
 const ARMED_MODES = wordClass("armed-modes");
 
+/** "blamed on", "attributed to": verbs that name an act's alleged doer, and the word before the doer. */
+const BLAME = wordClass("blame-verbs");
+const BLAME_PREPOSITIONS = wordClass("blame-prepositions");
+
 /** Verbs of fighting whose sides all go in `actor` (PLOVER: two-sided ASSAULT). */
 const TWO_SIDED = wordClass("two-sided-verbs");
 
@@ -206,6 +210,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (tokens.slice(s.first, d.trigger.first).some((t) => t.pos === "VERB" && GATHERING.has(t.lemma))) { d.type = "PROTEST"; d.mode = "demo"; }
     }
     foldProtestAims(tokens, drafts);
+    for (const d of drafts) {
+      if (d.type !== "ASSAULT" || d.trigger.twoSided || d.actor.length > 0) continue;
+      const doer = keys(blamedFor(args, tokens, s, d)).filter((k) => !d.recipient.includes(k));
+      if (doer.length) d.actor = doer;
+    }
     // "said the strike was …", "protested against the ban": the kind of act an event noun names, so the words go to whoever did one
     const actNamed = (k: number): PloverType | null => {
       const wi = wordIndex[k] ?? -1;
@@ -362,6 +371,32 @@ function ownForces(ctx: DocContext, actors: string[], key: string): boolean {
 }
 
 /** An earlier event of the same type in the same paragraph that an actorless mention repeats. */
+/**
+ * The side blamed for an attack told with no doer: "an attack on a base that Ankara blamed on
+ * the PKK", "blamed the rebels for the ambush", "the army blamed the ambush on the rebels",
+ * "a bombing attributed to ISWAP".
+ */
+function blamedFor(args: ArgumentReader, tokens: Token[], s: Sentence, d: DraftEvent): Mention[] {
+  const { first, last } = d.trigger;
+  for (let k = s.first; k < s.last; k++) {
+    const t = tokens[k] as Token;
+    if (!BLAME.has(t.lemma) || t.pos !== "VERB") continue;
+    // the attack before the verb, in a clause of its own: "an attack … that Ankara blamed on the PKK"
+    if (k >= last && k - last <= 10 && BLAME_PREPOSITIONS.has(tokens[k + 1]?.lower ?? "") &&
+      !tokens.slice(last, k).some((x) => x.text === ";" || (x.pos === "VERB" && !BLAME.has(x.lemma)))) return args.object(k + 2, s);
+    if (k >= first || first - k > 10) continue;
+    // "blamed the ambush on the rebels": the act is the verb's object
+    if (BLAME_PREPOSITIONS.has(tokens[last]?.lower ?? "")) {
+      const doer = args.object(last + 1, s);
+      if (doer.length) return doer;
+    }
+    // "blamed the rebels for the ambush"
+    const forAt = tokens.slice(k + 1, first).findIndex((x) => x.lower === "for");
+    if (forAt >= 0) return args.object(k + 1, s).filter((m) => m.last <= k + 1 + forAt);
+  }
+  return [];
+}
+
 function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): boolean {
   const paragraph = ctx.a.sentences[d.sentence]?.paragraph;
   const prev = [...earlier].reverse().find((e) => e.type === d.type);
