@@ -38,6 +38,9 @@ const OBJECT_STOPS = wordClass("object-stops");
 /** Nouns of deeds and decisions ("violations", "abuses", "decision", "policy"): a "by" after one names its doer. */
 const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act|arrest|attack|raid|ban|move)s?$/;
 /** Acts done by force or in the street: "with" after them names means or company, not the other side. */
+/** "targets used by the militias": a participle that makes the agent after "by" the owner of the target before it. */
+const OWNER_PARTICIPLES = wordClass("owner-participles");
+
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
 /** Words before a place an actor is in ("in", "near"): the mention's `locative` mark (actors/mentions.ts). */
 const LOCATIVES = wordClass("actor-locatives");
@@ -360,13 +363,26 @@ export class ArgumentReader {
       if (m.locative && !OBJECT_PREPOSITIONS.has(before?.lower ?? "")) { k = m.last - 1; continue; }
       // "against abuses by the police": the doer of the deed objected to is the target; else "by" names an agent
       const deed = this.#tok(this.#headStart(m.first, s) - 1);
-      if (!allowBy && before?.lower === "by" && !(deed?.pos === "NOUN" && DEEDS.test(deed.lower))) { k = m.last - 1; continue; }
+      if (!allowBy && before?.lower === "by" && !(deed?.pos === "NOUN" && DEEDS.test(deed.lower)) && !this.#ownerBy(this.#headStart(m.first, s), t)) { k = m.last - 1; continue; }
       // "Iran-backed", "Pakistan-based": a modifier of another actor, not the object
       // ("Israeli-linked ships", "Russian-flagged tankers" do name the target)
       if (this.#tok(m.last)?.text === "-" && MODIFIER_PARTICIPLES.has(this.#tok(m.last + 1)?.lower ?? "")) { k = m.last; continue; }
       return this.#coordinated(m, s, 1);
     }
     return [];
+  }
+
+  /**
+   * True when the "by" at `by` follows a target's owner participle, no further back than token t:
+   * "positions held by Hezbollah", "targets used by the groups and by the Guards".
+   */
+  #ownerBy(by: number, t: number): boolean {
+    for (let j = by - 1; j >= t && j >= by - 8; j--) {
+      const tok = this.#tok(j);
+      if (OWNER_PARTICIPLES.has(tok.lower)) return j > t && ["NOUN", "PROPN"].includes(this.#tok(j - 1)?.pos ?? "") || mentionAt(this.#ctx, j - 1) !== null;
+      if (STOPS.has(tok.text) || tok.text === "," || tok.pos === "VERB" || tok.pos === "AUX") return false;
+    }
+    return false;
   }
 
   /** True for a verb at k, not a bare form before a noun that the tagger misread ("and live ammunition"). */

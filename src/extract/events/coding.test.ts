@@ -497,3 +497,13 @@ describe("event coding: attacks blamed on a side", () => {
       .toEqual(["ASSAULT  -> military"]);
   });
 });
+
+describe("event coding: targets named by their owner", () => {
+  it("makes the side a target belongs to, after 'held by' or 'used by', the target", () => {
+    expect(coded(run("Kenyan jets bombed positions held by the Ndovu Front near Kisoro."))).toEqual(["ASSAULT Kenya military -> Ndovu Front"]);
+    expect(coded(run("Drones hit a depot used by the Ndovu Front.")).map((e) => e.split(" -> ")[1])).toEqual(["Ndovu Front"]);
+  });
+  it("still reads 'by' after other participles as the doer, not the target", () => {
+    expect(coded(run("Police raided a house rented by a businessman in Kisoro."))).toEqual(["COERCE police -> "]);
+  });
+});
