@@ -24,7 +24,7 @@ export interface Measure {
   last: number;
 }
 
-const SCALES: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, { thousand: 1e3, million: 1e6, billion: 1e9, m: 1e6, bn: 1e9 });
+const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, m: 1e6, bn: 1e9 }));
 const EVENT = /^(attacks?|incidents?|strikes?|airstrikes?|raids?|bombings?|operations?|assaults?|killings?|murders?|homicides?|deaths?|casualties|fatalities|ambush(es)?|kidnappings?|abductions?|arrests?|executions?|protests?|demonstrations?|clash(es)?|violations?|launch(es)?|rockets?|missiles?|drones?|bombs?|shells?|sorties?|missions?|flights?|patrols?|incursions?|shootings?|explosions?|blasts?|times|barrages?|salvos?|cases|events)$/;
 const FORCE = /^(troops|soldiers|sailors|marines|personnel|policemen|police|officers|fighters|militants|terrorists|insurgents|rebels|members|reservists|guards|gunmen|jihadists|mercenaries|conscripts|recruits|warships|ships|vessels|aircraft|jets|planes|helicopters|tanks|vehicles|submarines|brigades|battalions|divisions)$/;
 const PEOPLE = /^(people|civilians|children|women|men|migrants|refugees|residents|hostages|prisoners|detainees|journalists|workers|protesters|demonstrators|passengers|persons|villagers|students|families|households|asylum-seekers|displaced|victims|bodies)$/;
@@ -52,7 +52,7 @@ export function countAt(tokens: Token[], k: number): Count | null {
     value = n.value.low;
     after = k + n.used;
   }
-  const scale = SCALES[tokens[after]?.lower ?? ""];
+  const scale = SCALES.get(tokens[after]?.lower ?? "");
   if (scale) { value = Math.round(value * scale); after++; }
   if (!Number.isInteger(value) || value <= 0) return null;
   const next = tokens[after];

@@ -8,22 +8,23 @@ import type { Token } from "../../nlp/index.js";
 /** A count: high is null when the text gives only a lower bound ("at least 12", "dozens"). */
 export type Bound = { low: number; high: number | null };
 
-const UNITS: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, {
+// Maps, not objects: a property read with a token's string must first intern that string
+const UNITS: ReadonlyMap<string, number> = new Map(Object.entries({
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   hundred: 100, dozen: 12,
-});
+}));
 /** Words that multiply the count before them: "two hundred", "three dozen". */
-const SCALES: Readonly<Record<string, number>> = Object.assign(Object.create(null) as Record<string, number>, { hundred: 100, thousand: 1000, dozen: 12 });
+const SCALES: ReadonlyMap<string, number> = new Map(Object.entries({ hundred: 100, thousand: 1000, dozen: 12 }));
 /**
  * Vague counts, read as their least plausible value and left open: "dozens" is at least 24.
  * "Several" and "many" say more than one or two.
  */
-const VAGUE: Readonly<Record<string, Bound>> = Object.assign(Object.create(null) as Record<string, Bound>, {
+const VAGUE: ReadonlyMap<string, Bound> = new Map(Object.entries({
   dozens: { low: 24, high: null }, scores: { low: 40, high: null }, hundreds: { low: 200, high: null },
   thousands: { low: 2000, high: null }, tens: { low: 20, high: null }, several: { low: 3, high: null }, many: { low: 2, high: null },
-});
+}));
 /** What a number before them measures is no head count: ages, durations, distances. */
 const NOT_PEOPLE = /^(year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|%|am|pm|a\.m\.|p\.m\.|times)$/;
 
@@ -40,24 +41,24 @@ export function numberAt(tokens: Token[], k: number): { value: Bound; used: numb
     const range = /^(\d+)[-–](\d+)$/.exec(t.text);
     if (range) return { value: { low: Number(range[1]), high: Number(range[2]) }, used: 1 };
   }
-  const vague = VAGUE[t.lower];
+  const vague = VAGUE.get(t.lower);
   if (vague) return { value: vague, used: 1 };
   if (t.lower === "a" || t.lower === "an") {
     const next = tokens[k + 1]?.lower;
-    if (next === "dozen" || next === "hundred") return { value: { low: UNITS[next] as number, high: UNITS[next] as number }, used: 2 };
+    if (next === "dozen" || next === "hundred") return { value: { low: UNITS.get(next) as number, high: UNITS.get(next) as number }, used: 2 };
     return null;
   }
-  let n = UNITS[t.lower];
+  let n = UNITS.get(t.lower);
   if (n === undefined) return null;
   let used = 1;
   // "twenty two", "twenty-two"
-  const unitAt = (j: number): number | undefined => { const u = UNITS[tokens[j]?.lower ?? ""]; return u !== undefined && u < 10 ? u : undefined; };
+  const unitAt = (j: number): number | undefined => { const u = UNITS.get(tokens[j]?.lower ?? ""); return u !== undefined && u < 10 ? u : undefined; };
   if (n >= 20 && n < 100) {
     const joined = tokens[k + 1]?.text === "-" ? unitAt(k + 2) : undefined;
     const spaced = unitAt(k + 1);
     if (joined !== undefined) { n += joined; used = 3; } else if (spaced !== undefined) { n += spaced; used = 2; }
   }
-  const scale = n < 100 ? SCALES[tokens[k + used]?.lower ?? ""] : undefined;
+  const scale = n < 100 ? SCALES.get(tokens[k + used]?.lower ?? "") : undefined;
   if (scale) { n *= scale; used++; }
   return { value: { low: n, high: n }, used };
 }
