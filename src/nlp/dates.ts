@@ -29,13 +29,14 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
  * "within hours", "last month"). This is chrono's vocabulary, not the analyst's: a sentence with
  * none of it is not handed to chrono, whose forty parsers would scan it for nothing.
  */
-const DATE_CUE = new RegExp([
+const DATE_CUE_SOURCE = [
   // a year or an all-number date ("2025", "2025-03-04", "4/3/25"); other numbers date nothing
   // without a month, weekday or unit of time beside them, which are cues of their own
   String.raw`\d{4}|\d[/.]\d`,
   String.raw`\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
-  String.raw`\b(?:today|tonight|tomorrow|tmrw?|yesterday|now|noon|midnight|morning|afternoon|evening|night|ago|second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)`,
-].join("|"), "i");
+  // ("now" alone is no date: toInterval drops it; "two weeks from now" has its unit)
+  String.raw`\b(?:today|tonight|tomorrow|tmrw?|yesterday|noon|midnight|morning|afternoon|evening|night|ago|second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)`,
+].join("|");
 
 /** A stretch of a text: [start, end) offsets, as a sentence has. */
 export interface TextSpan {
@@ -45,10 +46,10 @@ export interface TextSpan {
 
 /** Characters read on either side of a cue: wide enough for the longest expression chrono knows around it. */
 const CUE_REACH = 40;
-const CUE_GLOBAL = new RegExp(DATE_CUE.source, "gi");
+const CUE_GLOBAL = new RegExp(DATE_CUE_SOURCE, "gi");
 
 /**
- * The stretches of `text` chrono reads: around every {@link DATE_CUE} of the given sentences,
+ * The stretches of `text` chrono reads: around every {@link DATE_CUE_SOURCE} of the given sentences,
  * {@link CUE_REACH} characters each side cut back to a space and kept inside the sentence, and
  * stretches that touch merged; the whole text when no sentences are given.
  */
@@ -59,6 +60,8 @@ function dateStretches(text: string, sentences: readonly TextSpan[] | undefined)
     const sentence = text.slice(s.start, s.end);
     let open: { start: number; end: number } | null = null;
     for (const m of sentence.matchAll(CUE_GLOBAL)) {
+      // "may" in lowercase is the modal verb, not the month
+      if (m[0] === "may") continue;
       let start = Math.max(0, m.index - CUE_REACH);
       while (start > 0 && !isSpace(sentence.charCodeAt(start - 1))) start--;
       let end = Math.min(sentence.length, m.index + m[0].length + CUE_REACH);
