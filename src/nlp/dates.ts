@@ -34,8 +34,9 @@ const DATE_CUE_SOURCE = [
   // without a month, weekday or unit of time beside them, which are cues of their own
   String.raw`\d{4}|\d[/.]\d`,
   String.raw`\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
-  // ("now" alone is no date: toInterval drops it; "two weeks from now" has its unit)
-  String.raw`\b(?:today|tonight|tomorrow|tmrw?|yesterday|noon|midnight|morning|afternoon|evening|night|ago|second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)`,
+  // ("now" alone, "the second", "a decade", "a quarter" date nothing chrono gives that toInterval keeps;
+  // "two weeks from now", "a decade ago", "the first quarter of 2025" have another cue)
+  String.raw`\b(?:today|tonight|tomorrow|tmrw?|yesterday|noon|midnight|morning|afternoon|evening|night|ago|minute|hour|day|week|fortnight|month|year|centur)`,
 ].join("|");
 
 /** A stretch of a text: [start, end) offsets, as a sentence has. */
