@@ -507,3 +507,12 @@ describe("event coding: targets named by their owner", () => {
     expect(coded(run("Police raided a house rented by a businessman in Kisoro."))).toEqual(["COERCE police -> "]);
   });
 });
+
+describe("event coding: strikes by workers", () => {
+  it("codes a strike that civilians hold or launch as a protest in the mode 'strike'", () => {
+    const strike = (text: string) => run(text).events.map((e) => `${e.type}/${e.mode}`);
+    expect(strike("Teachers launched a strike over unpaid wages.")).toEqual(["PROTEST/strike"]);
+    expect(strike("Dock workers began a 48-hour strike on Monday.")).toEqual(["PROTEST/strike"]);
+    expect(strike("Rebels launched a strike on the airport.")).toEqual(["ASSAULT/null"]);
+  });
+});

@@ -47,6 +47,8 @@ const HARM = wordClass("harm-verbs");
 
 /** Labels of agents that are crowds ("protesters"): an actor whose key ends with one is a crowd. */
 const CROWDS = wordClass("crowd-labels");
+/** "teachers launched a strike": words that civilians' act makes a strike, not an attack. */
+const STOPPAGES = wordClass("work-stoppage-words");
 /** Modes of an attack with arms: a crowd's attack in one of them stays an attack, not a riot. */
 const ARMED_MODES = wordClass("armed-modes");
 
@@ -238,6 +240,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       d.mode ??= cueMode(ctx, rules, wordIndex, d, s);
       // "youths threw stones at soldiers", "protesters attacked a police station": a crowd's violence without arms is a riot
       if (d.type === "ASSAULT" && d.actor.length > 0 && d.actor.every(crowd) && !ARMED_MODES.has(d.mode ?? "")) { d.type = "PROTEST"; d.mode = "riot"; }
+      // "teachers began an open-ended strike": civilians who strike stop work
+      if (d.type === "ASSAULT" && d.mode === null && d.actor.length > 0 && tokens.slice(d.trigger.first, d.trigger.last).some((t) => STOPPAGES.has(t.lower)) &&
+        d.actor.every((k) => ctx.entities.get(k)?.kind === "civilians")) { d.type = "PROTEST"; d.mode = "strike"; }
       // "French and Egyptian warships launched war games": forces of several states exercising together cooperate
       if (d.type === "MOBILIZE" && new Set(d.actor.map((k) => ctx.entities.get(k)?.country ?? k)).size > 1) { d.type = "COOPERATE"; d.mode = null; }
       // "Pakistan rejected the allegation": the rejection answers the last accuser
