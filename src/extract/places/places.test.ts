@@ -364,3 +364,16 @@ describe("recogniser tokens", () => {
     expect(t?.fullEnd).toBe(13);
   });
 });
+
+describe("a district after a town", () => {
+  const where = (text: string) => findPlaces(text, gaz).map((p) => `${p.name}/${p.country}/${p.admin1 ?? "-"}`);
+  it("places a town abroad's namesake in the district that follows it after a comma", () => {
+    // the gazetteer's Bama is Nigeria's; Houet is a province of Burkina Faso
+    expect(where("Gunmen killed a village chief in Kouri village (Bama, Houet).")).toEqual(["Province du Houet/BFA/Hauts-Bassins"]);
+    expect(where("Gunmen killed a village chief in Bama, Borno.")).toEqual(["Bama/NGA/Borno", "Borno/NGA/Borno"]);
+  });
+  it("keeps the town when the name in brackets is another name for it, or the district is contradicted in turn", () => {
+    expect(where("Police stepped up patrols in Mumbai (Bombay) on Friday.")[0]).toBe("Mumbai/IND/Maharashtra");
+    expect(where("A man was stabbed in Reading, Berkshire, UK.")[0]).toBe("Reading/GBR/England");
+  });
+});

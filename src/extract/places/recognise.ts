@@ -39,6 +39,8 @@ export interface Mention {
   hyphenated: string;
   /** The mention right after ", " ("Rockville, Maryland"), filled in by {@link recognise}. */
   next: Mention | null;
+  /** It follows another mention after a comma ("Bama, Houet"): the division that mention lies in, or the next of a list. */
+  afterComma: boolean;
   /** Found only by its folded spelling ("Khan Younis" for "Khān Yūnis"): weaker evidence. */
   folded: boolean;
 }
@@ -326,7 +328,7 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
       best.entries.some((e) => /^the /i.test(e.name)) ? prevTok.start : nameStart;
     const m: Mention = { start, end: last.end, key: best.key, entries: best.entries, before,
       sentenceStart, dateline, generic, genericEnd, after, leftName, institution, nextWord, prev: null, hyphenated,
-      next: null, folded: best.folded };
+      next: null, afterComma: false, folded: best.folded };
     mentions.push(m);
     lastMatchEnd = last.end;
     i = best.j;
@@ -338,6 +340,7 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const between = text.slice(a.genericEnd, b.start);
     // "Maru (Zamfara)", "Kamituga (Mwenga, Sud-Kivu)": a name in brackets places the one before it too
     if (/^(?:,\s?| ?\()$/.test(between) || (a.generic !== "" && /^ (?:of|in) (?:the )?$/.test(between))) a.next = b;
+    if (/^,\s?$/.test(between)) b.afterComma = true;
     if (text.slice(a.end, b.start) === " ") b.prev = a;
   }
   // "in Nuseirat, Bureij and Beit Lahia": the names of a list share the word before the first

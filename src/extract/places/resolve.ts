@@ -170,7 +170,7 @@ function pick(group: Mention[], ctx: Context, prev: GazEntry | null): GazEntry |
   return best;
 }
 
-function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
+function supported(e: GazEntry, group: Mention[], ctx: Context, containers: ReadonlySet<Mention>): boolean {
   const inCountry = e.country !== null && (ctx.countries.get(e.country) ?? 0) > 0;
   const inAdmin1 = e.admin1Code !== null && (ctx.admin1s.get(e.admin1Code) ?? 0) > 0;
   const near = e.kind !== "country" && e.kind !== "region" && (nearAnchor(e, group, ctx) ||
@@ -192,6 +192,8 @@ function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   // A division word alone ("the Catatumbo region") does not carry a district abroad: thousands of
   // districts share a name with a region next door.
   if (placed && (e.kind !== "admin2" || inCountry || inAdmin1 || group.some((m) => m.dateline || m.next))) return true;
+  // "Kouri village (Bama, Houet)": a district named as where another place lies is placed by that
+  if (e.kind === "admin2" && group.some((m) => containers.has(m) && m.afterComma)) return true;
   if (e.kind === "admin2") return inAdmin1 || ((inCountry || near) && (cue || / (county|district|parish)$/.test(group[0]!.key)));
   // Towns: a big one stands alone unless only ever at a sentence's start (a capitalised word);
   // a small one needs a locative word before it and its country or division in the story.
@@ -205,7 +207,13 @@ function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
 }
 
 function contradicted(e: GazEntry, m: Mention): boolean {
-  const containers = m.next?.entries.filter((x) => x.kind === "country" || x.kind === "admin1") ?? [];
+  // "Bama, Houet": a district after a comma names the division its town lies in, when it is in
+  // another country than the town (in the same country it may be the next of a list) and nothing
+  // after it contradicts it in turn ("Reading, Berkshire, UK" is no Berkshire County abroad)
+  const next = m.next;
+  const district = (x: GazEntry) => x.kind === "admin2" && next !== null && next.afterComma && x.country !== e.country &&
+    e.population < 1_000_000 && !contradicted(x, next);
+  const containers = next?.entries.filter((x) => x.kind === "country" || x.kind === "admin1" || district(x)) ?? [];
   // "Herat, Kandahar" lists towns; but a name that is a country's ("the Catatumbo region,
   // Colombia") is that country or a division, never a town placing the first
   const country = m.next?.entries.some((x) => x.kind === "country") ?? false;
@@ -262,6 +270,7 @@ function judge(m: Mention, gaz: Gazetteer, names: Set<string>, personal: Set<Men
  */
 export function resolve(mentions: Mention[], gaz: Gazetteer, hints: ReadonlyMap<string, number> = new Map()): Resolved[] {
   const groups = [...candidates(mentions, gaz).values()];
+  const containers = new Set(mentions.map((m) => m.next).filter((m): m is Mention => m !== null));
   const hinted = (ctx: Context): Context => {
     for (const [h, w] of hints) {
       addWeight(ctx.countries, h, w);
@@ -310,7 +319,7 @@ export function resolve(mentions: Mention[], gaz: Gazetteer, hints: ReadonlyMap<
       addWeight(own.countries, e.country, -1);
       addWeight(own.admin1s, e.admin1Code, -1);
     }
-    if (!supported(e, g, own)) return;
+    if (!supported(e, g, own, containers)) return;
     const r = out.get(e);
     if (r) r.mentions.push(...g);
     else out.set(e, { entry: e, mentions: [...g] });
