@@ -52,6 +52,8 @@ const COMPASS = wordClass("place-directions");
 /** "Province", "Territory": a capitalised division word after a place name belongs to it. */
 const DIVISION_WORDS = wordClass("division-words");
 const DETERMINERS = wordClass("actor-determiners");
+/** "man", "woman": one person, a civilian after a demonym ("a Palestinian man"). */
+const PERSON_NOUNS = wordClass("demonym-person-nouns");
 
 /** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
 const REFERENCES: ReadonlyMap<string, readonly ActorKind[]> = new Map(Object.entries({
@@ -233,6 +235,21 @@ export class MentionFinder {
     return this.#add(i, agent.last, key, "agent");
   }
 
+  /**
+   * "a Palestinian man", "an Afghan teenager": one civilian after a demonym, read as the civilians
+   * agent; not a person whose name follows ("an Israeli man, David Cohen", "Ohio man James Fields").
+   */
+  #personNoun(surface: string, j: number, limit: number): PhraseMatch<AgentEntry> | null {
+    const { words } = this.#ctx;
+    const w = words[j];
+    if (!w || j >= limit || !PERSON_NOUNS.has(w.key) || !this.#lex.demonym(surface)) return null;
+    const after = words[j + 1];
+    if (after && /^\p{Lu}/u.test(after.text) && this.#adjacent(j + 1, j + 1)) return null;
+    if (after && this.#ctx.a.text.slice(w.end, after.start) === ", " && /^\p{Lu}/u.test(after.text)) return null;
+    const civilians = this.#lex.rules.agents.lookup("civilians")[0];
+    return civilians ? { first: j, last: j + 1, values: [civilians] } : null;
+  }
+
   /** "ethnic Albanians", "Afghans", "Turks": a people named by the plural of a country's demonym. */
   #demonymPeople(i: number): number | null {
     const w = this.#ctx.words[i] as Word;
@@ -282,7 +299,7 @@ export class MentionFinder {
     if (e.kind === "state" && e.country) {
       let j = last;
       if ((words[j] as Word | undefined)?.key === "s") j++;
-      const agent = this.#lex.rules.agents.longestAt(words, j, limit) ?? this.#modelThenForce(j, limit);
+      const agent = this.#lex.rules.agents.longestAt(words, j, limit) ?? this.#modelThenForce(j, limit) ?? this.#personNoun(surface, j, limit);
       if (agent && this.#adjacent(last, j) && !(words[j - 1]?.key === "s" && this.#lex.rules.names.longestAt(words, j, limit))) {
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }

@@ -516,3 +516,13 @@ describe("event coding: strikes by workers", () => {
     expect(strike("Rebels launched a strike on the airport.")).toEqual(["ASSAULT/null"]);
   });
 });
+
+describe("event coding: one civilian named by a demonym", () => {
+  it("reads 'a Kenyan man' as Kenya's civilians, not as Kenya", () => {
+    expect(coded(run("Ugandan troops shot and killed a Kenyan man near Busia."))).toEqual(["ASSAULT Uganda People's Defence Force -> Kenya civilians"]);
+  });
+  it("leaves the person whose name follows the noun alone", () => {
+    expect(coded(run("Ugandan troops shot and killed a Kenyan man, Peter Otieno, near Busia."))).not.toContain("ASSAULT Uganda People's Defence Force -> Kenya civilians");
+    expect(coded(run("A court sentenced Ohio man James Fields to life in prison."))).toEqual(["SANCTION judiciary -> James Fields"]);
+  });
+});
