@@ -14,6 +14,8 @@ const NOT_NAMES = wordClass("not-actor-names");
 export const TITLE_WORDS = wordClass("person-titles");
 /** Words that begin place names ("North", "Upper"). */
 const DIRECTIONS = wordClass("place-directions");
+/** "Rockets hit Sderot": arms a sentence opens with name no people. */
+const WEAPONS = wordClass("weapon-nouns");
 
 /** Head words of names of texts, plans and events, which are no actors. */
 const THINGS = /^(agreement|agreements|accord|accords|treaty|pact|act|law|bill|resolution|convention|charter|declaration|protocol|plan|initiative|deal|constitution|amendment|day|war|crisis|summit|games|cup)$/;
@@ -75,6 +77,6 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   if (prev && TITLE_WORDS.has(prev.key)) return { last, kind: "person" };
   // "Kurds", "Tamils", "Rohingyas": a people named in the plural
   // but "Clashes in Tripoli leave 8 dead": a headline's capital on an event noun makes no people
-  if (last - i === 1 && /^\p{Lu}\p{Ll}{2,}s$/u.test(w.text) && tok.pos === "PROPN" && !isEventWord(w.key)) return { last, kind: "civilians" };
+  if (last - i === 1 && /^\p{Lu}\p{Ll}{2,}s$/u.test(w.text) && tok.pos === "PROPN" && !isEventWord(w.key) && !WEAPONS.has(w.key)) return { last, kind: "civilians" };
   return null;
 }

@@ -41,6 +41,10 @@ const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act
 /** "targets used by the militias": a participle that makes the agent after "by" the owner of the target before it. */
 const OWNER_PARTICIPLES = wordClass("owner-participles");
 
+/** "rockets fired by Hezbollah": arms, and the participles whose "by" names who used them. */
+const WEAPONS = wordClass("weapon-nouns");
+const WEAPON_PARTICIPLES = wordClass("weapon-participles");
+
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
 /** Words before a place an actor is in ("in", "near"): the mention's `locative` mark (actors/mentions.ts). */
 const LOCATIVES = wordClass("actor-locatives");
@@ -383,6 +387,28 @@ export class ArgumentReader {
       if (STOPS.has(tok.text) || tok.text === "," || tok.pos === "VERB" || tok.pos === "AUX") return false;
     }
     return false;
+  }
+
+  /**
+   * The attacker named after "by" behind a weapon between tokens `from` and `to`: "rockets fired
+   * by Hezbollah", "a roadside bomb planted by militants". [] when there is none.
+   */
+  weaponAgent(from: number, to: number, s: Sentence): Mention[] {
+    for (let k = Math.max(from, s.first + 1); k < to && k + 1 < s.last; k++) {
+      if (!WEAPON_PARTICIPLES.has(this.#tok(k).lower) || this.#tok(k + 1).lower !== "by") continue;
+      let w = k - 1;
+      while (w > k - 3 && w > s.first && !WEAPONS.has(this.#tok(w).lower)) w--;
+      if (!WEAPONS.has(this.#tok(w).lower)) continue;
+      const m = mentionAt(this.#ctx, this.#firstAfterDeterminers(k + 2, s));
+      if (m) return this.#coordinated(m, s, 1);
+    }
+    return [];
+  }
+
+  /** The first token from k that is not a determiner ("by [the] army"). */
+  #firstAfterDeterminers(k: number, s: Sentence): number {
+    while (k < s.last - 1 && this.#tok(k).pos === "DET") k++;
+    return k;
   }
 
   /** True for a verb at k, not a bare form before a noun that the tagger misread ("and live ammunition"). */

@@ -526,3 +526,13 @@ describe("event coding: one civilian named by a demonym", () => {
     expect(coded(run("A court sentenced Ohio man James Fields to life in prison."))).toEqual(["SANCTION judiciary -> James Fields"]);
   });
 });
+
+describe("event coding: arms and who used them", () => {
+  it("gives an attack to the side named after 'fired by' or 'planted by' behind the weapon", () => {
+    expect(coded(run("Rockets fired by the Ndovu Front hit Kisoro on Sunday."))).toEqual(["ASSAULT Ndovu Front -> "]);
+    expect(coded(run("A roadside bomb planted by the Ndovu Front killed two soldiers."))).toEqual(["ASSAULT Ndovu Front -> military"]);
+  });
+  it("reads a sentence that opens with arms as naming no people", () => {
+    expect(run("Rockets hit the town of Kisoro, killing two soldiers.").actors.map((a) => a.name)).not.toContain("Rockets");
+  });
+});

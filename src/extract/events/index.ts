@@ -111,6 +111,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           }
         }
         if (subj.length) actor = subj;
+        // "a bomb planted by militants exploded"
+        if (actor.length === 0 && trig.type === "ASSAULT") actor = args.weaponAgent(trig.first, trig.last + 3, s);
         // "they would blockade Paris": a noun where a verb stands takes the verb's subject
         if (actor.length === 0 && trig.carrier === null) {
           const verb = governingVerb(tokens, trig.first, s.first);
@@ -146,6 +148,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           continue;
         }
         actor = args.doer(trig.first, s);
+        // "rockets fired by Hezbollah hit the town": the one who fired them attacked
+        if (trig.type === "ASSAULT") {
+          const by = args.weaponAgent(s.first, trig.first, s);
+          if (by.length) actor = by;
+        }
         // "The army said the attackers had help from abroad and accused India of …": a second speech act
         // joined by "and" after a report is the reporter's
         if (SPEECH_ACTS.has(trig.type) && tokens[trig.first - 1]?.lower === "and" && args.reportedBetween(s.first, trig.first)) {
