@@ -236,6 +236,24 @@ export class MentionFinder {
   }
 
   /**
+   * "Venezuela's communications minister", "Russia's deputy foreign minister": a government office
+   * after a country's possessive and one or two lowercase words that qualify it.
+   */
+  #qualifiedOfficial(j: number, limit: number): PhraseMatch<AgentEntry> | null {
+    const { words, a } = this.#ctx;
+    for (let k = j; k < j + 2 && k < limit; k++) {
+      const w = words[k] as Word;
+      const pos = a.tokens[w.token]?.pos;
+      if (w.text !== w.key || (pos !== "NOUN" && pos !== "ADJ") || !this.#adjacent(k, k)) return null;
+      const agent = this.#lex.rules.agents.longestAt(words, k + 1, limit);
+      // not a title before a person's name ("Lebanon's new President Elias Hrawi")
+      const named = /^\p{Lu}/u.test(words[agent?.last ?? -1]?.text ?? "");
+      if (agent && (agent.values[0] as AgentEntry).kind === "government" && this.#adjacent(k + 1, k + 1) && !named) return { ...agent, first: j };
+    }
+    return null;
+  }
+
+  /**
    * "a Palestinian man", "an Afghan teenager": one civilian after a demonym, read as the civilians
    * agent; not a person whose name follows ("an Israeli man, David Cohen", "Ohio man James Fields").
    */
@@ -299,7 +317,8 @@ export class MentionFinder {
     if (e.kind === "state" && e.country) {
       let j = last;
       if ((words[j] as Word | undefined)?.key === "s") j++;
-      const agent = this.#lex.rules.agents.longestAt(words, j, limit) ?? this.#modelThenForce(j, limit) ?? this.#personNoun(surface, j, limit);
+      const agent = this.#lex.rules.agents.longestAt(words, j, limit) ?? this.#modelThenForce(j, limit) ?? this.#personNoun(surface, j, limit) ??
+        (words[j - 1]?.key === "s" ? this.#qualifiedOfficial(j, limit) : null);
       if (agent && this.#adjacent(last, j) && !(words[j - 1]?.key === "s" && this.#lex.rules.names.longestAt(words, j, limit))) {
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }

@@ -30,7 +30,7 @@ const HEADS: [RegExp, ActorKind][] = [
   [/^(party|league|congress)$/, "political_party"],
   [/^(news|times|post|tv|television|agency|radio|journal|herald|tribune|gazette|channel|press|media)$/, "media"],
   [/^(company|corp|corporation|inc|ltd|airlines|airways|bank|group|holdings)$/, "business"],
-  [/^(watch|international|foundation|fund|institute|centre|center|university|society|crescent|cross|network|trust|committee)$/, "ngo"],
+  [/^(watch|international|foundation|fund|institute|centre|center|university|society|crescent|cross|network|trust|committee|union|federation|confederation|syndicate)$/, "ngo"],
   [/^(villagers|residents|civilians|tribesmen)$/, "civilians"],
 ];
 
@@ -66,7 +66,9 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   if (isPlace(w.start, (words[last - 1] as Word).end)) return null;
   // "North Kashmir", "Upper Egypt": a direction before a place names a part of that place
   if (DIRECTIONS.has(w.key) && last - i >= 2 && isPlace((words[i + 1] as Word).start, (words[last - 1] as Word).end)) return null;
-  const head = (words[last - 1] as Word).key;
+  // "Union of Teachers", "Front for the Liberation of Mozambique": the head is before "of" or "for"
+  const joint = words.slice(i + 1, last).findIndex((x) => x.key === "of" || x.key === "for");
+  const head = (words[joint >= 0 ? i + joint : last - 1] as Word).key;
   // "Free Trade Agreement", "Security Act": a name of a text or a plan acts in no event
   if (THINGS.test(head)) return null;
   for (const [re, kind] of HEADS) if (re.test(head)) return { last, kind };

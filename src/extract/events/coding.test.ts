@@ -536,3 +536,14 @@ describe("event coding: arms and who used them", () => {
     expect(run("Rockets hit the town of Kisoro, killing two soldiers.").actors.map((a) => a.name)).not.toContain("Rockets");
   });
 });
+
+describe("event coding: officials and forces of a state", () => {
+  it("reads a qualified office after a country's possessive as that country's government", () => {
+    expect(coded(run("Kenya's communications minister rejected the report."))).toEqual(["REJECT Kenya government -> "]);
+    expect(coded(run("Kenya's new President Odhiambo Otieno rejected the report."))).not.toContain("REJECT Kenya government -> ");
+  });
+  it("makes forces counted as they are sent act with the state that sends them", () => {
+    expect(coded(run("Kenya has sent 3,000 soldiers to Somalia."))).toEqual(["MOBILIZE Kenya+Kenya military -> Somalia"]);
+    expect(coded(run("Kenya mobilised army reservists against Somalia."))).toEqual(["MOBILIZE Kenya -> Somalia"]);
+  });
+});

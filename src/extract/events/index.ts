@@ -90,6 +90,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (!trig.nominal && suspected(tokens, trig.first, s.first)) continue;
       let actor: Mention[] = [];
       let recipient: Mention[] = [];
+      /** "massed 50,000 troops on the border": the forces a deployment moves, which act with the one who moves them. */
+      const moved: Mention[] = [];
       /** The target of the event a definite noun refers back to ("the attack"), when it is told again. */
       let told: string[] = [];
       if (trig.nominal) {
@@ -164,6 +166,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         // "offered its troops to Lebanon", "will withdraw its forces from Lebanon": the forces an
         // actor gives or moves are its own; the target is named after them
         for (let n = 0; n < 2 && recipient.length && GIVEN.has(trig.type) && recipient.every((m) => ownForces(ctx, actor.map((x) => x.entity), m.entity)); n++) {
+          if (trig.type === "MOBILIZE") moved.push(...recipient);
           recipient = args.object((recipient[recipient.length - 1] as Mention).last, s);
         }
         if (recipient.length === 0 && (trig.type === "ASSAULT" || trig.type === "COERCE")) recipient = args.takenFrom(trig.last, s);
@@ -201,6 +204,13 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       // "threatened to stop talks if the United States goes ahead": the threat is aimed at the condition's subject
       if (recipient.length === 0 && trig.type === "THREATEN") recipient = args.conditionSubject(trig.last, s);
       const a = keys(actor);
+      // "the United States has sent 4,500 sailors", "Venezuela mobilised 4.5 million militia members":
+      // forces counted as they are moved act with the one who moves them ("mobilised reservists",
+      // "strengthened its forces" tell only the deployment)
+      if (trig.type === "MOBILIZE" && a.length > 0) {
+        const counted = [...moved, ...recipient].filter((m) => tokens.slice(Math.max(s.first, m.first - 3), m.first).some((t) => t.pos === "NUM"));
+        a.push(...keys(counted).filter((k) => !a.includes(k) && (ownForces(ctx, a, k) || ownMilitia(ctx, a, k))));
+      }
       const r = [...new Set([...keys(recipient), ...told])].filter((k) => !a.includes(k) && !(GIVEN.has(trig.type) && ownForces(ctx, a, k)));
       // an attack told with its toll is an event even when no one is named ("a drone strikes a bus, killing nine")
       if (a.length === 0 && r.length === 0 && !(trig.type === "ASSAULT" && !trig.twoSided && toll())) continue;
@@ -380,6 +390,13 @@ function ownForces(ctx: DocContext, actors: string[], key: string): boolean {
   const e = ctx.entities.get(key);
   if (!e || (e.kind !== "military" && e.kind !== "police")) return false;
   return !e.country || actors.some((k) => ctx.entities.get(k)?.country === e.country || ctx.entities.get(k)?.key === e.parent);
+}
+
+/** "Venezuela mobilised militia members": a generic armed group of a state's own country, which the state moves. */
+function ownMilitia(ctx: DocContext, actors: string[], key: string): boolean {
+  const e = ctx.entities.get(key);
+  if (!e || e.kind !== "armed_group" || e.named || !e.country) return false;
+  return actors.some((k) => ["state", "government"].includes(ctx.entities.get(k)?.kind ?? "") && ctx.entities.get(k)?.country === e.country);
 }
 
 /** An earlier event of the same type in the same paragraph that an actorless mention repeats. */
