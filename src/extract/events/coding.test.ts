@@ -547,3 +547,10 @@ describe("event coding: officials and forces of a state", () => {
     expect(coded(run("Kenya mobilised army reservists against Somalia."))).toEqual(["MOBILIZE Kenya -> Somalia"]);
   });
 });
+
+describe("event coding: the target of a passive", () => {
+  it("gives a passive attack no capital's state as its target: its subject was the target", () => {
+    expect(coded(run("Two aides of the opposition leader were shot dead in Nairobi."))).toEqual(["ASSAULT  -> "]);
+    expect(run("Two aides of the opposition leader were shot dead in Nairobi.").events[0]?.location?.name).toBe("Nairobi");
+  });
+});

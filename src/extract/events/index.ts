@@ -92,6 +92,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       let recipient: Mention[] = [];
       /** "massed 50,000 troops on the border": the forces a deployment moves, which act with the one who moves them. */
       const moved: Mention[] = [];
+      /** "were shot dead in Maputo": the subject of a passive is the target, named as an actor or not. */
+      let passive = false;
       /** The target of the event a definite noun refers back to ("the attack"), when it is told again. */
       let told: string[] = [];
       if (trig.nominal) {
@@ -130,6 +132,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           }
         }
       } else if (args.passive(trig.head, s) && !controlled(tokens, trig)) {
+        passive = true;
         recipient = args.subject(trig.first, s);
         actor = args.agent(trig.last, s);
         // "were killed in an Israeli missile strike": the doer named inside the verb's phrase
@@ -193,7 +196,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         if (trig.type === "ASSAULT" && TWO_SIDED.has(lemma)) trig.twoSided = true;
       }
       if (trig.twoSided) { actor = [...actor, ...recipient]; recipient = []; }
-      const place = trig.twoSided || recipient.length ? [] : keys(args.placeObject(trig.last, s));
+      const place = trig.twoSided || recipient.length || passive ? [] : keys(args.placeObject(trig.last, s));
       if (!trig.nominal && actor.length && mainSubject.length === 0) mainSubject = actor;
       args.remember(actor);
       // "rejected calls by Belarus's rulers", "accepted a proposal from Washington": the answer goes to the proposer
