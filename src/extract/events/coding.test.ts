@@ -554,3 +554,13 @@ describe("event coding: the target of a passive", () => {
     expect(run("Two aides of the opposition leader were shot dead in Nairobi.").events[0]?.location?.name).toBe("Nairobi");
   });
 });
+
+describe("event coding: the one blamed", () => {
+  it("makes the side after 'blamed … on' the target of the accusation", () => {
+    expect(coded(run("The army blamed the killing of two Kenyan traders on the Ndovu Front.")))
+      .toEqual(["ACCUSE military -> Ndovu Front", "ASSAULT Ndovu Front -> Kenya business"]);
+  });
+  it("does not read a preposition after another verb as the blame's ('militants linked to …')", () => {
+    expect(coded(run("Kenya blamed the Ndovu Front, linked to Uganda, for the killings."))).toEqual(["ACCUSE Kenya -> Ndovu Front"]);
+  });
+});

@@ -173,6 +173,12 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           recipient = args.object((recipient[recipient.length - 1] as Mention).last, s);
         }
         if (recipient.length === 0 && (trig.type === "ASSAULT" || trig.type === "COERCE")) recipient = args.takenFrom(trig.last, s);
+        // "blamed the killings on a police death squad": the one blamed follows "on"
+        if (BLAME.has((tokens[trig.head] as Token).lemma)) {
+          const on = blameOn(tokens, trig.last, s);
+          const blamed = on >= 0 ? args.object(on + 1, s) : [];
+          if (blamed.length) recipient = blamed;
+        }
         // a participle or second verb with no subject of its own: "…, killing four soldiers"
         if (actor.length === 0 && mainSubject.length && !args.ownClause(trig.first, s)) actor = mainSubject;
         // "shelled the town, killing about 20 people": the toll of the attack just told, not another attack
@@ -408,6 +414,19 @@ function ownMilitia(ctx: DocContext, actors: string[], key: string): boolean {
  * the PKK", "blamed the rebels for the ambush", "the army blamed the ambush on the rebels",
  * "a bombing attributed to ISWAP".
  */
+/**
+ * The token of the preposition before the one blamed, in the noun phrase of the act from token
+ * `from` ("blamed [the killing of two traders] on …"), or -1: no verb or clause break between.
+ */
+function blameOn(tokens: Token[], from: number, s: Sentence): number {
+  for (let k = from; k < s.last && k < from + 8; k++) {
+    const t = tokens[k] as Token;
+    if (BLAME_PREPOSITIONS.has(t.lower)) return k;
+    if (t.text === "," || t.text === ";" || t.pos === "VERB") return -1;
+  }
+  return -1;
+}
+
 function blamedFor(args: ArgumentReader, tokens: Token[], s: Sentence, d: DraftEvent): Mention[] {
   const { first, last } = d.trigger;
   for (let k = s.first; k < s.last; k++) {
@@ -417,9 +436,10 @@ function blamedFor(args: ArgumentReader, tokens: Token[], s: Sentence, d: DraftE
     if (k >= last && k - last <= 10 && BLAME_PREPOSITIONS.has(tokens[k + 1]?.lower ?? "") &&
       !tokens.slice(last, k).some((x) => x.text === ";" || (x.pos === "VERB" && !BLAME.has(x.lemma)))) return args.object(k + 2, s);
     if (k >= first || first - k > 10) continue;
-    // "blamed the ambush on the rebels": the act is the verb's object
-    if (BLAME_PREPOSITIONS.has(tokens[last]?.lower ?? "")) {
-      const doer = args.object(last + 1, s);
+    // "blamed the ambush on the rebels", "blamed the killing of two traders on the rebels": the act is the verb's object
+    const on = blameOn(tokens, last, s);
+    if (on >= 0) {
+      const doer = args.object(on + 1, s);
       if (doer.length) return doer;
     }
     // "blamed the rebels for the ambush"
