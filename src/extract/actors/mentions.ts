@@ -52,6 +52,8 @@ const COMPASS = wordClass("place-directions");
 /** "Province", "Territory": a capitalised division word after a place name belongs to it. */
 const DIVISION_WORDS = wordClass("division-words");
 const DETERMINERS = wordClass("actor-determiners");
+/** "dissidents of the FARC": words for people who split from a body, who belong to it as its members do. */
+const SPLINTERS = wordClass("splinter-nouns");
 /** "man", "woman": one person, a civilian after a demonym ("a Palestinian man"). */
 const PERSON_NOUNS = wordClass("demonym-person-nouns");
 
@@ -125,7 +127,9 @@ export class MentionFinder {
       // a generic agent, or a bare plural first read as the story's group ("militants from al-Shabaab")
       const generic = (m.via === "agent" && !from?.named) || m.via === "coref";
       if (!from || !to || from === to || !generic || !to.named) continue;
-      if (!ORGANISED.has(from.kind) || !ORGANISED.has(to.kind) || (m.via === "agent" && from.country && to.country && from.country !== to.country)) continue;
+      // "dissidents of the former FARC": people who split from an organised body belong to it, though the word alone names civilians
+      const splinter = SPLINTERS.has(a.text.slice(m.start, m.end).toLowerCase().split(/\s+/).at(-1) ?? "");
+      if (!(ORGANISED.has(from.kind) || splinter) || !ORGANISED.has(to.kind) || (m.via === "agent" && from.country && to.country && from.country !== to.country)) continue;
       if (!/^\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+)?$/.test(a.text.slice(m.end, n.start))) continue;
       if ((a.tokens[m.first] as Token).sentence !== (a.tokens[n.first] as Token).sentence) continue;
       from.mentions = from.mentions.filter((x) => x !== m);

@@ -564,3 +564,10 @@ describe("event coding: the one blamed", () => {
     expect(coded(run("Kenya blamed the Ndovu Front, linked to Uganda, for the killings."))).toEqual(["ACCUSE Kenya -> Ndovu Front"]);
   });
 });
+
+describe("event coding: splinters of an armed group", () => {
+  it("reads 'dissidents of' an armed group as that group's people, not as protesters", () => {
+    expect(coded(run("Fighting between the Kenya Defence Forces and dissidents of the Ndovu Front left 12 dead.")))
+      .toEqual(["ASSAULT Kenya Defence Forces+Ndovu Front -> "]);
+  });
+});
