@@ -646,6 +646,11 @@ export class ArgumentReader {
     const doer = actor.length === 0 ? mentionAt(this.#ctx, trig.head) : undefined;
     if (doer && !doer.locative && doer.last === trig.last) actor.push(doer);
     const by = this.agent(trig.last, s, false, true);
+    // "Dodik's conviction by a state court", "the rebels' defeat by the army": with a doer after
+    // "by", the owner is the one the act was done to
+    const owned = actor.length > 0 && recipient.length === 0 && by.length > 0 &&
+      [...Array(trig.first - (actor[actor.length - 1] as Mention).last).keys()].some((j) => /^['’]s?$/.test(this.#tok((actor[actor.length - 1] as Mention).last + j)?.text ?? ""));
+    if (owned) return { actor: by, recipient: actor };
     if (by.length) actor.push(...by);
     return { actor, recipient };
   }

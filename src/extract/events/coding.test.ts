@@ -571,3 +571,10 @@ describe("event coding: splinters of an armed group", () => {
       .toEqual(["ASSAULT Kenya Defence Forces+Ndovu Front -> "]);
   });
 });
+
+describe("event coding: an owner and a doer after 'by'", () => {
+  it("reads the owner of an act done 'by' someone as the one it was done to", () => {
+    expect(coded(run("Opposition leader Amani Odhiambo spoke on Monday. Odhiambo's arrest by the police drew protests.")))
+      .toContain("COERCE police -> Amani Odhiambo");
+  });
+});
