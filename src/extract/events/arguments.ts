@@ -371,6 +371,10 @@ export class ArgumentReader {
       // "Iran-backed", "Pakistan-based": a modifier of another actor, not the object
       // ("Israeli-linked ships", "Russian-flagged tankers" do name the target)
       if (this.#tok(m.last)?.text === "-" && MODIFIER_PARTICIPLES.has(this.#tok(m.last + 1)?.lower ?? "")) { k = m.last; continue; }
+      // "Bosnian Serb leader Milorad Dodik", "Kenyan opposition leader Amani Odhiambo": a demonym or
+      // an office before a person's name qualifies the person
+      const person = m.via === "adjective" || m.via === "agent" ? this.#personAfter(m.last, s) : null;
+      if (person) return this.#coordinated(person, s, 1);
       return this.#coordinated(m, s, 1);
     }
     return [];
@@ -409,6 +413,17 @@ export class ArgumentReader {
   #firstAfterDeterminers(k: number, s: Sentence): number {
     while (k < s.last - 1 && this.#tok(k).pos === "DET") k++;
     return k;
+  }
+
+  /** A person named within a few capitalised or title words after token k, in the same noun phrase. */
+  #personAfter(k: number, s: Sentence): Mention | null {
+    for (let j = k; j < s.last && j < k + 4; j++) {
+      const m = mentionAt(this.#ctx, j);
+      if (m) return this.#ctx.entities.get(m.entity)?.kind === "person" ? m : null;
+      const tok = this.#tok(j);
+      if (tok.pos !== "PROPN" && tok.pos !== "NOUN" && tok.pos !== "ADJ") return null;
+    }
+    return null;
   }
 
   /** True for a verb at k, not a bare form before a noun that the tagger misread ("and live ammunition"). */

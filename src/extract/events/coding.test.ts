@@ -578,3 +578,10 @@ describe("event coding: an owner and a doer after 'by'", () => {
       .toContain("COERCE police -> Amani Odhiambo");
   });
 });
+
+describe("event coding: a titled person as the target", () => {
+  it("makes the person named after a demonym and a title the target, not the country or its government", () => {
+    expect(coded(run("Police arrested Kenyan opposition leader Amani Odhiambo on Monday."))).toEqual(["COERCE police -> Amani Odhiambo"]);
+    expect(coded(run("The envoy met Ugandan President Yoweri Museveni in Kampala.")).map((e) => e.split(" -> ")[1])).toEqual(["Yoweri Museveni"]);
+  });
+});
