@@ -56,8 +56,14 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   while (last < limit) {
     const n = words[last] as Word;
     const nt = a.tokens[n.token] as Token;
-    // a name runs over spaces, hyphens and apostrophes only: "(", "," or a quote ends it
-    if (!/^[\s'’-]*$/.test(a.text.slice((words[last - 1] as Word).end, n.start))) break;
+    // a name runs over spaces, hyphens and apostrophes only: "(", "," or a quote ends it,
+    // unless the quote holds a nickname between the names ('Ismael "El Mayo" Zambada')
+    if (!/^[\s'’-]*$/.test(a.text.slice((words[last - 1] as Word).end, n.start))) {
+      const after = nicknameEnd(ctx, last, limit);
+      if (after < 0) break;
+      last = after;
+      continue;
+    }
     if (capitalised(n) && !NOT_NAMES.has(n.key) && (nt.pos === "PROPN" || nt.pos === "NOUN" || nt.pos === "ADJ")) { last++; continue; }
     const after = words[last + 1];
     if (JOINERS.has(n.key) && after && capitalised(after) && !NOT_NAMES.has(after.key) && last + 1 < limit) { last += 2; continue; }
@@ -81,4 +87,22 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   // but "Clashes in Tripoli leave 8 dead": a headline's capital on an event noun makes no people
   if (last - i === 1 && /^\p{Lu}\p{Ll}{2,}s$/u.test(w.text) && tok.pos === "PROPN" && !isEventWord(w.key) && !WEAPONS.has(w.key)) return { last, kind: "civilians" };
   return null;
+}
+
+/**
+ * The word after the name that follows a quoted nickname opening at word `k` ('Joaquín "El Chapo"
+ * Guzmán': k is "El"), or -1 when the quote is no nickname between two names.
+ */
+function nicknameEnd(ctx: DocContext, k: number, limit: number): number {
+  const { words, a } = ctx;
+  if (!/^\s["“]$/.test(a.text.slice((words[k - 1] as Word).end, (words[k] as Word).start))) return -1;
+  for (let j = k; j < limit && j < k + 3; j++) {
+    const w = words[j] as Word;
+    if (!capitalised(w)) return -1;
+    const gap = a.text.slice(w.end, words[j + 1]?.start ?? w.end);
+    if (/^\s$/.test(gap)) continue;
+    const next = words[j + 1];
+    return /^["”]\s$/.test(gap) && next && j + 1 < limit && capitalised(next) ? j + 2 : -1;
+  }
+  return -1;
 }

@@ -585,3 +585,11 @@ describe("event coding: a titled person as the target", () => {
     expect(coded(run("The envoy met Ugandan President Yoweri Museveni in Kampala.")).map((e) => e.split(" -> ")[1])).toEqual(["Yoweri Museveni"]);
   });
 });
+
+describe("event coding: coercion where a state holds power", () => {
+  it("gives a passive arrest or ban with no doer named to the state it happened in", () => {
+    expect(coded(run("The Ndovu Front is banned in Kenya."))).toEqual(["COERCE Kenya -> Ndovu Front"]);
+    expect(coded(run('Loyalists of Amani "The Hawk" Odhiambo rallied. Odhiambo was arrested in Uganda in July.')))
+      .toContain('COERCE Uganda -> Amani "The Hawk" Odhiambo');
+  });
+});
