@@ -527,8 +527,13 @@ export class ArgumentReader {
       if (!orFrom && tok.pos === "VERB" && !LIGHT_VERBS.has(tok.lemma)) break;
       if (ofNoun && k > t && tok.pos === "NOUN" && DEEDS.test(tok.lower) && !mentionAt(this.#ctx, k)) break;
       if (tok.lower !== "by" && !(orFrom && tok.lower === "from")) continue;
-      const m = mentionAt(this.#ctx, k + 1) ?? mentionAt(this.#ctx, k + 2);
-      if (m) return this.#coordinated(m, s, 1);
+      // "by the morality police", "by heavily armed gunmen": past a determiner and modifiers to the agent
+      for (let j = k + 1; j < s.last && j <= k + 4; j++) {
+        const m = mentionAt(this.#ctx, j);
+        if (m) return this.#coordinated(m, s, 1);
+        const w = this.#tok(j);
+        if (j > k + 1 && w.pos !== "ADJ" && w.pos !== "NOUN" && w.pos !== "ADV") break;
+      }
     }
     return [];
   }

@@ -593,3 +593,10 @@ describe("event coding: coercion where a state holds power", () => {
       .toContain('COERCE Uganda -> Amani "The Hawk" Odhiambo');
   });
 });
+
+describe("event coding: the doer after 'by' and its modifiers", () => {
+  it("reads past a determiner and modifiers after 'by' to the doer", () => {
+    expect(coded(run("The student was arrested by the Kenyan riot police in Kisumu."))).toEqual(["COERCE Kenya police -> students"]);
+    expect(coded(run("The student was arrested by the morality police."))).toEqual(["COERCE police -> students"]);
+  });
+});
