@@ -600,3 +600,9 @@ describe("event coding: the doer after 'by' and its modifiers", () => {
     expect(coded(run("The student was arrested by the morality police."))).toEqual(["COERCE police -> students"]);
   });
 });
+
+describe("event coding: event words inside an actor's name", () => {
+  it("reads no riot in 'riot police' and no protest in 'protest leaders'", () => {
+    expect(run("Kenyan riot police fired tear gas at students in Kisumu.").events.map((e) => e.type)).toEqual(["ASSAULT"]);
+  });
+});

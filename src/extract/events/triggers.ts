@@ -132,6 +132,9 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     const rule = m.values[0] as NounRule;
     // "the Joint Operations Command", "Operation Sindoor": an event word inside a name names no event
     if (t > s.first && /^\p{Lu}/u.test(tok.text) && tok.pos === "PROPN") { t = lastTok - 1; continue; }
+    // "riot police", "protest leaders": an event word that qualifies an actor's noun names no event
+    const holder = mentionAt(ctx, t);
+    if (holder && holder.via === "agent" && holder.last > lastTok) { t = lastTok - 1; continue; }
     out.push({ head: lastTok - 1, first: t, last: lastTok, type: rule.type, mode: rule.mode, nominal: true, twoSided: rule.twoSided, carrier: null,
       ...(rule.ofDoer === undefined ? {} : { ofDoer: rule.ofDoer }) });
     for (let k = t; k < lastTok; k++) taken[k - s.first] = 1;
