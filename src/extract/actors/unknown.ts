@@ -14,6 +14,8 @@ const NOT_NAMES = wordClass("not-actor-names");
 export const TITLE_WORDS = wordClass("person-titles");
 /** Words that begin place names ("North", "Upper"). */
 const DIRECTIONS = wordClass("place-directions");
+/** "Kouri village", "Zamzam camp": nouns that make the name before them a place. */
+const SETTLEMENTS = wordClass("settlement-nouns");
 /** "Rockets hit Sderot": arms a sentence opens with name no people. */
 const WEAPONS = wordClass("weapon-nouns");
 
@@ -70,6 +72,13 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
     break;
   }
   if (isPlace(w.start, (words[last - 1] as Word).end)) return null;
+  // "attacked Malam Fatori town", "in Kouri village": a settlement the gazetteer lacks
+  if (SETTLEMENTS.has(words[last]?.key ?? "") && /^\s+$/.test(a.text.slice((words[last - 1] as Word).end, words[last]?.start ?? 0))) return null;
+  // "(East Gojjam, Amhara)": a division the gazetteer lacks, in an address that ends with a known place
+  const end = (words[last - 1] as Word).end;
+  const nextWord = words[last];
+  if (/\($/.test(a.text.slice(Math.max(0, w.start - 2), w.start).trim()) && nextWord && /^,\s*$/.test(a.text.slice(end, nextWord.start)) &&
+    isPlace(nextWord.start, nextWord.end)) return null;
   // "North Kashmir", "Upper Egypt": a direction before a place names a part of that place
   if (DIRECTIONS.has(w.key) && last - i >= 2 && isPlace((words[i + 1] as Word).start, (words[last - 1] as Word).end)) return null;
   // "Union of Teachers", "Front for the Liberation of Mozambique": the head is before "of" or "for"

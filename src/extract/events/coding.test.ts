@@ -606,3 +606,11 @@ describe("event coding: event words inside an actor's name", () => {
     expect(run("Kenyan riot police fired tear gas at students in Kisumu.").events.map((e) => e.type)).toEqual(["ASSAULT"]);
   });
 });
+
+describe("event coding: places the gazetteer lacks", () => {
+  it("reads a name before 'town' or 'village', or inside an address in brackets, as a place, not an actor", () => {
+    const names = (text: string) => run(text).actors.map((a) => a.name);
+    expect(names("On 4 June 2031, gunmen attacked Ndoto Kubwa town (Laisamis, Marsabit) and killed 5 soldiers.")).not.toContain("Ndoto Kubwa");
+    expect(names("On 4 June 2031, the Ndovu Front and the army clashed in Ndoto town (Upper Ndoto, Marsabit).")).not.toContain("Upper Ndoto");
+  });
+});
