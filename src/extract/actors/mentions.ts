@@ -56,6 +56,8 @@ const DETERMINERS = wordClass("actor-determiners");
 const SPLINTERS = wordClass("splinter-nouns");
 /** "man", "woman": one person, a civilian after a demonym ("a Palestinian man"). */
 const PERSON_NOUNS = wordClass("demonym-person-nouns");
+/** "a Nigerian village": a settlement whose people a demonym before it names. */
+const SETTLEMENT_NOUNS = wordClass("settlement-nouns");
 
 /** Words that refer back to an actor of one of these kinds ("the outfit" → the last armed group). */
 const REFERENCES: ReadonlyMap<string, readonly ActorKind[]> = new Map(Object.entries({
@@ -264,7 +266,14 @@ export class MentionFinder {
   #personNoun(surface: string, j: number, limit: number): PhraseMatch<AgentEntry> | null {
     const { words } = this.#ctx;
     const w = words[j];
-    if (!w || j >= limit || !PERSON_NOUNS.has(w.key) || !this.#lex.demonym(surface)) return null;
+    if (!w || j >= limit || !this.#lex.demonym(surface)) return null;
+    // "an attack on a Nigerian village", "a Somali market": the people of a settlement are its civilians
+    // ("the Russian city" refers back to a city named, "the Russian city of Belgorod" names it)
+    if (SETTLEMENT_NOUNS.has(w.key) && !/^\p{Lu}/u.test(words[j + 1]?.text ?? "") && words[j + 1]?.key !== "of" && words[j - 2]?.key !== "the") {
+      const civilians = this.#lex.rules.agents.lookup("civilians")[0];
+      return civilians ? { first: j, last: j + 1, values: [civilians] } : null;
+    }
+    if (!PERSON_NOUNS.has(w.key)) return null;
     const after = words[j + 1];
     if (after && /^\p{Lu}/u.test(after.text) && this.#adjacent(j + 1, j + 1)) return null;
     if (after && this.#ctx.a.text.slice(w.end, after.start) === ", " && /^\p{Lu}/u.test(after.text)) return null;

@@ -614,3 +614,9 @@ describe("event coding: places the gazetteer lacks", () => {
     expect(names("On 4 June 2031, the Ndovu Front and the army clashed in Ndoto town (Upper Ndoto, Marsabit).")).not.toContain("Upper Ndoto");
   });
 });
+
+describe("event coding: a settlement named by a demonym", () => {
+  it("reads the people of 'a Kenyan village' as Kenya's civilians, not as Kenya", () => {
+    expect(coded(run("Gunmen kill 12 in attack on Kenyan village"))).toEqual(["ASSAULT armed group -> Kenya civilians"]);
+  });
+});
