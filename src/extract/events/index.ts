@@ -240,6 +240,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (tokens.slice(s.first, d.trigger.first).some((t) => t.pos === "VERB" && GATHERING.has(t.lemma))) { d.type = "PROTEST"; d.mode = "demo"; }
     }
     foldProtestAims(tokens, drafts);
+    // "an attack on a base that Ankara blamed on the PKK": the side blamed for an attack told with no doer
     for (const d of drafts) {
       if (d.type !== "ASSAULT" || d.trigger.twoSided || d.actor.length > 0) continue;
       const doer = keys(blamedFor(args, tokens, s, d)).filter((k) => !d.recipient.includes(k));
@@ -410,12 +411,6 @@ function ownMilitia(ctx: DocContext, actors: string[], key: string): boolean {
   return actors.some((k) => ["state", "government"].includes(ctx.entities.get(k)?.kind ?? "") && ctx.entities.get(k)?.country === e.country);
 }
 
-/** An earlier event of the same type in the same paragraph that an actorless mention repeats. */
-/**
- * The side blamed for an attack told with no doer: "an attack on a base that Ankara blamed on
- * the PKK", "blamed the rebels for the ambush", "the army blamed the ambush on the rebels",
- * "a bombing attributed to ISWAP".
- */
 /**
  * The token of the preposition before the one blamed, in the noun phrase of the act from token
  * `from` ("blamed [the killing of two traders] on …"), or -1: no verb or clause break between.
@@ -429,6 +424,11 @@ function blameOn(tokens: Token[], from: number, s: Sentence): number {
   return -1;
 }
 
+/**
+ * The side blamed for an attack told with no doer: "an attack on a base that Ankara blamed on
+ * the PKK", "blamed the rebels for the ambush", "the army blamed the ambush on the rebels",
+ * "a bombing attributed to ISWAP".
+ */
 function blamedFor(args: ArgumentReader, tokens: Token[], s: Sentence, d: DraftEvent): Mention[] {
   const { first, last } = d.trigger;
   for (let k = s.first; k < s.last; k++) {
@@ -451,6 +451,7 @@ function blamedFor(args: ArgumentReader, tokens: Token[], s: Sentence, d: DraftE
   return [];
 }
 
+/** An earlier event of the same type in the same paragraph that an actorless mention repeats. */
 function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): boolean {
   const paragraph = ctx.a.sentences[d.sentence]?.paragraph;
   const prev = [...earlier].reverse().find((e) => e.type === d.type);
