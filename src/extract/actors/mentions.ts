@@ -269,16 +269,18 @@ export class MentionFinder {
     if (!w || j >= limit || !this.#lex.demonym(surface)) return null;
     // "an attack on a Nigerian village", "a Somali market": the people of a settlement are its civilians
     // ("the Russian city" refers back to a city named, "the Russian city of Belgorod" names it)
-    if (SETTLEMENT_NOUNS.has(w.key) && !/^\p{Lu}/u.test(words[j + 1]?.text ?? "") && words[j + 1]?.key !== "of" && words[j - 2]?.key !== "the") {
-      const civilians = this.#lex.rules.agents.lookup("civilians")[0];
-      return civilians ? { first: j, last: j + 1, values: [civilians] } : null;
+    const civilians = (): PhraseMatch<AgentEntry> | null => {
+      const entry = this.#lex.rules.agents.lookup("civilians")[0];
+      return entry ? { first: j, last: j + 1, values: [entry] } : null;
+    };
+    if (SETTLEMENT_NOUNS.has(w.key)) {
+      return /^\p{Lu}/u.test(words[j + 1]?.text ?? "") || words[j + 1]?.key === "of" || words[j - 2]?.key === "the" ? null : civilians();
     }
     if (!PERSON_NOUNS.has(w.key)) return null;
     const after = words[j + 1];
     if (after && /^\p{Lu}/u.test(after.text) && this.#adjacent(j + 1, j + 1)) return null;
     if (after && this.#ctx.a.text.slice(w.end, after.start) === ", " && /^\p{Lu}/u.test(after.text)) return null;
-    const civilians = this.#lex.rules.agents.lookup("civilians")[0];
-    return civilians ? { first: j, last: j + 1, values: [civilians] } : null;
+    return civilians();
   }
 
   /** "ethnic Albanians", "Afghans", "Turks": a people named by the plural of a country's demonym. */

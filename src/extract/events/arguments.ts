@@ -387,7 +387,7 @@ export class ArgumentReader {
   #ownerBy(by: number, t: number): boolean {
     for (let j = by - 1; j >= t && j >= by - 8; j--) {
       const tok = this.#tok(j);
-      if (OWNER_PARTICIPLES.has(tok.lower)) return j > t && ["NOUN", "PROPN"].includes(this.#tok(j - 1)?.pos ?? "") || mentionAt(this.#ctx, j - 1) !== null;
+      if (OWNER_PARTICIPLES.has(tok.lower)) return j > t && (["NOUN", "PROPN"].includes(this.#tok(j - 1)?.pos ?? "") || mentionAt(this.#ctx, j - 1) !== null);
       if (STOPS.has(tok.text) || tok.text === "," || tok.pos === "VERB" || tok.pos === "AUX") return false;
     }
     return false;
@@ -403,16 +403,10 @@ export class ArgumentReader {
       let w = k - 1;
       while (w > k - 3 && w > s.first && !WEAPONS.has(this.#tok(w).lower)) w--;
       if (!WEAPONS.has(this.#tok(w).lower)) continue;
-      const m = mentionAt(this.#ctx, this.#firstAfterDeterminers(k + 2, s));
-      if (m) return this.#coordinated(m, s, 1);
+      const by = this.agent(k + 1, s);
+      if (by.length) return by;
     }
     return [];
-  }
-
-  /** The first token from k that is not a determiner ("by [the] army"). */
-  #firstAfterDeterminers(k: number, s: Sentence): number {
-    while (k < s.last - 1 && this.#tok(k).pos === "DET") k++;
-    return k;
   }
 
   /** A person named within a few capitalised or title words after token k, in the same noun phrase. */
