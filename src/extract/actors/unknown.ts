@@ -20,22 +20,11 @@ const SETTLEMENTS = wordClass("settlement-nouns");
 const WEAPONS = wordClass("weapon-nouns");
 
 /** Head words of names of texts, plans and events, which are no actors. */
-const THINGS = /^(agreement|agreements|accord|accords|treaty|pact|act|law|bill|resolution|convention|charter|declaration|protocol|plan|initiative|deal|constitution|amendment|day|war|crisis|summit|games|cup)$/;
+const THINGS = wordClass("thing-name-heads");
 
-/** Head words of organisation names and the kind they give. */
-const HEADS: [RegExp, ActorKind][] = [
-  [/^(army|forces|military|navy|corps|guard|guards)$/, "military"],
-  [/^(police|gendarmerie|constabulary)$/, "police"],
-  [/^(bureau|intelligence|directorate|service|services)$/, "intelligence"],
-  [/^(ministry|government|council|office|administration|cabinet|parliament|assembly|presidency|department|authority|commission|court)$/, "government"],
-  [/^(front|brigade|brigades|battalion|battalions|movement|group|organisation|organization|jihad|liberation|resistance|militia|mujahideen|taliban|fighters|tigers|alliance|coalition|mahaz)$/, "armed_group"],
-  [/^(party|league|congress)$/, "political_party"],
-  [/^(news|times|post|tv|television|agency|radio|journal|herald|tribune|gazette|channel|press|media)$/, "media"],
-  [/^(company|corp|corporation|inc|ltd|airlines|airways|bank|group|holdings)$/, "business"],
-  [/^(watch|international|foundation|fund|institute|centre|center|university|society|crescent|cross|network|trust|committee|union|federation|confederation|syndicate)$/, "ngo"],
-  [/^(villagers|residents|civilians|tribesmen)$/, "civilians"],
-];
-
+/** Head words of organisation names and the kind they give, tried in this order ("group" is an armed group's before a firm's). */
+const HEADS: [ReadonlySet<string>, ActorKind][] = (["military", "police", "intelligence", "government", "armed_group", "political_party", "media", "business", "ngo", "civilians"] as const)
+  .map((kind): [ReadonlySet<string>, ActorKind] => [wordClass(`name-heads-${kind.replace("_", "-")}`), kind]);
 const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text);
 
 /** An unknown proper name starting at word i, or null. */
@@ -85,8 +74,8 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   const joint = words.slice(i + 1, last).findIndex((x) => x.key === "of" || x.key === "for");
   const head = (words[joint >= 0 ? i + joint : last - 1] as Word).key;
   // "Free Trade Agreement", "Security Act": a name of a text or a plan acts in no event
-  if (THINGS.test(head)) return null;
-  for (const [re, kind] of HEADS) if (re.test(head)) return { last, kind };
+  if (THINGS.has(head)) return null;
+  for (const [words, kind] of HEADS) if (words.has(head)) return { last, kind };
   // a person: two or three capitalised words, or one after a title ("President Ruto")
   const prev = words[i - 1];
   const joined = words.slice(i, last).some((x) => x.key === "of" || x.key === "for" || x.key === "and");
