@@ -429,8 +429,13 @@ export class MentionFinder {
     // "Russia has massed troops": else the forces of the state its clause names
     if (BARE_REFERENCE.has(agent.kind)) {
       const antecedent = this.#antecedent([agent.kind], i, true, agent.label);
-      if (antecedent) return this.#add(i, last, antecedent, "coref");
       const state = agent.kind !== "armed_group" ? this.#stateInSentence(i) : null;
+      // "Mexico has deployed 10,000 National Guard troops", after U.S. forces were named: the state
+      // the sentence names moves its own forces
+      const opening = agent.kind !== "armed_group" ? this.#openingState(i) : null;
+      const elsewhere = antecedent !== null && opening !== null && this.#ctx.entities.get(antecedent)?.country !== opening;
+      if (elsewhere) return this.#agent(i, last, agent, opening);
+      if (antecedent) return this.#add(i, last, antecedent, "coref");
       if (state) return this.#agent(i, last, agent, state);
     }
     const key = this.#entity(`:${agent.label}`, agent.label, agent.kind, null, null, false);
@@ -547,6 +552,18 @@ export class MentionFinder {
       if (e?.kind === "state" && !m.locative && m.via !== "adjective") return e.country;
     }
     return null;
+  }
+
+  /** The country of the state that opens the sentence of word i as its subject, before word i ("Mexico has deployed …"). */
+  #openingState(i: number): string | null {
+    const { words, a } = this.#ctx;
+    const sentence = a.sentences[(a.tokens[(words[i] as Word).token] as Token).sentence];
+    if (!sentence) return null;
+    const start = (words[i] as Word).start;
+    // the sentence's subject: a mention that opens it, after a determiner at most
+    const first = this.#ctx.mentions.find((m) => m.start >= sentence.start && m.start < start && !m.locative && m.first <= sentence.first + 1);
+    const e = first && first.via !== "adjective" ? this.#ctx.entities.get(first.entity) : undefined;
+    return e?.kind === "state" ? e.country : null;
   }
 
   /** The most recent entity of one of these kinds mentioned before word i (a named one if `named`). */

@@ -620,3 +620,11 @@ describe("event coding: a settlement named by a demonym", () => {
     expect(coded(run("Gunmen kill 12 in attack on Kenyan village"))).toEqual(["ASSAULT armed group -> Kenya civilians"]);
   });
 });
+
+describe("event coding: forces of the state a sentence opens with", () => {
+  it("reads bare 'troops' as the forces of the state that opens their sentence, not of another state named before", () => {
+    const r = run("Ugandan troops shelled the border post on Monday. Kenya has deployed 3,000 troops to its northern border.");
+    const deployment = r.events.find((e) => e.type === "MOBILIZE");
+    expect(deployment && deployment.actor.map((id) => r.actors.find((a) => a.id === id)?.country)).toEqual(["KEN", "KEN"]);
+  });
+});
