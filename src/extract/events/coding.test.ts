@@ -628,3 +628,9 @@ describe("event coding: forces of the state a sentence opens with", () => {
     expect(deployment && deployment.actor.map((id) => r.actors.find((a) => a.id === id)?.country)).toEqual(["KEN", "KEN"]);
   });
 });
+
+describe("event coding: forces on the move as a target", () => {
+  it("reads a patrol or convoy that an attack hit as its target, not as a deployment", () => {
+    expect(run("Ndovu Front fighters ambushed an army patrol near Kisoro, killing four soldiers.").events.map((e) => e.type)).toEqual(["ASSAULT"]);
+  });
+});

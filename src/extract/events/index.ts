@@ -263,7 +263,10 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     // "the army engaged the rebels": a verb that takes arms only between armed sides
     const unarmed = drafts.filter((d) => (d.trigger.armedSides && (!armedSides(ctx, d) || !objectFollows(tokens, d.trigger.last, s))) ||
       // "protesters gathered outside the parliament": a verb that is a protest only when a crowd does it
-      (d.trigger.crowd && !d.actor.some(crowd)));
+      (d.trigger.crowd && !d.actor.some(crowd)) ||
+      // "ambushed a FAMa patrol", "attacked a military convoy": forces on the move that an attack hit are its target, not a deployment
+      (d.type === "MOBILIZE" && d.trigger.nominal && drafts.some((x) => x.type === "ASSAULT" && !x.trigger.nominal && x.trigger.last <= d.trigger.first &&
+        tokens.slice(x.trigger.last, d.trigger.first).every((t) => ["DET", "ADJ", "NOUN", "PROPN", "NUM"].includes(t.pos)))));
     for (const d of merge(drafts.filter((x) => !unarmed.includes(x)), tokens)) {
       // "shelled the town with drones", "a visit to Kabul": the manner the words around the act name
       d.mode ??= cueMode(ctx, rules, wordIndex, d, s);
