@@ -52,6 +52,8 @@ const COMPASS = wordClass("place-directions");
 /** "Province", "Territory": a capitalised division word after a place name belongs to it. */
 const DIVISION_WORDS = wordClass("division-words");
 const DETERMINERS = wordClass("actor-determiners");
+/** Agent labels that stand for no named group ("bandits" after ISWAP was named). */
+const DISTINCT_LABELS = wordClass("distinct-agent-labels");
 /** "dissidents of the FARC": words for people who split from a body, who belong to it as its members do. */
 const SPLINTERS = wordClass("splinter-nouns");
 /** "man", "woman": one person, a civilian after a demonym ("a Palestinian man"). */
@@ -578,7 +580,8 @@ export class MentionFinder {
       const e = this.#ctx.entities.get(m.entity);
       if (!e || !kinds.includes(e.kind) || (named && !e.named && !e.country)) continue;
       // "the government" after "the prosecutor": a generic agent stands only for one of its own word
-      if (label && !e.named && !e.key.endsWith(`:${label}`)) continue;
+      // (and "bandits" never for a named group: they are not the jihadists named before them)
+      if (label && (!e.named || DISTINCT_LABELS.has(label)) && !e.key.endsWith(`:${label}`)) continue;
       const n = (counts.get(e.key) ?? 0) + 1;
       counts.set(e.key, n);
       if (!best || n >= (counts.get(best) ?? 0)) best = e.key;

@@ -634,3 +634,10 @@ describe("event coding: forces on the move as a target", () => {
     expect(run("Ndovu Front fighters ambushed an army patrol near Kisoro, killing four soldiers.").events.map((e) => e.type)).toEqual(["ASSAULT"]);
   });
 });
+
+describe("event coding: bandits and gangs", () => {
+  it("keeps bandits apart from a jihadist group named before them", () => {
+    const r = run("ISWAP fighters attacked a base in Borno. In Zamfara, bandits abducted 40 villagers.");
+    expect(coded(r)).toContain("ASSAULT bandits -> civilians");
+  });
+});
