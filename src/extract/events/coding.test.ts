@@ -641,3 +641,9 @@ describe("event coding: bandits and gangs", () => {
     expect(coded(r)).toContain("ASSAULT bandits -> civilians");
   });
 });
+
+describe("event coding: vigilantes", () => {
+  it("reads vigilantes as a group of their own, not the attackers named before them", () => {
+    expect(coded(run("Boko Haram fighters killed 4 vigilantes in Mora."))).toEqual(["ASSAULT Boko Haram -> vigilantes"]);
+  });
+});
