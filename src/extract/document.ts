@@ -57,6 +57,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
     placeAt: (s) => placeStarts.get(s) ?? null,
     isEventWord: (key) => rules.events.eventWords.has(key),
     isPastForm: (key) => rules.events.pastForms.has(key),
+    placeCountries: new Set(places.map((p) => p.country).filter((c): c is string => c !== null)),
   }, ctx).run();
   assignCountries(ctx, places);
 

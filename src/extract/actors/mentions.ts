@@ -27,9 +27,12 @@ export interface ActorLexicon {
   isEventWord: (key: string) => boolean;
   /** True for an irregular past form of a coded verb ("shot", "fought"), which the tagger may read as a noun. */
   isPastForm: (key: string) => boolean;
+  /** ISO3 codes of the countries of the places the document names. */
+  placeCountries: ReadonlySet<string>;
 }
 
 const LOCATIVE = wordClass("actor-locatives");
+const NO_COUNTRIES: ReadonlySet<string> = new Set();
 /** Locative words of motion: before people they name a source or a target, not a place. */
 const DIRECTIONS = wordClass("actor-motion-locatives");
 /** Kinds whose bare plural ("soldiers", "militants") usually means the force already named. */
@@ -144,6 +147,14 @@ export class MentionFinder {
       to.surfaces.add(a.text.slice(m.start, m.end));
       if (from.mentions.length === 0) entities.delete(from.key);
     }
+  }
+
+  /** For a name with entries of several countries: the countries the story is about so far (its places and the actors named before). */
+  #storyCountries(entries: ActorEntry[]): ReadonlySet<string> {
+    if (entries.length < 2 || new Set(entries.map((e) => e.country)).size < 2) return NO_COUNTRIES;
+    const countries = new Set(this.#lex.placeCountries);
+    for (const e of this.#ctx.entities.values()) if (e.country && e.named) countries.add(e.country);
+    return countries;
   }
 
   #tok(i: number): Token {
@@ -328,7 +339,7 @@ export class MentionFinder {
 
   #named(i: number, last: number, entries: ActorEntry[], limit: number): number {
     const { words } = this.#ctx;
-    const e = pick(entries);
+    const e = pick(entries, this.#storyCountries(entries));
     const surface = this.#surface(i, last);
     // a country or its demonym followed by an agent: "Pakistani troops", "Pakistan's military"
     if (e.kind === "state" && e.country) {
@@ -683,8 +694,13 @@ export function datelineEnd(text: string): number {
 }
 
 /** Several entries share an alias: prefer curated (non-numeric ids), then states, then the shortest id. */
-function pick(entries: ActorEntry[]): ActorEntry {
-  return [...entries].sort((x, y) => score(y) - score(x))[0] as ActorEntry;
+/**
+ * The entry a name means: "AFP" is the Philippines' army in a story about the Philippines, the news
+ * agency elsewhere. An entry of a country the story is about wins; then states, then others.
+ */
+function pick(entries: ActorEntry[], story: ReadonlySet<string>): ActorEntry {
+  const rank = (e: ActorEntry) => (e.country !== null && story.has(e.country) ? 10 : 0) + score(e);
+  return [...entries].sort((x, y) => rank(y) - rank(x))[0] as ActorEntry;
 }
 function score(e: ActorEntry): number {
   return (e.kind === "state" ? 2 : 0) + (e.kind === "person" ? -1 : 0) - e.id.length / 100;

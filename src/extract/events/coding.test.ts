@@ -647,3 +647,11 @@ describe("event coding: vigilantes", () => {
     expect(coded(run("Boko Haram fighters killed 4 vigilantes in Mora."))).toEqual(["ASSAULT Boko Haram -> vigilantes"]);
   });
 });
+
+describe("event coding: a name of several actors", () => {
+  it("reads a name two actors share as the one of the country the story is about", () => {
+    expect(coded(run("Fighting broke out in Maguindanao. BIFF militants clashed with the AFP on Sunday, leaving three dead.")))
+      .toContain("ASSAULT Bangsamoro Islamic Freedom Fighters+Armed Forces of the Philippines -> ");
+    expect(run("The minister told AFP that the talks in Geneva had failed.").actors.map((a) => a.name)).toContain("Agence France-Presse");
+  });
+});
