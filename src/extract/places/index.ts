@@ -17,9 +17,11 @@ export { datelineMention, eventPlacer, placeForSpan, type EventPlaceOptions } fr
 export interface PlaceHints {
   /** ISO 3166-1 alpha-3 codes of countries the story is known to be about (its feed, its desk). */
   countries?: readonly string[];
+  /** Countries of the actors the text names ("Houthi forces" → YEM), weighed as a demonym is. */
+  actorCountries?: readonly string[];
 }
 
-/** A country a demonym in the text points to weighs half a country the caller names. */
+/** A country a demonym or an actor of the text points to weighs half a country the caller names. */
 const DEMONYM_WEIGHT = 0.5;
 const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’]s)?/gu;
 
@@ -44,6 +46,7 @@ export function demonymCountries(text: string, gaz: Gazetteer): Set<string> {
 function hintWeights(text: string, gaz: Gazetteer, hints: PlaceHints): Map<string, number> {
   const weights = new Map<string, number>();
   for (const c of demonymCountries(text, gaz)) weights.set(c, DEMONYM_WEIGHT);
+  for (const c of hints.actorCountries ?? []) weights.set(c, DEMONYM_WEIGHT);
   for (const c of hints.countries ?? []) weights.set(c, 1);
   return weights;
 }

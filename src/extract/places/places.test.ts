@@ -377,3 +377,12 @@ describe("a district after a town", () => {
     expect(where("A man was stabbed in Reading, Berkshire, UK.")[0]).toBe("Reading/GBR/England");
   });
 });
+
+describe("places read with the actors of the story", () => {
+  it("resolves a town with namesakes abroad in the country of the armed group the text names", async () => {
+    const { createExtractor } = await import("../index.js");
+    const extractor = await createExtractor();
+    const record = extractor.extract({ id: "t", published: "2031-05-10", text: "A bomb planted by Houthi forces exploded in Hays, killing a child." });
+    expect(record.places.map((p) => `${p.name}/${p.country}`)).toEqual(["Hays/YEM"]);
+  });
+});
