@@ -6,13 +6,13 @@
 import type { Actor, Event, ExtractionRecord, Place, SourceDocument, Span } from "../core/index.js";
 import { analyze, type AnalyzedText } from "../nlp/index.js";
 import { findDates, type DateMention } from "../nlp/dates.js";
-import { words as wordsOf, type Word } from "../nlp/words.js";
+import { words as wordsOf } from "../nlp/words.js";
 import type { ActorRules } from "../rules/actors.js";
 import type { EventRules } from "../rules/events.js";
 import type { Gazetteer } from "../rules/gazetteer.js";
 import { wordClass } from "../rules/lexicon.js";
 import type { RelationPattern } from "../rules/relations.js";
-import { assignCountries } from "./actors/countries.js";
+import { assignCountries, namedActorCountries } from "./actors/countries.js";
 import { MentionFinder } from "./actors/mentions.js";
 import { ClaimReader, type FoundClaim } from "./claims/index.js";
 import type { DocContext, Entity } from "./context.js";
@@ -42,7 +42,7 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
   const a = analyze(doc.text, ABBREVIATIONS);
   const words = wordsOf(a);
   const ctx: DocContext = { doc, a, words, mentions: [], mentionAt: new Int32Array(a.tokens.length).fill(-1), entities: new Map(), used: new Set() };
-  const places = findPlaces(doc.text, rules.gazetteer, { actorCountries: actorCountries(words, rules.actors) });
+  const places = findPlaces(doc.text, rules.gazetteer, { actorCountries: namedActorCountries(words, rules.actors) });
   const placeMentions = places.flatMap((p) => p.mentions);
   const placeSpans = new Set(placeMentions.map(([s, e]) => `${s}:${e}`));
   // the first place with a mention starting at an offset, looked up for every word
@@ -134,31 +134,6 @@ export function extractDocument(doc: SourceDocument, rules: Rules, version: stri
 }
 
 type EventPlacer = ReturnType<typeof eventPlacer>;
-
-/** Kinds of named actor whose home country tells where a story is ("Houthi forces", "al-Shabaab"). */
-const HOME_KINDS = new Set(["armed_group", "military", "police", "government", "intelligence"]);
-
-/**
- * The countries of the armed groups, forces and governments the text names, found before the
- * places are resolved, so that "a bomb planted by Houthi forces exploded in Hays" is read in
- * Yemen. Only capitalised words can begin a name.
- */
-function actorCountries(words: readonly Word[], rules: ActorRules): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as Word;
-    const c = w.text.charCodeAt(0);
-    if (!(c >= 65 && c <= 90) && !/^\p{Lu}/u.test(w.text)) continue;
-    const m = rules.names.longestAt(words, i);
-    if (!m) continue;
-    // a name of several actors of different countries ("AFP", "Congo") says nothing here
-    const countries = new Set(m.values.map((e) => e.country));
-    const e = m.values[0];
-    if (countries.size === 1 && e?.country && HOME_KINDS.has(e.kind)) out.add(e.country);
-    i = m.last - 1;
-  }
-  return [...out];
-}
 
 function toEvent(ctx: DocContext, d: DraftEvent, tolls: Tolls, i: number, dates: DateMention[], placeOf: EventPlacer, claim: string | null, ids: (ks: string[]) => string[]): Event {
   const { a } = ctx;

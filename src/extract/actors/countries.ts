@@ -5,6 +5,8 @@
  * country the report is about — the one its places and actors name most.
  */
 import type { ActorKind, Place } from "../../core/index.js";
+import type { Word } from "../../nlp/words.js";
+import type { ActorRules } from "../../rules/actors.js";
 import type { DocContext, Mention } from "../context.js";
 
 /** Kinds that are bodies or people of one country; international ones keep a null country. */
@@ -46,4 +48,29 @@ export function assignCountries(ctx: DocContext, places: readonly Place[]): void
     // a report that names no other country leaves no doubt about whose "police" or "officials" these are
     if (near === null && e.country !== null && votes.length > 1) e.countryAssumed = true;
   }
+}
+
+/** Kinds of named actor whose home country tells where a story is ("Houthi forces", "al-Shabaab"). */
+const HOME_KINDS = new Set<ActorKind>(["armed_group", "military", "police", "government", "intelligence"]);
+
+/**
+ * The countries of the armed groups, forces and governments the text names, found before the
+ * places are resolved, so that "a bomb planted by Houthi forces exploded in Hays" is read in
+ * Yemen. Only capitalised words can begin a name.
+ */
+export function namedActorCountries(words: readonly Word[], rules: ActorRules): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    const c = w.text.charCodeAt(0);
+    if (!(c >= 65 && c <= 90) && !/^\p{Lu}/u.test(w.text)) continue;
+    const m = rules.names.longestAt(words, i);
+    if (!m) continue;
+    // a name of several actors of different countries ("AFP", "Congo") says nothing here
+    const countries = new Set(m.values.map((e) => e.country));
+    const e = m.values[0];
+    if (countries.size === 1 && e?.country && HOME_KINDS.has(e.kind)) out.add(e.country);
+    i = m.last - 1;
+  }
+  return [...out];
 }
