@@ -693,10 +693,10 @@ export function datelineEnd(text: string): number {
   return m ? m[0].length : 0;
 }
 
-/** Several entries share an alias: prefer curated (non-numeric ids), then states, then the shortest id. */
 /**
- * The entry a name means: "AFP" is the Philippines' army in a story about the Philippines, the news
- * agency elsewhere. An entry of a country the story is about wins; then states, then others.
+ * The entry a name several entries share means: "AFP" is the Philippines' army in a story about the
+ * Philippines, the news agency elsewhere. An entry of a country the story is about wins; then
+ * states; then curated entries (short ids) before the Phoenix ones.
  */
 function pick(entries: ActorEntry[], story: ReadonlySet<string>): ActorEntry {
   const rank = (e: ActorEntry) => (e.country !== null && story.has(e.country) ? 10 : 0) + score(e);

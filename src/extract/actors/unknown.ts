@@ -75,7 +75,7 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   const head = (words[joint >= 0 ? i + joint : last - 1] as Word).key;
   // "Free Trade Agreement", "Security Act": a name of a text or a plan acts in no event
   if (THINGS.has(head)) return null;
-  for (const [words, kind] of HEADS) if (words.has(head)) return { last, kind };
+  for (const [heads, kind] of HEADS) if (heads.has(head)) return { last, kind };
   // a person: two or three capitalised words, or one after a title ("President Ruto")
   const prev = words[i - 1];
   const joined = words.slice(i, last).some((x) => x.key === "of" || x.key === "for" || x.key === "and");

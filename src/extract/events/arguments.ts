@@ -37,14 +37,12 @@ const MODIFIER_PARTICIPLES = wordClass("modifier-participles");
 const OBJECT_STOPS = wordClass("object-stops");
 /** Nouns of deeds and decisions ("violations", "abuses", "decision", "policy"): a "by" after one names its doer. */
 const DEEDS = /(?:tion|sion|ment|ance|ence|ure|ing|abuse|crime|polic(?:y|ie)|act|arrest|attack|raid|ban|move)s?$/;
-/** Acts done by force or in the street: "with" after them names means or company, not the other side. */
 /** "targets used by the militias": a participle that makes the agent after "by" the owner of the target before it. */
 const OWNER_PARTICIPLES = wordClass("owner-participles");
-
 /** "rockets fired by Hezbollah": arms, and the participles whose "by" names who used them. */
 const WEAPONS = wordClass("weapon-nouns");
 const WEAPON_PARTICIPLES = wordClass("weapon-participles");
-
+/** Acts done by force or in the street: "with" after them names means or company, not the other side. */
 const BY_FORCE = new Set<PloverType>(["ASSAULT", "COERCE", "PROTEST", "MOBILIZE"]);
 /** Words before a place an actor is in ("in", "near"): the mention's `locative` mark (actors/mentions.ts). */
 const LOCATIVES = wordClass("actor-locatives");
@@ -662,8 +660,9 @@ export class ArgumentReader {
     const by = this.agent(trig.last, s, false, true);
     // "Dodik's conviction by a state court", "the rebels' defeat by the army": with a doer after
     // "by", the owner is the one the act was done to
-    const owned = actor.length > 0 && recipient.length === 0 && by.length > 0 &&
-      [...Array(trig.first - (actor[actor.length - 1] as Mention).last).keys()].some((j) => /^['’]s?$/.test(this.#tok((actor[actor.length - 1] as Mention).last + j)?.text ?? ""));
+    const possessor = actor[actor.length - 1];
+    const owned = possessor !== undefined && recipient.length === 0 && by.length > 0 &&
+      this.#ctx.a.tokens.slice(possessor.last, trig.first).some((t) => /^['’]s?$/.test(t.text));
     if (owned) return { actor: by, recipient: actor };
     if (by.length) actor.push(...by);
     return { actor, recipient };

@@ -39,7 +39,7 @@ export interface Mention {
   hyphenated: string;
   /** The mention right after ", " ("Rockville, Maryland"), filled in by {@link recognise}. */
   next: Mention | null;
-  /** It follows another mention after a comma ("Bama, Houet"): the division that mention lies in, or the next of a list. */
+  /** It is the {@link next} of the mention before, after a comma ("Bama, Houet"): the division that one lies in, or the next of a list. */
   afterComma: boolean;
   /** Found only by its folded spelling ("Khan Younis" for "Khān Yūnis"): weaker evidence. */
   folded: boolean;

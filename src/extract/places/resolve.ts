@@ -170,7 +170,7 @@ function pick(group: Mention[], ctx: Context, prev: GazEntry | null): GazEntry |
   return best;
 }
 
-function supported(e: GazEntry, group: Mention[], ctx: Context, containers: ReadonlySet<Mention>): boolean {
+function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
   const inCountry = e.country !== null && (ctx.countries.get(e.country) ?? 0) > 0;
   const inAdmin1 = e.admin1Code !== null && (ctx.admin1s.get(e.admin1Code) ?? 0) > 0;
   const near = e.kind !== "country" && e.kind !== "region" && (nearAnchor(e, group, ctx) ||
@@ -193,7 +193,7 @@ function supported(e: GazEntry, group: Mention[], ctx: Context, containers: Read
   // districts share a name with a region next door.
   if (placed && (e.kind !== "admin2" || inCountry || inAdmin1 || group.some((m) => m.dateline || m.next))) return true;
   // "Kouri village (Bama, Houet)": a district named as where another place lies is placed by that
-  if (e.kind === "admin2" && group.some((m) => containers.has(m) && m.afterComma)) return true;
+  if (e.kind === "admin2" && group.some((m) => m.afterComma)) return true;
   if (e.kind === "admin2") return inAdmin1 || ((inCountry || near) && (cue || / (county|district|parish)$/.test(group[0]!.key)));
   // Towns: a big one stands alone unless only ever at a sentence's start (a capitalised word);
   // a small one needs a locative word before it and its country or division in the story.
@@ -270,7 +270,6 @@ function judge(m: Mention, gaz: Gazetteer, names: Set<string>, personal: Set<Men
  */
 export function resolve(mentions: Mention[], gaz: Gazetteer, hints: ReadonlyMap<string, number> = new Map()): Resolved[] {
   const groups = [...candidates(mentions, gaz).values()];
-  const containers = new Set(mentions.map((m) => m.next).filter((m): m is Mention => m !== null));
   const hinted = (ctx: Context): Context => {
     for (const [h, w] of hints) {
       addWeight(ctx.countries, h, w);
@@ -319,7 +318,7 @@ export function resolve(mentions: Mention[], gaz: Gazetteer, hints: ReadonlyMap<
       addWeight(own.countries, e.country, -1);
       addWeight(own.admin1s, e.admin1Code, -1);
     }
-    if (!supported(e, g, own, containers)) return;
+    if (!supported(e, g, own)) return;
     const r = out.get(e);
     if (r) r.mentions.push(...g);
     else out.set(e, { entry: e, mentions: [...g] });
