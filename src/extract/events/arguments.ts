@@ -373,9 +373,28 @@ export class ArgumentReader {
       // an office before a person's name qualifies the person
       const person = m.via === "adjective" || m.via === "agent" ? this.#personAfter(m.last, s) : null;
       if (person) return this.#coordinated(person, s, 1);
-      return this.#coordinated(m, s, 1);
+      // "an offensive into northern Syria against the SDF": the land entered is no target when the
+      // ones fought are named after "against"
+      const against = before?.lower === "into" ? this.#againstAfter(m.last, s, t + 16) : null;
+      return this.#coordinated(against ?? m, s, 1);
     }
     return [];
+  }
+
+  /** The side named after an "against" in the same phrase, from token `k` to `limit`, or null. */
+  #againstAfter(k: number, s: Sentence, limit: number): Mention | null {
+    for (; k + 1 < s.last && k < limit; k++) {
+      const tok = this.#tok(k);
+      if (STOPS.has(tok.text) || tok.text === "," || tok.pos === "VERB" || tok.pos === "AUX") return null;
+      if (tok.lower !== "against") continue;
+      for (let j = k + 1; j < s.last && j <= k + 4; j++) {
+        const m = mentionAt(this.#ctx, j);
+        if (m) return m.locative ? null : m;
+        if (!["DET", "ADJ", "NUM"].includes(this.#tok(j).pos)) return null;
+      }
+      return null;
+    }
+    return null;
   }
 
   /**

@@ -37,6 +37,9 @@ describe("event coding: one act, not its parts", () => {
     const r = run("Thousands of Kurds demonstrated in Erbil on Sunday calling for independence from Iraq.");
     expect(coded(r)).toEqual(["PROTEST Kurds -> Iraq"]);
   });
+  it("reads the act after a threat noun's 'to' as the threat's content, aimed at the side fought", () => {
+    expect(coded(run("Erdogan repeated his threat to launch a new ground offensive into northern Syria against the SDF."))).toEqual(["THREATEN Recep Tayyip Erdoğan -> Syrian Democratic Forces"]);
+  });
   it("aims a threat at the subject of its condition", () => {
     const r = run("Russia threatened to halt the talks if Japan goes ahead with the missile deployment.");
     expect(coded(r)).toEqual(["THREATEN Russia -> Japan"]);
@@ -161,6 +164,10 @@ describe("event coding: the request answered", () => {
   it("answers the last speaker of another side with a denial, not with a refusal to act", () => {
     expect(coded(run("An Indian army spokesman said Pakistani troops had fired across the border. Pakistan denied the allegation."))).toEqual(["REJECT Pakistan -> Indian Army"]);
     expect(coded(run("An Indian army spokesman said the fighting was spreading. Pakistan refused to back down."))).toEqual(["REJECT Pakistan -> "]);
+  });
+  it("answers a denial to the accusation aimed at the denier's side, not to the last accuser", () => {
+    const r = run("Chile accused Peru of shelling the border post. Bolivia's army said it had ordered an inquiry. Peru rejected the allegation.");
+    expect(coded(r).filter((e) => e.startsWith("REJECT"))).toEqual(["REJECT Peru -> Chile"]);
   });
   it("folds the request rejected into the rejection and answers its maker", () => {
     const r = run("Kenya has rejected a Ugandan request to extradite the suspects.");

@@ -279,15 +279,19 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (d.type === "MOBILIZE" && new Set(d.actor.map((k) => ctx.entities.get(k)?.country ?? k)).size > 1) { d.type = "COOPERATE"; d.mode = null; }
       // "Pakistan rejected the allegation": the rejection answers the last accuser
       if (d.type === "REJECT" && d.recipient.length === 0) {
-        const accusation = [...out].reverse().find((o) => o.type === "ACCUSE" && o.actor.length && !o.actor.some((k) => d.actor.includes(k)));
-        if (accusation) d.recipient = [...accusation.actor];
+        // — an accusation aimed at the rejecting side first ("the army said it had ordered an inquiry"
+        // accuses no one Pakistan answers)
+        const side = (k: string) => ctx.entities.get(k)?.country ?? k;
+        const accusations = [...out].reverse().filter((o) => o.type === "ACCUSE" && o.actor.length && !o.actor.some((k) => d.actor.includes(k)));
+        const aimed = accusations.find((o) => o.recipient.some((r) => d.actor.some((k) => side(k) === side(r))));
         // else the last body of another side that made a claim ("an Indian defence official said …");
         // not a refusal to act ("refused to back down"), which answers no one's words
-        const side = (k: string) => ctx.entities.get(k)?.country ?? k;
         const toAct = tokens[d.trigger.head + 1]?.lower === "to";
-        const speaker = accusation || toAct ? null : [...claims].reverse().find((c) => c.sentence < si && c.orgKey &&
+        const speaker = aimed || toAct ? null : [...claims].reverse().find((c) => c.sentence < si && c.orgKey &&
           ctx.entities.get(c.orgKey)?.country && !d.actor.some((k) => side(k) === side(c.orgKey as string)));
-        if (speaker?.orgKey) d.recipient = [speaker.orgKey];
+        const accusation = aimed ?? (speaker ? null : accusations[0]);
+        if (accusation) d.recipient = [...accusation.actor];
+        else if (speaker?.orgKey) d.recipient = [speaker.orgKey];
       }
       // "refused to hold talks despite the rebels insisting on dialogue": a call for talks answers whoever just refused them
       if (d.type === "REQUEST" && d.mode === "meet" && d.recipient.length === 0) {
@@ -604,7 +608,9 @@ function grievanceDoer(ctx: DocContext, p: DraftEvent): Mention | null {
 
 /** True when trigger b sits in an infinitive or gerund complement of trigger a. */
 function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
-  if (a.nominal) return false;
+  // "his threat to launch an offensive", "calls to end the siege": a word of speech takes the act
+  // right after its "to" as its content; other event nouns ("attack on") take no content
+  if (a.nominal) return SPEECH_ACTS.has(a.type) && !b.nominal && b.first === a.last + 1 && (tokens[a.last] as Token | undefined)?.lower === "to";
   if (b.first >= a.first && b.last <= a.last) return true;
   // "declined to resign": a phrase that ends in "to" takes the verb right after it as its content
   if (b.first === a.last && a.last > a.first + 1 && (tokens[a.last - 1] as Token).lower === "to") return true;
