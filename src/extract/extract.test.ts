@@ -208,6 +208,11 @@ describe("extract: actors", () => {
     const shabaab = actorNamed(r, /Shabaab/i);
     expect(shabaab?.aliases.map((x) => x.toLowerCase())).toContain("the group");
   });
+  it("begins no name at a possessive 's ('the military's Africa Command' is not 'S. Africa')", () => {
+    const r = run("The military's Africa Command said it had carried out an airstrike against al-Shabaab.");
+    expect(actorNamed(r, /South Africa/)).toBeUndefined();
+    expect(actorNamed(r, /Africa Command/)?.country).toBe("USA");
+  });
   it("does not turn a place into an actor", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
     expect(actorNamed(r, /^Sudan$/)).toBeUndefined();

@@ -166,6 +166,8 @@ export class MentionFinder {
     const { words } = this.#ctx;
     const { rules } = this.#lex;
     const w = words[i] as Word;
+    // a possessive "'s" begins no name: "the military's Africa Command" is not "S. Africa"
+    if (w.key === "s" && (w.text.startsWith("'") || w.text.startsWith("’"))) return i;
     const acronym = this.#acronyms.get(w.text);
     if (acronym) return this.#add(i, i + 1, acronym, "name");
     const residents = this.#placePeople(i, limit);
