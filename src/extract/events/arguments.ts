@@ -56,6 +56,8 @@ const NOUN_PHRASE = new Set(["DET", "NUM", "ADJ", "NOUN", "PROPN"]);
 /** Words that open a clause with a subject of its own ("after", "when", "because"). */
 const CLAUSE_OPENERS = wordClass("clause-openers");
 const ADVERBS = wordClass("argument-adverbs");
+/** "the army, backed by militias, attacked": participles whose doer after "by" acts with the subject. */
+const JOINT_PARTICIPLES = wordClass("joint-participles");
 
 export class ArgumentReader {
   readonly #ctx: DocContext;
@@ -89,7 +91,8 @@ export class ArgumentReader {
   /** True when the verb at t is in the passive voice ("was attacked", "had been taken"). */
   passive(t: number, s: Sentence): boolean {
     const tok = this.#tok(t);
-    if (this.#reducedPassive(t, s)) return true;
+    // "the mission, endorsed by the Security Council, …": the noun before the aside is the target
+    if (this.#reducedPassive(t, s) || this.describes(t, s)) return true;
     if (tok.pos !== "VERB" || /ing$/.test(tok.lower)) return false;
     for (let k = t - 1; k >= s.first && k >= t - 4; k--) {
       const p = this.#tok(k);
@@ -237,7 +240,8 @@ export class ArgumentReader {
 
   /** True when tokens [from, to) are only auxiliaries, adverbs and particles ("had reportedly"), or none. */
   #verbGroup(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (!VERB_GROUP.has(this.#tok(k).pos)) return false;
+    // (an aside between stands outside the clause: "after the army, backed by ATMIS, launched")
+    for (let k = from; k < to; k++) if (!VERB_GROUP.has(this.#tok(k).pos) && !(this.#aside[k] && !this.#aside[to])) return false;
     return true;
   }
 
@@ -301,6 +305,33 @@ export class ArgumentReader {
     while (k > s.first && this.#tok(k).pos === "ADV") k--;
     if (/ing$/.test(this.#tok(t).lower) && TIME_LINKS.has(this.#tok(k)?.lower ?? "")) return this.mainSubject(s);
     return this.subject(t, s);
+  }
+
+  /**
+   * True when the verb at t opens an aside that describes the noun before it (", backed by the
+   * African Union, launched"): a description, which the relations read, not an act of its own.
+   */
+  describes(t: number, s: Sentence): boolean {
+    return this.#tok(t - 1)?.text === "," && agentPhrase(this.#ctx.a.tokens, t - 1, s.last);
+  }
+
+  /** True when the verb at t is a joint-action participle ("backed") opening such an aside. */
+  joins(t: number, s: Sentence): boolean {
+    return JOINT_PARTICIPLES.has(this.#tok(t).lower) && this.describes(t, s);
+  }
+
+  /**
+   * Those who act with the subject ending before t, named in an aside between them ("Somalia's
+   * army, backed by ATMIS, launched …"): the doers after "by" of a joint-action participle.
+   */
+  jointDoers(subject: Mention[], t: number, s: Sentence): Mention[] {
+    const last = subject[subject.length - 1];
+    if (!last) return [];
+    for (let k = last.last; k < t - 2; k++) {
+      if (this.#tok(k).text !== "," || !JOINT_PARTICIPLES.has(this.#tok(k + 1).lower) || !agentPhrase(this.#ctx.a.tokens, k, s.last)) continue;
+      return this.agent(k + 2, s).filter((m) => !subject.some((x) => x.entity === m.entity));
+    }
+    return [];
   }
 
   /** True when a reporting verb stands between tokens `from` and `to` ("said … and accused"). */
@@ -725,6 +756,21 @@ function appositive(tokens: Token[], k: number, last: number): boolean {
   return false;
 }
 
+/**
+ * ", backed by the African Union force, launched": a participle and its doer after "by" between
+ * commas, with a verb after the closing comma, describe the noun before them.
+ */
+function agentPhrase(tokens: Token[], k: number, last: number): boolean {
+  const p = tokens[k + 1];
+  if (!p || p.pos !== "VERB" || !/ed$/.test(p.lower) || tokens[k + 2]?.lower !== "by") return false;
+  for (let j = k + 3; j < Math.min(last, k + 16); j++) {
+    const t = tokens[j] as Token;
+    if (t.text === ",") return verbNext(tokens, j + 1);
+    if (t.text === ";" || t.pos === "AUX") return false;
+  }
+  return false;
+}
+
 /** True when a verb group starts at token j: a verb, or an auxiliary or adverb before one. */
 function verbNext(tokens: Token[], j: number): boolean {
   for (let x = j; x < j + 3; x++) {
@@ -742,7 +788,7 @@ function asides(ctx: DocContext): Uint8Array {
   for (const s of ctx.a.sentences) {
     for (let k = s.first; k < s.last; k++) {
       const t = tokens[k] as Token;
-      const open = t.text === "(" || (t.text === "," && (ASIDE_OPENERS.has(tokens[k + 1]?.lower ?? "") || appositive(tokens, k, s.last)));
+      const open = t.text === "(" || (t.text === "," && (ASIDE_OPENERS.has(tokens[k + 1]?.lower ?? "") || appositive(tokens, k, s.last) || agentPhrase(tokens, k, s.last)));
       if (!open) continue;
       const close = t.text === "(" ? ")" : ",";
       let j = k + 1;

@@ -40,6 +40,13 @@ describe("event coding: one act, not its parts", () => {
   it("reads the act after a threat noun's 'to' as the threat's content, aimed at the side fought", () => {
     expect(coded(run("Erdogan repeated his threat to launch a new ground offensive into northern Syria against the SDF."))).toEqual(["THREATEN Recep Tayyip Erdoğan -> Syrian Democratic Forces"]);
   });
+  it("reads backers in an aside between a subject and its attack as fighting beside it, with no act of their own", () => {
+    expect(coded(run("Days after Somalia's army, backed by ATMIS, launched an offensive against al-Shabaab, the militants struck back.")).filter((e) => e.includes("Somalia")))
+      .toEqual(["ASSAULT Somalia military+African Union Transition Mission in Somalia -> al-Shabaab"]);
+  });
+  it("reads a participle aside with its doer after 'by' as a passive on the noun before it", () => {
+    expect(coded(run("The new mission, endorsed by the European Union, began work in Mogadishu."))).toContain("SUPPORT European Union -> ");
+  });
   it("aims a threat at the subject of its condition", () => {
     const r = run("Russia threatened to halt the talks if Japan goes ahead with the missile deployment.");
     expect(coded(r)).toEqual(["THREATEN Russia -> Japan"]);

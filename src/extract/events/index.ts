@@ -86,6 +86,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         }
         continue;
       }
+      // "the army, backed by ATMIS, launched an offensive": the backers fight beside the army (see
+      // jointDoers below), no act of their own
+      if (!trig.nominal && args.joins(trig.head, s) && triggers.some((x) => x.type === "ASSAULT" && x.first > trig.last)) continue;
       // "two nationals suspected by the West of blowing up a plane": the act a suspicion or a charge names is alleged, not told
       if (!trig.nominal && suspected(tokens, trig.first, s.first)) continue;
       let actor: Mention[] = [];
@@ -159,6 +162,8 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         if (trig.type === "ASSAULT") {
           const by = args.weaponAgent(s.first, trig.first, s);
           if (by.length) actor = by;
+          // "Somalia's army, backed by ATMIS, launched an offensive": the backers fight beside it
+          else actor = [...actor, ...args.jointDoers(actor, trig.first, s)];
         }
         // "The army said the attackers had help from abroad and accused India of …": a second speech act
         // joined by "and" after a report is the reporter's
