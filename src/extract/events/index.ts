@@ -49,6 +49,9 @@ const HARM = wordClass("harm-verbs");
 const CROWDS = wordClass("crowd-labels");
 /** "teachers launched a strike": words that civilians' act makes a strike, not an attack. */
 const STOPPAGES = wordClass("work-stoppage-words");
+const RESCUES = wordClass("rescue-verbs");
+/** Those who rescue when they free people: security forces, not captors or governments releasing prisoners. */
+const RESCUERS = new Set(["military", "police"]);
 /** Modes of an attack with arms: a crowd's attack in one of them stays an attack, not a riot. */
 const ARMED_MODES = wordClass("armed-modes");
 
@@ -280,6 +283,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       // "teachers began an open-ended strike": civilians who strike stop work
       if (d.type === "ASSAULT" && d.mode === null && d.actor.length > 0 && tokens.slice(d.trigger.first, d.trigger.last).some((t) => STOPPAGES.has(t.lower)) &&
         d.actor.every((k) => ctx.entities.get(k)?.kind === "civilians")) { d.type = "PROTEST"; d.mode = "strike"; }
+      // "troops freed 300 passengers": security forces freeing people rescue them (PLOVER codes AID); a captor's release stays RETREAT
+      if (d.type === "RETREAT" && !d.trigger.nominal && RESCUES.has((tokens[d.trigger.head] as Token).lemma) && d.actor.length > 0 &&
+        d.actor.every((k) => RESCUERS.has(ctx.entities.get(k)?.kind ?? ""))) { d.type = "AID"; d.mode = null; }
       // "French and Egyptian warships launched war games": forces of several states exercising together cooperate
       if (d.type === "MOBILIZE" && new Set(d.actor.map((k) => ctx.entities.get(k)?.country ?? k)).size > 1) { d.type = "COOPERATE"; d.mode = null; }
       // "Pakistan rejected the allegation": the rejection answers the last accuser
