@@ -47,6 +47,9 @@ describe("event coding: one act, not its parts", () => {
   it("reads a participle aside with its doer after 'by' as a passive on the noun before it", () => {
     expect(coded(run("The new mission, endorsed by the European Union, began work in Mogadishu."))).toContain("SUPPORT European Union -> ");
   });
+  it("codes ordering forces out of a country as an expulsion", () => {
+    expect(coded(run("Niger's generals ordered French troops out of the country."))).toEqual(["SANCTION Niger military -> French Armed Forces"]);
+  });
   it("codes security forces freeing people as a rescue (AID), and a captor's release as RETREAT", () => {
     expect(run("Police in Barcelona freed 10 trafficking victims during an operation.").events.map((e) => e.type)).toEqual(["AID"]);
     expect(run("Hamas freed three hostages on Sunday.").events.map((e) => e.type)).toEqual(["RETREAT"]);
