@@ -213,6 +213,12 @@ describe("extract: actors", () => {
     expect(actorNamed(r, /South Africa/)).toBeUndefined();
     expect(actorNamed(r, /Africa Command/)?.country).toBe("USA");
   });
+  it("reads people named as the members of an organisation the dictionary lacks as that organisation ('Kenya Teachers Union')", () => {
+    const r = run("The Kenya Teachers Union called a strike on Monday. Dock workers walked off the job in Mombasa.");
+    expect(actorNamed(r, /Kenya Teachers Union/)?.country).toBe("KEN");
+    expect(r.events.map((e) => `${e.type}/${e.mode}`)).toEqual(["PROTEST/strike", "PROTEST/strike"]);
+    expect(run("The Kenya Teachers Union called off a four-day strike.").events.map((e) => e.type)).toEqual(["CONCEDE"]);
+  });
   it("does not turn a place into an actor", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
     expect(actorNamed(r, /^Sudan$/)).toBeUndefined();

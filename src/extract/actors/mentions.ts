@@ -11,7 +11,7 @@ import { wordClass } from "../../rules/lexicon.js";
 import type { PhraseMatch } from "../../rules/phrase-matcher.js";
 import type { DocContext, Entity, Mention, MentionVia } from "../context.js";
 import { indexMentions } from "../context.js";
-import { TITLE_WORDS, unknownName } from "./unknown.js";
+import { organisationHead, TITLE_WORDS, unknownName } from "./unknown.js";
 
 export interface ActorLexicon {
   rules: ActorRules;
@@ -350,6 +350,11 @@ export class MentionFinder {
       const agent = this.#lex.rules.agents.longestAt(words, j, limit) ?? this.#modelThenForce(j, limit) ?? this.#personNoun(surface, j, limit) ??
         (words[j - 1]?.key === "s" ? this.#qualifiedOfficial(j, limit) : null);
       if (agent && this.#adjacent(last, j) && !(words[j - 1]?.key === "s" && this.#lex.rules.names.longestAt(words, j, limit))) {
+        // "Kenya Teachers Union", "Serbian Workers' Union": people named as the members of an organisation the dictionary lacks
+        const head = words[agent.last];
+        const kind = (agent.values[0] as AgentEntry).kind === "civilians" && head && agent.last < limit && /^\p{Lu}/u.test(head.text) &&
+          /^\p{Lu}/u.test((words[agent.last - 1] as Word).text) && this.#adjacent(agent.last, agent.last) ? organisationHead(head.key) : null;
+        if (kind) return this.#unknown(i, agent.last + 1, kind, e.country);
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }
       // "Yemen's Houthis", "Iran's Revolutionary Guards": the country qualifies the actor named after it
@@ -505,9 +510,9 @@ export class MentionFinder {
     return antecedent ? this.#add(i - 1, i + 1, antecedent, "coref") : i;
   }
 
-  #unknown(i: number, last: number, kind: ActorKind): number {
+  #unknown(i: number, last: number, kind: ActorKind, country: string | null = null): number {
     const name = this.#surface(i, last).replace(/^the\s+/i, "");
-    const key = this.#entity(`?${name.toLowerCase()}`, name, kind, null, null, true);
+    const key = this.#entity(`?${name.toLowerCase()}`, name, kind, country, null, true);
     const next = this.#add(i, last, key, "unknown");
     this.#defineAcronym(last, key);
     // "Milorad Dodik … Dodik's actions": a person is later called by the surname

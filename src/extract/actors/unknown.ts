@@ -27,6 +27,12 @@ const HEADS: [ReadonlySet<string>, ActorKind][] = (["military", "police", "intel
   .map((kind): [ReadonlySet<string>, ActorKind] => [wordClass(`name-heads-${kind.replace("_", "-")}`), kind]);
 const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text);
 
+/** The kind an organisation's head word gives its name ("Union" a union's, "Front" an armed group's), or null. */
+export function organisationHead(key: string): ActorKind | null {
+  for (const [heads, kind] of HEADS) if (kind !== "civilians" && heads.has(key)) return kind;
+  return null;
+}
+
 /** An unknown proper name starting at word i, or null. */
 export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: (start: number, end: number) => boolean,
   isEventWord: (key: string) => boolean): { last: number; kind: ActorKind } | null {
