@@ -95,11 +95,14 @@ function tollsOf(tokens: Token[], s: Sentence, from: number, to: number): Tolls 
   const note = (kind: Kind, v: Bound | null): void => {
     if (v) found[kind] = found[kind] && found[kind].low >= v.low ? found[kind] : v;
   };
+  /** The toll word a "no one" / "no" before it counts as zero ("No one was killed"): it has no count of its own. */
+  let zeroed = -1;
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
-    readZero(tokens, k, zero);
+    const z = readZero(tokens, k, zero);
+    if (z >= 0) zeroed = z;
     if (t.lower === "toll" && tokens[k - 1]?.lower === "death") { note("f", deathToll(tokens, k, to)); continue; }
-    if (!isToll(t) || combined(tokens, k)) continue;
+    if (!isToll(t) || combined(tokens, k) || k === zeroed) continue;
     const kind: Kind = FATAL.has(t.lower) ? "f" : "i";
     // "casualties" may be dead or wounded: counted with the injured, it leaves the dead unknown
     if (kind === "f" || t.lower === "casualties") toldDeaths = true;
@@ -206,10 +209,10 @@ function deathToll(tokens: Token[], k: number, to: number): Bound | null {
   return null;
 }
 
-/** "no casualties", "no one was injured", "without casualties": a toll of zero. */
-function readZero(tokens: Token[], k: number, zero: Record<Kind, boolean>): void {
+/** "no casualties", "no one was injured", "without casualties": a toll of zero. Returns the toll word's index, or -1. */
+function readZero(tokens: Token[], k: number, zero: Record<Kind, boolean>): number {
   const t = tokens[k] as Token;
-  if (t.lower !== "no" && t.lower !== "without" && t.lower !== "nobody") return;
+  if (t.lower !== "no" && t.lower !== "without" && t.lower !== "nobody") return -1;
   let j = k + 1;
   if (t.lower === "no" && tokens[j]?.lower === "one") j++;
   while (tokens[j]?.pos === "ADJ" || tokens[j]?.pos === "AUX" || tokens[j]?.pos === "ADV") j++;
@@ -217,6 +220,8 @@ function readZero(tokens: Token[], k: number, zero: Record<Kind, boolean>): void
   if (/^(casualties|casualty)$/.test(w)) { zero.f = true; zero.i = true; }
   else if (/^(deaths|fatalities|fatality|dead|killed|death)$/.test(w)) zero.f = true;
   else if (/^(injuries|injured|wounded|hurt|injury)$/.test(w)) zero.i = true;
+  else return -1;
+  return j;
 }
 
 function toRange(b: Bound): Range {

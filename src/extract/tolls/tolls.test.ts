@@ -145,6 +145,10 @@ describe("tollsIn on present-tense summaries", () => {
     expect(dead("Drones hit the Varna bridge. The mayor says four people died.")).toBeNull();
     expect(dead("Drones hit the Varna bridge.\n\nEight people are killed in a crash on the coast road.")).toBeNull();
   });
+  it("reads 'no one was killed' as none killed, not one", () => {
+    expect(dead("Gunmen attacked a police post in the town. No one was killed.")).toEqual(exactly(0));
+    expect(tolls("Rebels shelled the depot; nobody was hurt.").injuries).toEqual(exactly(0));
+  });
   it("reads a report of injured only as no one killed", () => {
     expect(tolls("Five police officers are injured in a grenade attack.")).toEqual({ fatalities: exactly(0), injuries: exactly(5) });
     expect(tolls("Heavy fighting breaks out, with several casualties reported.").fatalities).toBeNull();
