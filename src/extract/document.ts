@@ -3,7 +3,7 @@
  * events, statistics and relations, then build the record with ids and evidence spans.
  * The one file that knows the order of the extraction stages.
  */
-import type { Actor, Event, ExtractionRecord, Place, SourceDocument, Span } from "../core/index.js";
+import type { Actor, Event, ExtractionRecord, Place, Range, SourceDocument, Span } from "../core/index.js";
 import { analyze, type AnalyzedText } from "../nlp/index.js";
 import { findDates, type DateMention } from "../nlp/dates.js";
 import { words as wordsOf } from "../nlp/words.js";
@@ -176,10 +176,22 @@ function attackTolls(a: AnalyzedText): (d: DraftEvent, all: DraftEvent[]) => Tol
     const [from, to] = tollRegion(d, all, s);
     const known = read.get(d);
     if (known && known.from === from && known.to === to) return known.tolls;
-    const tolls = tollsIn(a.tokens, s, from, to);
+    // "… killing 15 soldiers. Three attackers were also killed.": the dead told after, added (the
+    // next sentence once only, when it is one of them)
+    let tolls = tollsIn(a.tokens, s, from, to, !d.alsoCounted?.includes(d.sentence + 1));
+    for (const k of d.alsoCounted ?? []) {
+      const more = a.sentences[k];
+      if (more) tolls = addTolls(tolls, tollsIn(a.tokens, more, more.first, more.last, false));
+    }
     read.set(d, { from, to, tolls });
     return tolls;
   };
+}
+
+function addTolls(x: Tolls, y: Tolls): Tolls {
+  const add = (p: Range | null, q: Range | null): Range | null =>
+    !p ? q : !q ? p : { low: p.low + q.low, high: p.high === null || q.high === null ? null : p.high + q.high };
+  return { fatalities: add(x.fatalities, y.fatalities), injuries: add(x.injuries, y.injuries) };
 }
 
 /**

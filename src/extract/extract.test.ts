@@ -190,6 +190,17 @@ describe("extract: irregular past forms", () => {
   });
 });
 
+describe("extract: tolls added by a later sentence", () => {
+  it("adds the dead and wounded a later sentence says were 'also' killed to the attack told before", () => {
+    const r = run("On 12 March, militants attacked a military post in Djibo, killing 15 soldiers. Three attackers were also killed. 20 people were also wounded by the attack.");
+    expect(r.events.filter((e) => e.type === "ASSAULT").map((e) => [e.fatalities, e.injuries])).toEqual([[{ low: 18, high: 18 }, { low: 20, high: 20 }]]);
+  });
+  it("does not add the toll of another attack told after 'also'", () => {
+    const r = run("Militants attacked a military post in Djibo, killing 15 soldiers. They also claimed an attack in Diapaga that killed 60 soldiers.");
+    expect(r.events.find((e) => e.type === "ASSAULT")?.fatalities).toEqual({ low: 15, high: 15 });
+  });
+});
+
 describe("extract: actors", () => {
   it("reads plural agents before a mistagged verb as actors ('gunmen abducted', 'residents alleged')", () => {
     const r = run("Residents alleged that gunmen abducted 12 people.");

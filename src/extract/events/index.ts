@@ -29,6 +29,8 @@ export interface DraftEvent {
   /** Token span [first, last) of the evidence. */
   first: number;
   last: number;
+  /** Sentences that add their dead and injured to this attack's ("Three attackers were also killed"). */
+  alsoCounted?: number[];
 }
 
 function hasToll(tokens: Token[], s: Sentence): boolean {
@@ -50,6 +52,8 @@ const CROWDS = wordClass("crowd-labels");
 /** "teachers launched a strike": words that civilians' act makes a strike, not an attack. */
 const STOPPAGES = wordClass("work-stoppage-words");
 const RESCUES = wordClass("rescue-verbs");
+/** "were also killed": adverbs that make a later count add to the attack told before. */
+const ADDING = wordClass("toll-adding-adverbs");
 /** Those who rescue when they free people: security forces, not captors or governments releasing prisoners. */
 const RESCUERS = new Set(["military", "police"]);
 /** Modes of an attack with arms: a crowd's attack in one of them stays an attack, not a riot. */
@@ -480,7 +484,25 @@ function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): bo
   // introduces anew ("a", "an") is another incident, not the last one told again
   if (prev.sentence < d.sentence && d.trigger.nominal && ["a", "an"].includes(determinerOf(ctx.a.tokens, d.trigger.first).word)) return false;
   for (const k of d.recipient) if (!prev.recipient.includes(k) && !prev.actor.includes(k)) prev.recipient.push(k);
+  // "Three attackers were also killed": more dead of the same attack, counted with its own
+  if (prev.type === "ASSAULT" && prev.sentence < d.sentence && !d.trigger.nominal && HARM.has((ctx.a.tokens[d.trigger.head] as Token).lemma) &&
+    addsToll(ctx.a.tokens, d.trigger.first, ctx.a.sentences[d.sentence]?.first ?? 0)) {
+    (prev.alsoCounted ??= []).push(d.sentence);
+  }
   return true;
+}
+
+/**
+ * "were also killed", "were also believed to have been killed": an "also" in the verb group
+ * before the trigger at t adds to a toll told before.
+ */
+function addsToll(tokens: Token[], t: number, first: number): boolean {
+  for (let k = t - 1; k >= first && k >= t - 6; k--) {
+    const tok = tokens[k] as Token;
+    if (ADDING.has(tok.lower)) return true;
+    if (tok.pos !== "AUX" && tok.pos !== "ADV" && tok.pos !== "PART" && !(tok.pos === "VERB" && /ed$/.test(tok.lower))) return false;
+  }
+  return false;
 }
 
 /**

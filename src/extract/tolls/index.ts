@@ -47,11 +47,12 @@ const isToll = (t: Token): boolean => TOLL_WORDS.has(t.lower);
 /**
  * Fatalities and injuries stated in tokens [from, to) of sentence s. When the tokens run to the
  * end of the sentence, a next sentence that only reports the casualties ("Eight people are
- * killed and 95 others are injured.") gives what this one leaves unsaid.
+ * killed and 95 others are injured.") gives what this one leaves unsaid, unless `withNext` is
+ * false (the caller adds that sentence's count itself).
  */
-export function tollsIn(tokens: Token[], s: Sentence, from: number, to: number): Tolls {
+export function tollsIn(tokens: Token[], s: Sentence, from: number, to: number, withNext = true): Tolls {
   const own = tollsOf(tokens, s, from, to);
-  const next = to === s.last ? casualtyReportAfter(tokens, s) : null;
+  const next = to === s.last && withNext ? casualtyReportAfter(tokens, s) : null;
   if (!next) return own;
   // the injured-only rule is applied again once both sentences are read
   const fatalities = own.fatalities && (own.fatalities.low > 0 || next.fatalities === null) ? own.fatalities : next.fatalities ?? own.fatalities;

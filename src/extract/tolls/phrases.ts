@@ -13,6 +13,8 @@ import { isSingularPerson, oneOfSomething, onePersonAt } from "./people.js";
 const BEFORE_COUNT = wordClass("before-count-words");
 /** Words opening a remark on a subset even without a comma: "Eight civilians including five children". */
 export const ALWAYS_SUBSET = wordClass("always-subset");
+/** "an unknown number of", "a number of": an untold quantity. */
+const VAGUE = wordClass("vague-quantity-nouns");
 export const PHRASE_POS = new Set(["DET", "NUM", "ADJ", "NOUN", "PROPN"]);
 
 /** A count at j: a number, "between 30 and 40", or one person ("a commander"). */
@@ -96,6 +98,8 @@ export function countAfter(tokens: Token[], k: number, to: number, stop: (t: Tok
     if (n) return addJoined(tokens, n.end, to, n.value, stop);
     // "kills a rancher", "killing Ali Rahimi, …": what a killing verb takes is someone
     const end = phraseEnd(tokens, j, to);
+    // "killed an unknown number of civilians": some, how many untold
+    if (j === k + 1 && VAGUE.has(tokens[end - 1]?.lower ?? "") && tokens[end]?.lower === "of") return { low: 1, high: null };
     if (j === k + 1 && oneOfSomething(tokens, j, end)) return addJoined(tokens, end, to, { low: 1, high: 1 }, stop);
     // "killed Vel Brigade commanders Ivo Brask and Tomas Verin": names after their titles
     const named = nameEnd(tokens, j, to);

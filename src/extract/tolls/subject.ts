@@ -105,6 +105,13 @@ function subjectPhrase(tokens: Token[], s: Sentence, end: number): { start: numb
   let q = end - 1;
   while (q >= s.first) {
     const t = tokens[q] as Token;
+    // "Mohsin Atwah, 45, who is accused …, was killed": an age set off after a name counts no one
+    if (t.text === "," && /^\d{1,3}$/.test(tokens[q + 1]?.text ?? "") && tokens[q - 1]?.pos === "PROPN" &&
+      (tokens[q + 2]?.text === "," || cuts.some(([a]) => a === q + 2))) {
+      cuts.push([q, q + 2]);
+      q--;
+      continue;
+    }
     if (t.text === ",") {
       // look left, over phrase words and commas, for ", including" opening the remark this comma closes
       let c = q - 1;

@@ -145,6 +145,13 @@ describe("tollsIn on present-tense summaries", () => {
     expect(dead("Drones hit the Varna bridge. The mayor says four people died.")).toBeNull();
     expect(dead("Drones hit the Varna bridge.\n\nEight people are killed in a crash on the coast road.")).toBeNull();
   });
+  it("does not read an age set off after a name as a count ('Ali Rahimi, 45, who led the unit, was killed')", () => {
+    expect(dead("Ali Rahimi, 45, who led the unit for a decade, was killed in a missile attack.")).toEqual(exactly(1));
+  });
+  it("reads an unknown number killed as at least one, not as one", () => {
+    expect(dead("A drone strike killed an unknown number of civilians.")).toEqual({ low: 1, high: null });
+    expect(tolls("The blast killed a number of worshippers.").fatalities).toEqual({ low: 1, high: null });
+  });
   it("reads 'no one was killed' as none killed, not one", () => {
     expect(dead("Gunmen attacked a police post in the town. No one was killed.")).toEqual(exactly(0));
     expect(tolls("Rebels shelled the depot; nobody was hurt.").injuries).toEqual(exactly(0));
