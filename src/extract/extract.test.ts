@@ -46,6 +46,10 @@ describe("extract: events", () => {
     // a new paragraph tells another part of the story: the month of publication, as before
     expect(byType("COERCE")?.date).toEqual({ start: "2031-05-01", end: "2031-05-31" });
   });
+  it("dates a coder's note by the date it tells, not by the bounds it gives in brackets", () => {
+    const r = run("Around 10 April 2031 (between 8 and 12 April), clashes between the army and the rebels near Goma left 14 dead.");
+    expect(r.events.map((e) => e.date)).toEqual([{ start: "2031-04-10", end: "2031-04-10" }]);
+  });
   it("dates by the words, not the dateline, and by the publication month when no date is given", () => {
     const r = run("GOMA, May 10 — Rebels attacked an army post on Thursday. The army later withdrew from the hills around the town.");
     const attack = r.events.find((x) => x.type === "ASSAULT");

@@ -35,9 +35,15 @@ export function eventDate(ctx: DocContext, d: DraftEvent, dates: DateMention[]):
   // what a report asserts happened cannot have happened after the report: a later date in the
   // sentence ("a pact set to run until 2031", "after the mission ends on 31 December") is another clause's
   const latest = published && (d.modality === "asserted" || d.modality === "negated") ? dayAfter(published) : null;
+  // "Around 10 October 2025 (between 8 and 12 October), clashes …": a date in brackets qualifies
+  // the one the sentence tells, which wins however far it stands
+  const bracketed = (x: DateMention): number => {
+    const before = a.text.slice(s.start, x.start);
+    return before.split("(").length > before.split(")").length ? 1 : 0;
+  };
   const near = dates
     .filter((x) => x.start >= s.start && x.end <= s.end && x.start >= filed && !(latest && x.interval.start > latest))
-    .sort((x, y) => Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
+    .sort((x, y) => bracketed(x) - bracketed(y) || Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
   if (near) return { date: near.interval, source: "text" };
   // "Gunmen stormed the village on Tuesday. Police fired on them.": the day the story just told
   const told = (d.modality === "asserted" || d.modality === "negated") ? dayTold(ctx, d.sentence, dates, filed, latest) : null;
