@@ -234,6 +234,13 @@ describe("extract: actors", () => {
     expect(r.events.map((e) => `${e.type}/${e.mode}`)).toEqual(["PROTEST/strike", "PROTEST/strike"]);
     expect(run("The Kenya Teachers Union called off a four-day strike.").events.map((e) => e.type)).toEqual(["CONCEDE"]);
   });
+  it("reads a known body after a word capitalised only as it opens the sentence ('Suspected ADF rebels', 'Yesterday ADF fighters')", () => {
+    for (const text of ["Suspected ADF rebels killed 18 people.", "Yesterday ADF fighters killed 18 people."]) {
+      const r = run(text);
+      expect(names(r, r.events[0]?.actor ?? [])).toEqual(["Allied Democratic Forces"]);
+    }
+    expect(actorNamed(run("New America, a think tank, said that strikes killed 30 people."), /^New America$/)).toBeDefined();
+  });
   it("does not turn a place into an actor", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
     expect(actorNamed(r, /^Sudan$/)).toBeUndefined();

@@ -205,7 +205,10 @@ export class MentionFinder {
     if (ref && i > 0 && (words[i - 1] as Word).key === "the") return this.#reference(i, ref);
     const people = this.#demonymPeople(i);
     if (people) return people;
-    const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace, this.#lex.isEventWord);
+    const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace, this.#lex.isEventWord, (k) => {
+      const body = rules.names.longestAt(words, k, limit, nameLike(this.#ctx.a.text, words));
+      return body !== null && body.values.every((e) => e.kind !== "person");
+    });
     // "Yoruba leaders", "Karen guerrillas": an unknown name before an agent names that group
     const members = unknown ? null : this.#namedGroup(i, limit);
     if (members) return this.#unknown(i, members.last, members.kind);

@@ -19,6 +19,9 @@ const SETTLEMENTS = wordClass("settlement-nouns");
 /** "Rockets hit Sderot": arms a sentence opens with name no people. */
 const WEAPONS = wordClass("weapon-nouns");
 
+/** Words that begin names ("New America", "Free Syrian Army") even before a name the dictionary knows. */
+const NAME_OPENERS = wordClass("name-opening-words");
+
 /** Head words of names of texts, plans and events, which are no actors. */
 const THINGS = wordClass("thing-name-heads");
 
@@ -35,7 +38,7 @@ export function organisationHead(key: string): ActorKind | null {
 
 /** An unknown proper name starting at word i, or null. */
 export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: (start: number, end: number) => boolean,
-  isEventWord: (key: string) => boolean): { last: number; kind: ActorKind } | null {
+  isEventWord: (key: string) => boolean, isKnownBody: (k: number) => boolean = () => false): { last: number; kind: ActorKind } | null {
   const { words, a } = ctx;
   const w = words[i] as Word;
   if (!capitalised(w) || NOT_NAMES.has(w.key) || /^\d/.test(w.text)) return null;
@@ -61,6 +64,9 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
       last = after;
       continue;
     }
+    // "Alleged ADF rebels", "Yesterday ADF fighters": a word capitalised only as it opens the
+    // sentence is no name with the body the dictionary knows after it
+    if (initial && last === i + 1 && !NAME_OPENERS.has(w.key) && !DIRECTIONS.has(w.key) && isKnownBody(last)) return null;
     if (capitalised(n) && !NOT_NAMES.has(n.key) && (nt.pos === "PROPN" || nt.pos === "NOUN" || nt.pos === "ADJ")) { last++; continue; }
     const after = words[last + 1];
     if (JOINERS.has(n.key) && after && capitalised(after) && !NOT_NAMES.has(after.key) && last + 1 < limit) { last += 2; continue; }
