@@ -128,6 +128,8 @@ export class ArgumentReader {
       const p = this.#tok(k);
       // "doctors from two aid groups donated …": a number after a preposition counts no subject
       if (p.pos === "NUM") return this.#tok(k - 1)?.pos !== "ADP";
+      // "dozens of soldiers killed in attack": a count in words
+      if (p.lower === "of" && QUANTITIES.has(this.#tok(k - 1)?.lower ?? "") && HEADLINE_PASSIVES.has(tok.lemma)) return this.#tok(k - 2)?.pos !== "ADP";
       if (!["NOUN", "PROPN", "ADJ"].includes(p.pos)) return false;
       // "Soldiers killed in Niger ambush": a headline opening with those a verb that needs an
       // object did something to, a place or a cause right after it

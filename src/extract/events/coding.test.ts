@@ -47,6 +47,9 @@ describe("event coding: one act, not its parts", () => {
   it("reads a participle aside with its doer after 'by' as a passive on the noun before it", () => {
     expect(coded(run("The new mission, endorsed by the European Union, began work in Mogadishu."))).toContain("SUPPORT European Union -> ");
   });
+  it("reads a headline's counted victims as the target ('dozens of soldiers killed in attack')", () => {
+    expect(coded(run("Mali: dozens of soldiers killed in jihadist attack near Gao"))).toEqual(["ASSAULT  -> Mali military"]);
+  });
   it("codes ordering forces out of a country as an expulsion", () => {
     expect(coded(run("Niger's generals ordered French troops out of the country."))).toEqual(["SANCTION Niger military -> French Armed Forces"]);
   });
