@@ -25,19 +25,20 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 
 /**
  * A word without which chrono's English parsers find no date that {@link toInterval} keeps: a
- * year or numeric date, a month or weekday name, a casual day or part of day, a unit of time ("three days ago",
+ * numeric date, a month or weekday name, a casual day or part of day, a unit of time ("three days ago",
  * "within hours", "last month"). This is chrono's vocabulary, not the analyst's: a sentence with
  * none of it is not handed to chrono, whose forty parsers would scan it for nothing.
  */
-const DATE_CUE_SOURCE = [
-  // a year or an all-number date ("2025", "2025-03-04", "4/3/25"); other numbers date nothing
-  // without a month, weekday or unit of time beside them, which are cues of their own
-  String.raw`\d{4}|\d[/.]\d`,
-  String.raw`\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b`,
+const DATE_CUE_SOURCE =
+  // an all-number date ("2025-03-04", "2025 3 4", "4-3-2025", "4/3/25"); a year alone ("in 2025",
+  // "the first quarter of 2025") chrono dates only beside a month, weekday or unit of time, which
+  // are cues of their own, and other numbers date nothing. (One leading digit for all three, and
+  // the look-behind only after it: a look-behind that opens an alternative is tried at every character.)
+  String.raw`\d(?:\d{3}(?=[-./\s]\d\d?[-./\s]\d)|[/.]\d|(?<=\d-\d)\d{3})|` +
+  String.raw`\b(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|` +
   // ("now" alone, "the second", "a decade", "a quarter" date nothing chrono gives that toInterval keeps;
-  // "two weeks from now", "a decade ago", "the first quarter of 2025" have another cue)
-  String.raw`\b(?:today|tonight|tomorrow|tmrw?|yesterday|noon|midnight|morning|afternoon|evening|night|ago|minute|hour|day|week|fortnight|month|year|centur)`,
-].join("|");
+  // "two weeks from now", "a decade ago" have another cue)
+  String.raw`today|tonight|tomorrow|tmrw?|yesterday|noon|midnight|morning|afternoon|evening|night|ago|minute|hour|day|week|fortnight|month|year|centur)`;
 
 /** A stretch of a text: [start, end) offsets, as a sentence has. */
 export interface TextSpan {
