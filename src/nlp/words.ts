@@ -13,6 +13,19 @@ export interface Word {
   end: number;
   /** Index of the token the word belongs to. */
   token: number;
+  /** {@link keyHash} of the key, computed once per word for the dictionaries' quick rejection. */
+  hash?: number;
+}
+
+/**
+ * A 16-bit hash of a word key. A dictionary keeps a bit per hash of the words its phrases start
+ * with, so for most words of a text it says "no phrase starts here" from a bit held in cache
+ * instead of a look-up in a map of thousands of keys.
+ */
+export function keyHash(key: string): number {
+  let h = 0;
+  for (let k = 0; k < key.length; k++) h = (Math.imul(h, 31) + key.charCodeAt(k)) | 0;
+  return (h ^ (h >>> 16)) & 0xffff;
 }
 
 /** Normalise one piece of text to a matching key: accents stripped, lowercase, letters and digits. */
@@ -35,7 +48,7 @@ export function words(a: AnalyzedText): Word[] {
   a.tokens.forEach((t, i) => {
     // Most tokens are plain ASCII words or numbers: one word whose key is the token lowercased.
     if (PLAIN.test(t.text)) {
-      out.push({ key: t.lower, text: t.text, start: t.start, end: t.end, token: i });
+      out.push({ key: t.lower, text: t.text, start: t.start, end: t.end, token: i, hash: keyHash(t.lower) });
       return;
     }
     if (!/[\p{L}\p{N}]/u.test(t.text)) return;
@@ -44,7 +57,7 @@ export function words(a: AnalyzedText): Word[] {
       const s = t.start + offset;
       offset += part.length;
       const key = keyOf(part);
-      if (key) out.push({ key, text: part, start: s, end: s + part.length, token: i });
+      if (key) out.push({ key, text: part, start: s, end: s + part.length, token: i, hash: keyHash(key) });
     }
   });
   return out;

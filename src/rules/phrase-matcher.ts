@@ -3,7 +3,7 @@
  * their words' keys, so a look-up walks only as far as some phrase goes; a phrase marked `exact`
  * matches only with the same letters in the same case ("IS" the group, not "is" the verb).
  */
-import { keyOf, phraseKeys, type Word } from "../nlp/words.js";
+import { keyHash, keyOf, phraseKeys, type Word } from "../nlp/words.js";
 
 interface Entry<T> {
   value: T;
@@ -37,6 +37,8 @@ const node = <T>(): Node<T> => ({ entries: null, next: null });
 export class PhraseMatcher<T> {
   /** Word keys in sequence, one trie level per word. */
   readonly #root = node<T>();
+  /** A bit per {@link keyHash} of the first words of the phrases: most words start none, and are turned away here. */
+  readonly #firstHashes = new Int32Array(0x10000 / 32);
   #size = 0;
 
   get size(): number {
@@ -47,6 +49,8 @@ export class PhraseMatcher<T> {
   add(phrase: string, value: T, exact = false): boolean {
     const keys = phraseKeys(phrase);
     if (keys.length === 0) return false;
+    const h = keyHash(keys[0] as string);
+    this.#firstHashes[h >>> 5]! |= 1 << (h & 31);
     let at = this.#root;
     for (const k of keys) {
       at.next ??= new Map();
@@ -71,7 +75,11 @@ export class PhraseMatcher<T> {
    */
   longestAt(words: readonly Word[], i: number, limit = words.length, accept?: (first: number, last: number) => boolean): PhraseMatch<T> | null {
     if (i >= limit) return null;
-    const first = words[i] && this.#root.next?.get(words[i]!.key);
+    const w0 = words[i];
+    if (!w0) return null;
+    const h = w0.hash ?? keyHash(w0.key);
+    if ((this.#firstHashes[h >>> 5]! & (1 << (h & 31))) === 0) return null;
+    const first = this.#root.next?.get(w0.key);
     if (!first) return null;
     // Walk the trie along the words, keeping the nodes passed; then try the lengths at which
     // some phrase ends, longest first.
