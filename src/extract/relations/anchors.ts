@@ -6,16 +6,23 @@
  * would have failed in `matchAt` (match.ts), so the relations found are the same.
  *
  * The anchors follow `matchFrom`: a word list reads the token itself (an optional one may also
- * be skipped), a slot takes a mention starting within three tokens (`Phrases.startAt`), and a
- * gap ends where the next item's word, or a slot's mention, is found within its reach (`gapEnds`).
+ * be skipped), a slot takes a mention starting within three tokens (`Phrases.startAt`) and the
+ * word lists right after it read the tokens after the mention, and a gap ends where the next
+ * item's word, or a slot's mention, is found within its reach (`gapEnds`).
  */
 import type { RelationItem, RelationPattern } from "../../rules/relations.js";
 import { mentionAt, type DocContext } from "../context.js";
+import { wordOk } from "./match.js";
 
 /** Tokens a gap reaches (`gapEnds`: 3 words after its start, 6 for a wide one) and a slot. */
 const GAP_REACH = 4;
 const WIDE_GAP_REACH = 7;
 const SLOT_REACH = 3;
+/**
+ * Word lists after a slot that its anchor reads: the first on the token after the mention, the
+ * others on the tokens after that (", the|a * president of": a comma alone follows most mentions).
+ */
+const WORDS_AFTER_SLOT = 2;
 
 type Anchor =
   /** The token has one of the words as its lowercase form or lemma. */
@@ -24,8 +31,11 @@ type Anchor =
   | { kind: "near"; words: ReadonlySet<string>; reach: number }
   /** One of the `reach` tokens from here is inside an actor mention. */
   | { kind: "mention"; reach: number }
-  /** Likewise, and the token after that mention (or after a ")" closing it) has one of the words. */
-  | { kind: "mentionThen"; words: ReadonlySet<string> }
+  /**
+   * Likewise, and the tokens from the one after that mention (or after a ")" closing it) have
+   * one of the words of each list in turn.
+   */
+  | { kind: "mentionThen"; run: readonly ReadonlySet<string>[] }
   | { kind: "any" };
 
 /** The anchors of items [i, …): where the first of them that reads a token can read one. */
@@ -36,14 +46,10 @@ function anchorsOf(items: readonly RelationItem[], i: number): Anchor[] {
     case "subject": return []; // only the first item may be the subject: this never matches
     case "words": return [{ kind: "word", words: item.words }, ...(item.optional ? anchorsOf(items, i + 1) : [])];
     case "slot": {
-      // words after the slot must follow its mention: an optional word, or else the next words
-      const next = items[i + 1];
-      const then = items[i + 2];
-      if (next?.kind === "words" && !next.optional) return [{ kind: "mentionThen", words: next.words }];
-      if (next?.kind === "words" && then?.kind === "words" && !then.optional) {
-        return [{ kind: "mentionThen", words: new Set([...next.words, ...then.words]) }];
-      }
-      return [{ kind: "mention", reach: SLOT_REACH }];
+      // words after the slot must follow its mention, with or without the optional ones
+      const runs = wordRuns(items, i + 1, WORDS_AFTER_SLOT);
+      if (runs.some((run) => run.length === 0)) return [{ kind: "mention", reach: SLOT_REACH }];
+      return runs.map((run) => ({ kind: "mentionThen", run }));
     }
     case "gap": {
       const reach = item.wide ? WIDE_GAP_REACH : GAP_REACH;
@@ -56,6 +62,23 @@ function anchorsOf(items: readonly RelationItem[], i: number): Anchor[] {
   }
 }
 
+/**
+ * The word lists that tokens in a row from item i on must meet, one run per way of taking or
+ * skipping optional words, at most `depth` long; a run ends before any item that is no word list.
+ */
+function wordRuns(items: readonly RelationItem[], i: number, depth: number): ReadonlySet<string>[][] {
+  const item = items[i];
+  if (depth === 0 || item?.kind !== "words") return [[]];
+  const taken = wordRuns(items, i + 1, depth - 1).map((run) => [item.words, ...run]);
+  return item.optional ? [...taken, ...wordRuns(items, i + 1, depth)] : taken;
+}
+
+/** A pattern filed under the first word after a mention, with the word lists the tokens after that word must meet. */
+interface Followed {
+  readonly n: number;
+  readonly rest: readonly ReadonlySet<string>[];
+}
+
 /** The patterns filed by anchor; pattern numbers index the array the index was built from. */
 interface RelationIndex {
   readonly count: number;
@@ -64,7 +87,7 @@ interface RelationIndex {
   readonly near: ReadonlyMap<number, ReadonlyMap<string, readonly number[]>>;
   readonly mention: ReadonlyMap<number, readonly number[]>;
   /** By the word after the mention; all with SLOT_REACH. */
-  readonly mentionThen: ReadonlyMap<string, readonly number[]>;
+  readonly mentionThen: ReadonlyMap<string, readonly Followed[]>;
   readonly any: readonly number[];
 }
 
@@ -80,7 +103,7 @@ function indexPatterns(patterns: readonly RelationPattern[]): RelationIndex {
   const word = new Map<string, number[]>();
   const near = new Map<number, Map<string, number[]>>();
   const mention = new Map<number, number[]>();
-  const mentionThen = new Map<string, number[]>();
+  const mentionThen = new Map<string, Followed[]>();
   const any: number[] = [];
   patterns.forEach((p, n) => {
     const first = p.items[0]?.kind === "subject" ? 1 : 0;
@@ -93,7 +116,14 @@ function indexPatterns(patterns: readonly RelationPattern[]): RelationIndex {
         const list = mention.get(a.reach) ?? [];
         if (list.at(-1) !== n) list.push(n);
         mention.set(a.reach, list);
-      } else if (a.kind === "mentionThen") file(mentionThen, a.words, n);
+      } else if (a.kind === "mentionThen") {
+        const [first, ...rest] = a.run as [ReadonlySet<string>, ...ReadonlySet<string>[]];
+        for (const w of first) {
+          const list = mentionThen.get(w);
+          if (!list) mentionThen.set(w, [{ n, rest }]);
+          else list.push({ n, rest });
+        }
+      }
       else if (any.at(-1) !== n) any.push(n);
     }
   });
@@ -119,6 +149,12 @@ export function candidates(ctx: DocContext, patterns: readonly RelationPattern[]
   const setBefore = (first: number, j: number, reach: number, list: readonly number[] | undefined): void => {
     if (list) for (let k = Math.max(first, j - reach + 1); k <= j; k++) set(k, list);
   };
+  /** Likewise for the patterns filed under the word at token f whose other words follow it. */
+  const setFollowed = (first: number, j: number, f: number, list: readonly Followed[] | undefined): void => {
+    if (list) for (const { n, rest } of list) {
+      if (rest.every((words, r) => tokens[f + 1 + r] !== undefined && wordOk(tokens[f + 1 + r]!, words))) setBefore(first, j, SLOT_REACH, [n]);
+    }
+  };
   for (const s of ctx.a.sentences) {
     for (let j = s.first; j < s.last; j++) {
       const t = tokens[j]!;
@@ -137,8 +173,8 @@ export function candidates(ctx: DocContext, patterns: readonly RelationPattern[]
       // `matchFrom` reads the slot's next item after the mention, or after a ")" closing it
       for (let f = m.last; f <= m.last + 1 && f < tokens.length; f++) {
         const u = tokens[f]!;
-        setBefore(s.first, j, SLOT_REACH, index.mentionThen.get(u.lower));
-        if (u.lemma !== u.lower) setBefore(s.first, j, SLOT_REACH, index.mentionThen.get(u.lemma));
+        setFollowed(s.first, j, f, index.mentionThen.get(u.lower));
+        if (u.lemma !== u.lower) setFollowed(s.first, j, f, index.mentionThen.get(u.lemma));
         if (u.text !== ")") break;
       }
     }
