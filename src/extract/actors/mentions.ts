@@ -83,9 +83,6 @@ function unbroken(text: string, words: readonly Word[], first: number, last: num
   return true;
 }
 
-/** A dictionary name: some capital in it, no break between its words. */
-const nameLike = (text: string, words: readonly Word[]) => (first: number, last: number): boolean =>
-  hasCapital(words, first, last) && unbroken(text, words, first, last);
 
 export class MentionFinder {
   readonly #lex: ActorLexicon;
@@ -94,6 +91,9 @@ export class MentionFinder {
   readonly #acronyms = new Map<string, string>();
   /** End of the dateline ("KABUL, March 4 (Reuters) —"): places named there are where the report was filed. */
   #datelineEnd = 0;
+  /** A dictionary name: some capital in it, no break between its words (one function for every look-up). */
+  readonly #nameLike = (first: number, last: number): boolean =>
+    hasCapital(this.#ctx.words, first, last) && unbroken(this.#ctx.a.text, this.#ctx.words, first, last);
 
   constructor(lex: ActorLexicon, ctx: DocContext) {
     this.#lex = lex;
@@ -172,7 +172,7 @@ export class MentionFinder {
     if (acronym) return this.#add(i, i + 1, acronym, "name");
     const residents = this.#placePeople(i, limit);
     if (residents) return residents;
-    const named = rules.names.longestAt(words, i, limit, nameLike(this.#ctx.a.text, words));
+    const named = rules.names.longestAt(words, i, limit, this.#nameLike);
     if (named) {
       // "North Darfur", "North Kivu": a name that only begins a longer place name is that place
       const place = this.#lex.placeAt(w.start);
@@ -188,7 +188,7 @@ export class MentionFinder {
     const placeEnd = this.#placeEnd(i, limit);
     if (placeEnd > i + 1) return placeEnd;
     const agent = rules.agents.longestAt(words, i, limit);
-    const nameAfter = agent && rules.names.longestAt(words, agent.last, limit, nameLike(this.#ctx.a.text, words));
+    const nameAfter = agent && rules.names.longestAt(words, agent.last, limit, this.#nameLike);
     // "President Mugabe", "Defence Minister Ali Karimi": a title before a name is the person's, not the government's
     const titled = agent && TITLE_WORDS.has((words[agent.last - 1] as Word).key) && /^\p{Lu}/u.test(words[agent.last]?.text ?? "") && !nameAfter;
     if (titled) return agent.last;
@@ -206,7 +206,7 @@ export class MentionFinder {
     const people = this.#demonymPeople(i);
     if (people) return people;
     const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace, this.#lex.isEventWord, (k) => {
-      const body = rules.names.longestAt(words, k, limit, nameLike(this.#ctx.a.text, words));
+      const body = rules.names.longestAt(words, k, limit, this.#nameLike);
       return body !== null && body.values.every((e) => e.kind !== "person");
     });
     // "Yoruba leaders", "Karen guerrillas": an unknown name before an agent names that group
@@ -361,13 +361,13 @@ export class MentionFinder {
         return this.#agent(i, agent.last, agent.values[0] as AgentEntry, e.country);
       }
       // "Yemen's Houthis", "Iran's Revolutionary Guards": the country qualifies the actor named after it
-      if (words[last]?.key === "s" && this.#adjacent(last, last) && this.#lex.rules.names.longestAt(words, last + 1, limit, nameLike(this.#ctx.a.text, words))) {
+      if (words[last]?.key === "s" && this.#adjacent(last, last) && this.#lex.rules.names.longestAt(words, last + 1, limit, this.#nameLike)) {
         return this.#add(i, last, this.#entity(e.id, e.name, e.kind, e.country, e.parent ?? null, true), "adjective");
       }
       const demonym = this.#lex.demonym(surface);
       // "Hungarian and Romanian officials": each demonym takes the agent after the last one
       if (demonym && words[last]?.key === "and") {
-        const other = this.#lex.rules.names.longestAt(words, last + 1, limit, nameLike(this.#ctx.a.text, words));
+        const other = this.#lex.rules.names.longestAt(words, last + 1, limit, this.#nameLike);
         const agentAfter = other && this.#lex.rules.agents.longestAt(words, other.last, limit);
         if (other && agentAfter && this.#lex.demonym(this.#surface(last + 1, other.last))) {
           return this.#agent(i, last, agentAfter.values[0] as AgentEntry, e.country);
