@@ -152,8 +152,17 @@ export function candidates(ctx: DocContext, patterns: readonly RelationPattern[]
   /** Likewise for the patterns filed under the word at token f whose other words follow it. */
   const setFollowed = (first: number, j: number, f: number, list: readonly Followed[] | undefined): void => {
     if (list) for (const { n, rest } of list) {
-      if (rest.every((words, r) => tokens[f + 1 + r] !== undefined && wordOk(tokens[f + 1 + r]!, words))) setBefore(first, j, SLOT_REACH, [n]);
+      if (!followedBy(f + 1, rest)) continue;
+      for (let k = Math.max(first, j - SLOT_REACH + 1); k <= j; k++) bits[k * width + (n >>> 5)]! |= 1 << (n & 31);
     }
+  };
+  /** True when the tokens from `at` on have one of the words of each list in turn. */
+  const followedBy = (at: number, rest: readonly ReadonlySet<string>[]): boolean => {
+    for (let r = 0; r < rest.length; r++) {
+      const t = tokens[at + r];
+      if (t === undefined || !wordOk(t, rest[r]!)) return false;
+    }
+    return true;
   };
   for (const s of ctx.a.sentences) {
     for (let j = s.first; j < s.last; j++) {
