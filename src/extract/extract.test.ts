@@ -241,6 +241,13 @@ describe("extract: actors", () => {
     }
     expect(actorNamed(run("New America, a think tank, said that strikes killed 30 people."), /^New America$/)).toBeDefined();
   });
+  it("reads an ordinal unit, a body named with its country's adjective and a landform as what they are", () => {
+    const r = run("Fighting broke out between the ELN and the 33rd Front. The Ethiopian Human Rights Commission said it was investigating. " +
+      "The army launched a search of the Dera Ki Gali forest on Friday.");
+    expect(actorNamed(r, /^33rd Front$/)?.kind).toBe("armed_group");
+    expect(actorNamed(r, /^Ethiopian Human Rights Commission$/)?.country).toBe("ETH");
+    expect(actorNamed(r, /Dera Ki Gali/)).toBeUndefined();
+  });
   it("does not turn a place into an actor", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
     expect(actorNamed(r, /^Sudan$/)).toBeUndefined();

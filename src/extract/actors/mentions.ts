@@ -32,6 +32,8 @@ export interface ActorLexicon {
 }
 
 const LOCATIVE = wordClass("actor-locatives");
+/** Kinds of the bodies a demonym may open the name of ("the Ethiopian Human Rights Commission"). */
+const BODIES: ReadonlySet<ActorKind> = new Set(["government", "ngo", "political_party", "media", "business", "intelligence"]);
 const NO_COUNTRIES: ReadonlySet<string> = new Set();
 /** Locative words of motion: before people they name a source or a target, not a place. */
 const DIRECTIONS = wordClass("actor-motion-locatives");
@@ -381,6 +383,10 @@ export class MentionFinder {
       // "an Indian proposal", "Israeli tanks": the country acts through the thing it modifies;
       // such a mention becomes an actor only when an event or relation uses it
       if (demonym && !/s$/.test(surface)) {
+        // "the Ethiopian Human Rights Commission", "the Afghan Independent Election Commission": a
+        // body the dictionary lacks, named with its country's adjective
+        const body = last < limit && this.#adjacent(last, last) ? unknownName(this.#ctx, last, limit, this.#lex.isPlace, this.#lex.isEventWord) : null;
+        if (body && BODIES.has(body.kind) && body.last - last >= 2) return this.#unknown(i, body.last, body.kind, e.country);
         const next = words[last];
         const nt = next ? this.#ctx.a.tokens[next.token] : undefined;
         const hyphen = next && this.#ctx.a.text.slice((words[last - 1] as Word).end, next.start) === "-";

@@ -16,6 +16,8 @@ export const TITLE_WORDS = wordClass("person-titles");
 const DIRECTIONS = wordClass("place-directions");
 /** "Kouri village", "Zamzam camp": nouns that make the name before them a place. */
 const SETTLEMENTS = wordClass("settlement-nouns");
+/** "the Dera Ki Gali forest", "the Pir Panjal range": nouns of nature that make the name before them a place. */
+const LANDFORMS = wordClass("landform-nouns");
 /** "Rockets hit Sderot": arms a sentence opens with name no people. */
 const WEAPONS = wordClass("weapon-nouns");
 
@@ -29,6 +31,8 @@ const THINGS = wordClass("thing-name-heads");
 const HEADS: [ReadonlySet<string>, ActorKind][] = (["military", "police", "intelligence", "government", "armed_group", "political_party", "media", "business", "ngo", "civilians"] as const)
   .map((kind): [ReadonlySet<string>, ActorKind] => [wordClass(`name-heads-${kind.replace("_", "-")}`), kind]);
 const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text);
+/** Kinds of the bodies whose units an ordinal names ("33rd Front", "5th Brigade"). */
+const UNITS: ReadonlySet<ActorKind> = new Set(["military", "armed_group", "police"]);
 
 /** The kind an organisation's head word gives its name ("Union" a union's, "Front" an armed group's), or null. */
 export function organisationHead(key: string): ActorKind | null {
@@ -41,6 +45,13 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   isEventWord: (key: string) => boolean, isKnownBody: (k: number) => boolean = () => false): { last: number; kind: ActorKind } | null {
   const { words, a } = ctx;
   const w = words[i] as Word;
+  // "the 33rd Front", "the 10th Mountain Division": an ordinal opens the name of a unit
+  if (/^\d+(?:st|nd|rd|th)$/.test(w.text)) {
+    const next = words[i + 1];
+    if (!next || i + 1 >= limit || a.text.slice(w.end, next.start) !== " ") return null;
+    const unit = unknownName(ctx, i + 1, limit, isPlace, isEventWord, isKnownBody);
+    return unit && UNITS.has(unit.kind) ? unit : null;
+  }
   if (!capitalised(w) || NOT_NAMES.has(w.key) || /^\d/.test(w.text)) return null;
   const tok = a.tokens[w.token] as Token;
   const sentence = a.sentences[tok.sentence];
@@ -74,7 +85,7 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   }
   if (isPlace(w.start, (words[last - 1] as Word).end)) return null;
   // "attacked Malam Fatori town", "in Kouri village": a settlement the gazetteer lacks
-  if (SETTLEMENTS.has(words[last]?.key ?? "") && /^\s+$/.test(a.text.slice((words[last - 1] as Word).end, words[last]?.start ?? 0))) return null;
+  if ((SETTLEMENTS.has(words[last]?.key ?? "") || LANDFORMS.has(words[last]?.key ?? "")) && /^\s+$/.test(a.text.slice((words[last - 1] as Word).end, words[last]?.start ?? 0))) return null;
   // "(East Gojjam, Amhara)": a division the gazetteer lacks, in an address that ends with a known place
   const end = (words[last - 1] as Word).end;
   const nextWord = words[last];
