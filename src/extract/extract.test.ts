@@ -248,6 +248,11 @@ describe("extract: actors", () => {
     expect(actorNamed(r, /^Ethiopian Human Rights Commission$/)?.country).toBe("ETH");
     expect(actorNamed(r, /Dera Ki Gali/)).toBeUndefined();
   });
+  it("reads 'the West' and Western countries as one actor, but not the West Bank", () => {
+    const r = run("Russia accused Western countries of interfering. Israeli tanks rolled into the West Bank.");
+    expect(r.actors.filter((a) => a.name === "Western countries").length).toBe(1);
+    expect(r.actors.find((a) => a.name === "Western countries")?.mentions.length).toBe(1);
+  });
   it("does not turn a place into an actor", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
     expect(actorNamed(r, /^Sudan$/)).toBeUndefined();

@@ -176,9 +176,10 @@ export class MentionFinder {
     if (residents) return residents;
     const named = rules.names.longestAt(words, i, limit, this.#nameLike);
     if (named) {
-      // "North Darfur", "North Kivu": a name that only begins a longer place name is that place
-      const place = this.#lex.placeAt(w.start);
-      const span = place?.mentions.find(([x]) => x === w.start);
+      // "North Darfur", "North Kivu", "the West [Bank]": a name that only begins a longer place name is that place
+      const at = w.key === "the" && named.last - i > 1 ? words[i + 1] as Word : w;
+      const place = this.#lex.placeAt(at.start);
+      const span = place?.mentions.find(([x]) => x === at.start);
       if (span && span[1] > (words[named.last - 1] as Word).end) {
         let j = named.last;
         while (j < words.length && (words[j] as Word).end <= span[1]) j++;
