@@ -253,6 +253,10 @@ describe("extract: actors", () => {
     expect(r.actors.filter((a) => a.name === "Western countries").length).toBe(1);
     expect(r.actors.find((a) => a.name === "Western countries")?.mentions.length).toBe(1);
   });
+  it("reads bodies acting through their ministers and military police with their country", () => {
+    const r = run("European Community foreign ministers demanded the withdrawal of the troops. Serbian military police launched an investigation.");
+    expect(r.events.map((e) => names(r, e.actor).join("+"))).toEqual(["European Union", "Serbia police"]);
+  });
   it("does not turn a place into an actor", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
     expect(actorNamed(r, /^Sudan$/)).toBeUndefined();

@@ -383,11 +383,14 @@ export class MentionFinder {
       }
       // "an Indian proposal", "Israeli tanks": the country acts through the thing it modifies;
       // such a mention becomes an actor only when an event or relation uses it
-      if (demonym && !/s$/.test(surface)) {
-        // "the Ethiopian Human Rights Commission", "the Afghan Independent Election Commission": a
-        // body the dictionary lacks, named with its country's adjective
-        const body = last < limit && this.#adjacent(last, last) ? unknownName(this.#ctx, last, limit, this.#lex.isPlace, this.#lex.isEventWord) : null;
+      // "the Ethiopian Human Rights Commission", "the Montenegro Municipality Association": a body
+      // the dictionary lacks, named with its country's adjective or name
+      if (!/s$/.test(surface) && words[last - 1]?.key !== "s" && last < limit && this.#adjacent(last, last) &&
+        !this.#lex.rules.names.longestAt(words, last, limit, this.#nameLike)) {
+        const body = unknownName(this.#ctx, last, limit, this.#lex.isPlace, this.#lex.isEventWord);
         if (body && BODIES.has(body.kind) && body.last - last >= 2) return this.#unknown(i, body.last, body.kind, e.country);
+      }
+      if (demonym && !/s$/.test(surface)) {
         const next = words[last];
         const nt = next ? this.#ctx.a.tokens[next.token] : undefined;
         const hyphen = next && this.#ctx.a.text.slice((words[last - 1] as Word).end, next.start) === "-";
