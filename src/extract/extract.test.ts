@@ -50,6 +50,10 @@ describe("extract: events", () => {
     const r = run("Around 10 April 2031 (between 8 and 12 April), clashes between the army and the rebels near Goma left 14 dead.");
     expect(r.events.map((e) => e.date)).toEqual([{ start: "2031-04-10", end: "2031-04-10" }]);
   });
+  it("dates an act by the date of its own clause, not by one in a relative clause it is not in", () => {
+    const r = run("The militia, which fought beside the army in the 2020-2022 war, took up arms against the government in March.");
+    expect(r.events.map((e) => [e.trigger, e.date?.start, e.date?.end])).toEqual([["fought", "2020-01-01", "2022-12-31"], ["took", "2031-03-01", "2031-03-31"]]);
+  });
   it("dates by the words, not the dateline, and by the publication month when no date is given", () => {
     const r = run("GOMA, May 10 — Rebels attacked an army post on Thursday. The army later withdrew from the hills around the town.");
     const attack = r.events.find((x) => x.type === "ASSAULT");

@@ -5,6 +5,10 @@ import { findDates } from "./dates.js";
 const one = (text: string, published: string | null) => findDates(text, published).map((d) => [text.slice(d.start, d.end), d.interval.start, d.interval.end]);
 
 describe("findDates", () => {
+  it("reads a span of years as one interval ('the 2020-2022 war', 'in 2014–16')", () => {
+    expect(one("They fought in the 2020-2022 war.", "2031-05-10")).toEqual([["2020-2022", "2020-01-01", "2022-12-31"]]);
+    expect(one("The famine of 2014–16 killed thousands.", "2031-05-10")).toEqual([["2014–16", "2014-01-01", "2016-12-31"]]);
+  });
   it("resolves a weekday to the last such day before a Saturday report", () => {
     expect(one("Gunmen raided the depot on Wednesday night.", "2031-05-10")).toEqual([["on Wednesday night", "2031-05-07", "2031-05-07"]]);
   });

@@ -101,6 +101,14 @@ export function findDates(text: string, published: string | null, sentences?: re
       out.push({ start, end, text: r.text, interval });
     }
   }
+  // "the 2020-2022 war", "in 2014–16": a span of years
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)\s?[-–]\s?((?:19|20)\d\d|\d\d)\b(?![-\/]\d)/g)) {
+    const from = Number(m[1]);
+    const to = m[2]!.length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+    const s = m.index ?? 0;
+    if (to <= from || to - from > 30 || out.some((d) => d.start < s + m[0].length && s < d.end)) continue;
+    out.push({ start: s, end: s + m[0].length, text: m[0], interval: { start: `${from}-01-01`, end: `${to}-12-31` } });
+  }
   for (const m of text.matchAll(/\b(?:in|during|of|since|by|until|throughout)\s+((?:19|20)\d\d)\b(?![-\/]\d)/gi)) {
     const y = Number(m[1]);
     const s = (m.index ?? 0) + m[0].length - 4;

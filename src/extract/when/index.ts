@@ -36,10 +36,15 @@ export function eventDate(ctx: DocContext, d: DraftEvent, dates: DateMention[]):
   // sentence ("a pact set to run until 2031", "after the mission ends on 31 December") is another clause's
   const latest = published && (d.modality === "asserted" || d.modality === "negated") ? dayAfter(published) : null;
   // "Around 10 October 2025 (between 8 and 12 October), clashes …": a date in brackets qualifies
-  // the one the sentence tells, which wins however far it stands
+  // the one the sentence tells, which wins however far it stands; "Fano, which fought in the
+  // 2020-2022 war, took up arms in August": so does one in a relative clause the trigger is not in
   const bracketed = (x: DateMention): number => {
     const before = a.text.slice(s.start, x.start);
-    return before.split("(").length > before.split(")").length ? 1 : 0;
+    if (before.split("(").length > before.split(")").length) return 1;
+    const opens = Math.max(before.lastIndexOf(", which "), before.lastIndexOf(", who "));
+    if (opens < 0 || before.indexOf(",", opens + 1) >= 0) return 0;
+    const closes = a.text.indexOf(",", x.end);
+    return closes >= 0 && closes < s.end && trig.start > closes ? 1 : 0;
   };
   const near = dates
     .filter((x) => x.start >= s.start && x.end <= s.end && x.start >= filed && !(latest && x.interval.start > latest))
