@@ -59,3 +59,16 @@ describe("country points", () => {
     expect(d).toBeLessThan(110);
   });
 });
+
+describe("name starts", () => {
+  it("tells the words that begin no name from those that begin one as written, normalised or folded", () => {
+    expect(gaz.nameStart("Minister")).toEqual({ exact: false, name: false, folded: false });
+    expect(gaz.nameStart("DRC")).toMatchObject({ exact: true });
+    expect(gaz.nameStart("Hong")).toMatchObject({ name: true });
+    // "St" begins "Saint ..." names, "People's" the "People's Republic of China"
+    expect(gaz.nameStart("St")).toMatchObject({ name: true });
+    expect(gaz.nameStart("People's")).toMatchObject({ name: true });
+    // held as "Kostyantynivka", found for "Kostiantynivka" only by its folded spelling
+    expect(gaz.nameStart("Kostiantynivka")).toMatchObject({ name: false, folded: true });
+  });
+});

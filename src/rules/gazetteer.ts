@@ -58,6 +58,13 @@ export interface Gazetteer {
   lookupFolded(key: string): readonly GazEntry[];
   /** Candidates for a case-sensitive acronym ("US", "KPK", "DRC"); empty when none. */
   lookupExact(surface: string): readonly GazEntry[];
+  /**
+   * Which look-ups may find a name beginning with this word as written (a capitalised token:
+   * "Khan", "St", "U.S."): every name that {@link lookupExact}, {@link lookup} or
+   * {@link lookupFolded} finds for a run of words starting with it has a first word that the
+   * answer says yes to, so a recogniser need not look up the runs of the others.
+   */
+  nameStart(word: string): NameStart;
   /** True when the normalised word is a demonym ("afghan", "pakistanis"): never a toponym. */
   isDemonym(key: string): boolean;
   country(iso3: string): Country | undefined;
@@ -67,6 +74,20 @@ export interface Gazetteer {
   /** Longest key, in words: bounds the recogniser's look-ahead. */
   readonly maxWords: number;
 }
+
+/** What a {@link Gazetteer.nameStart} answer says may begin with a word. */
+export interface NameStart {
+  /** An acronym held as written ({@link Gazetteer.lookupExact}) begins with the word. */
+  readonly exact: boolean;
+  /** A normalised name ({@link Gazetteer.lookup}) begins with the word normalised. */
+  readonly name: boolean;
+  /** A folded name ({@link Gazetteer.lookupFolded}) begins with the word folded. */
+  readonly folded: boolean;
+}
+
+/** The eight answers of {@link Gazetteer.nameStart}, by `exact | name << 1 | folded << 2`. */
+const NAME_STARTS: readonly NameStart[] = Array.from({ length: 8 }, (_, k) =>
+  Object.freeze({ exact: (k & 1) !== 0, name: (k & 2) !== 0, folded: (k & 4) !== 0 }));
 
 const ABBREVIATIONS: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   st: "saint", ste: "sainte", mt: "mount", ft: "fort", pt: "port", n: "north", s: "south",
@@ -115,8 +136,8 @@ export function normaliseName(s: string): string {
  * `f` with its answers kept, at most `limit` of them (all dropped when full): names are
  * normalised and folded again and again, every capitalised run of every text.
  */
-function remembered(f: (s: string) => string, limit: number): (s: string) => string {
-  const answers = new Map<string, string>();
+function remembered<T>(f: (s: string) => T, limit: number): (s: string) => T {
+  const answers = new Map<string, T>();
   return (s) => {
     let answer = answers.get(s);
     if (answer === undefined) {
@@ -216,20 +237,47 @@ interface TownColumns extends Columns {
   admin2?: number[];
 }
 
-/** The rows a sorted key table lists under `key`, found by binary search. */
-function rowsFor(t: Columns, key: string): number[] {
+/** A sorted key table's key at `i`. */
+function keyAt(t: Columns, i: number): string {
   // A null key is the row's name lowercased (see scripts/build-gazetteer.mjs).
-  const keyAt = (i: number): string => t.keys[i] ?? t.name[t.refs[i]!]!.toLowerCase();
+  return t.keys[i] ?? t.name[t.refs[i]!]!.toLowerCase();
+}
+
+/** Where `key` is, or would be, in a sorted key table: the first index whose key is not below it. */
+function lowerBound(t: Columns, key: string): number {
   let lo = 0;
   let hi = t.keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyAt(mid) < key) lo = mid + 1;
+    if (keyAt(t, mid) < key) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The rows a sorted key table lists under `key`, found by binary search. */
+function rowsFor(t: Columns, key: string): number[] {
   const out: number[] = [];
-  for (let i = lo; i < t.keys.length && keyAt(i) === key; i++) out.push(t.refs[i]!);
+  for (let i = lowerBound(t, key); i < t.keys.length && keyAt(t, i) === key; i++) out.push(t.refs[i]!);
   return out;
+}
+
+/**
+ * True when a key of a sorted key table is `word` or begins with it and a space. Keys hold
+ * letters, digits and spaces only (or a leading {@link FOLDED}), and a space sorts before any of
+ * them, so the first key not below `word` is such a key if any is.
+ */
+function beginsKey(t: Columns, word: string): boolean {
+  const i = lowerBound(t, word);
+  if (i === t.keys.length) return false;
+  const k = keyAt(t, i);
+  return k.startsWith(word) && (k.length === word.length || k.charCodeAt(word.length) === 32);
+}
+
+/** A key's first word. */
+function firstWord(key: string): string {
+  const space = key.indexOf(" ");
+  return space < 0 ? key : key.slice(0, space);
 }
 
 /** Country tables and look-ups: small, so loaded on their own for stages that need no places. */
@@ -342,13 +390,18 @@ export function loadGazetteer(dir?: string): Gazetteer {
   // so this index is built at the first such look-up rather than at start-up.
   const toFold: Array<[readonly string[], GazEntry]> = [];
   let foldedSmall: Map<string, GazEntry[]> | null = null;
+  /** The first words of the keys of {@link foldedIndex}. */
+  const foldedFirst = new Set<string>();
   const foldedIndex = (): Map<string, GazEntry[]> => {
     if (foldedSmall) return foldedSmall;
     foldedSmall = new Map();
     for (const [keys, e] of toFold) {
       for (const k of keys) {
         const f = foldName(k);
-        if (f.length >= MIN_FOLDED) push(foldedSmall, f, e);
+        if (f.length >= MIN_FOLDED) {
+          push(foldedSmall, f, e);
+          foldedFirst.add(firstWord(f));
+        }
       }
     }
     return foldedSmall;
@@ -414,6 +467,23 @@ export function loadGazetteer(dir?: string): Gazetteer {
     foldedCache.set(f, out);
     return out;
   };
+  // Most capitalised words of a text ("Minister", "Reuters") begin no name: the first words of
+  // the keys and every beginning of an acronym tell which runs need no look-up at all.
+  const smallFirst = new Set<string>();
+  for (const k of small.keys()) smallFirst.add(firstWord(k));
+  const exactPrefixes = new Set<string>();
+  for (const k of exact.keys()) for (let n = 1; n <= k.length; n++) exactPrefixes.add(k.slice(0, n));
+  const nameStart = remembered((word: string): NameStart => {
+    const first = firstWord(normaliseName(word));
+    // "the" is dropped before a longer name, and an article before a folded one: either may begin any
+    if (first === "the") return NAME_STARTS[7]!;
+    const name = smallFirst.has(first) || beginsKey(admin2, first) || beginsKey(towns, first);
+    // folding keeps words apart, so a key's first word folded is its folded key's first word
+    const f = foldedKey(first);
+    const folded = ARTICLES.has(first) || (foldedIndex(), foldedFirst.has(f)) || beginsKey(towns, FOLDED + f);
+    return NAME_STARTS[(exactPrefixes.has(word) ? 1 : 0) | (name ? 2 : 0) | (folded ? 4 : 0)]!;
+  }, NAME_MEMO);
+
   let maxWords = Math.max(admin2.maxWords, towns.maxWords);
   for (const k of small.keys()) maxWords = Math.max(maxWords, k.split(" ").length);
 
@@ -421,6 +491,7 @@ export function loadGazetteer(dir?: string): Gazetteer {
     lookup,
     lookupFolded,
     lookupExact: (surface) => exact.get(surface) ?? NONE,
+    nameStart,
     isDemonym: (key) => table.isDemonym(key),
     country: (iso3) => table.country(iso3),
     countryByName: (name) => table.countryByName(name),

@@ -183,6 +183,8 @@ function sentenceStartAt(tokens: Token[], i: number, text: string): boolean {
   return false;
 }
 
+const NO_ENTRIES: readonly GazEntry[] = [];
+
 interface Match { j: number; entries: readonly GazEntry[]; key: string; folded: boolean }
 
 /** Capitalised words and division words ("Masisi territory") an unknown place's name may run over. */
@@ -228,6 +230,13 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     // "The US", "In Kabul": a name never starts with a function word ("The Hague" is keyed "hague").
     const low = first.text.toLowerCase();
     if (!isCapitalised(first) || (FUNCTION_WORDS.has(low) && !DIRECTIONS.has(low))) continue;
+    // Only the look-ups that may find a name beginning with this word are made: most capitalised
+    // words begin none. A possessive's longer runs are read with its 's ("People's Republic").
+    const starts = gaz.nameStart(first.text);
+    const startsFull = first.fullEnd > first.end ? gaz.nameStart(text.slice(first.start, first.fullEnd)) : starts;
+    const mayName = starts.name || startsFull.name;
+    const mayFold = starts.folded || startsFull.folded;
+    if (!starts.exact && !mayName && !mayFold) continue;
     const dateline = inDateline(first);
     let best: Match | null = null;
     let bestFolded: Match | null = null;
@@ -249,15 +258,15 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
       }
       if (!isAllCaps(t) || dateline) mixed = true;
       const surface = text.slice(first.start, t.end);
-      const exact = gaz.lookupExact(surface);
+      const exact = starts.exact ? gaz.lookupExact(surface) : NO_ENTRIES;
       if (exact.length > 0) { best = { j, entries: exact, key: surface, folded: false }; continue; }
       // Capitals alone outside a dateline are acronyms ("UN", "ISIS"), matched only through
       // `exact`; "DR Congo" mixes them with a name and is looked up.
-      if (!mixed) continue;
+      if (!mixed || (!mayName && !mayFold)) continue;
       const key = normaliseName(surface);
-      const found = gaz.lookup(key);
+      const found = mayName ? gaz.lookup(key) : NO_ENTRIES;
       if (found.length > 0) best = { j, entries: found, key, folded: false };
-      else if (!GENERIC_WORDS.has(key) && !FUNCTION_WORDS.has(key)) {
+      else if (mayFold && !GENERIC_WORDS.has(key) && !FUNCTION_WORDS.has(key)) {
         // another spelling of a name held ("Khan Younis", "Kostiantynivka")
         const folded = gaz.lookupFolded(key);
         if (folded.length > 0) bestFolded = { j, entries: folded, key, folded: true };
