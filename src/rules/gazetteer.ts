@@ -129,8 +129,31 @@ function asciiWords(s: string): string[] {
  * Apostrophes vanish ("Sana'a" → "sanaa") because transliterations use them inconsistently.
  */
 export function normaliseName(s: string): string {
-  return normalised(s);
+  // One or two words of ASCII letters, the commonest names, cost less to spell out than to remember.
+  const space = s.indexOf(" ");
+  if (space < 0) return isAsciiWord(s, 0, s.length) ? abbreviated(s.toLowerCase()) : normalised(s);
+  if (!isAsciiWord(s, 0, space) || !isAsciiWord(s, space + 1, s.length)) return normalised(s);
+  const head = s.slice(0, space).toLowerCase();
+  const tail = s.slice(space + 1).toLowerCase();
+  // as below: "the" before a name dropped, and the last of several words never an abbreviation
+  return head === "the" ? abbreviated(tail) : `${abbreviated(head)} ${tail}`;
 }
+
+/** True when `s` from `from` to `to` is a word of ASCII letters only. */
+function isAsciiWord(s: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k) | 32; // lowercase, for letters
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** The longest abbreviation: longer words need not be looked up as one. */
+const ABBREVIATION_LENGTH = Math.max(...Object.keys(ABBREVIATIONS).map((a) => a.length));
+
+/** A lowercase word spelt out when it is an abbreviation ("st" → "saint"). */
+const abbreviated = (w: string): string => (w.length <= ABBREVIATION_LENGTH ? ABBREVIATIONS[w] ?? w : w);
 
 /**
  * `f` with its answers kept, at most `limit` of them (all dropped when full): names are

@@ -228,8 +228,9 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     // "The US", "In Kabul": a name never starts with a function word ("The Hague" is keyed "hague").
+    if (!isCapitalised(first)) continue;
     const low = first.text.toLowerCase();
-    if (!isCapitalised(first) || (FUNCTION_WORDS.has(low) && !DIRECTIONS.has(low))) continue;
+    if (FUNCTION_WORDS.has(low) && !DIRECTIONS.has(low)) continue;
     // Only the look-ups that may find a name beginning with this word are made: most capitalised
     // words begin none. A possessive's longer runs are read with its 's ("People's Republic").
     const starts = gaz.nameStart(first.text);
