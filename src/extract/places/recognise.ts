@@ -84,36 +84,38 @@ const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** The UTF-16 code at `j`, or 0 past the end. */
+const codeAt = (text: string, j: number): number => (j < text.length ? text.charCodeAt(j) : 0);
+
 /**
  * Where the token starting at `k` (not a space) ends, as TOKEN would match it, when that token
  * and the character after it are ASCII; -1 otherwise, for TOKEN to decide.
  */
 function asciiTokenEnd(text: string, k: number): number {
-  const at = (j: number): number => (j < text.length ? text.charCodeAt(j) : 0);
-  const c = at(k);
+  const c = codeAt(text, k);
   if (c >= 128) return -1;
   if (isDigit(c)) {
     let j = k + 1;
-    while (isDigit(at(j))) j++;
-    return at(j) >= 128 ? -1 : j;
+    while (isDigit(codeAt(text, j))) j++;
+    return codeAt(text, j) >= 128 ? -1 : j;
   }
   if (!isLetter(c)) return k + 1;
   // "U.S.": two or more capitals, each with its full stop
-  if (isUpper(c) && at(k + 1) === 46) {
+  if (isUpper(c) && codeAt(text, k + 1) === 46) {
     let j = k;
-    while (isUpper(at(j)) && at(j + 1) === 46) j += 2;
-    if (at(j) >= 128) return -1;
+    while (isUpper(codeAt(text, j)) && codeAt(text, j + 1) === 46) j += 2;
+    if (codeAt(text, j) >= 128) return -1;
     if (j >= k + 4) return j;
   }
   // a word, and its parts after apostrophes ("Sana'a", "People's")
   let j = k + 1;
-  while (isLetter(at(j)) || isDigit(at(j))) j++;
+  while (isLetter(codeAt(text, j)) || isDigit(codeAt(text, j))) j++;
   for (;;) {
-    const d = at(j);
+    const d = codeAt(text, j);
     if (d >= 128) return -1;
-    if (d !== 39 || !isLetter(at(j + 1))) return at(j + 1) >= 128 && d === 39 ? -1 : j;
+    if (d !== 39 || !isLetter(codeAt(text, j + 1))) return codeAt(text, j + 1) >= 128 && d === 39 ? -1 : j;
     j += 2;
-    while (isLetter(at(j))) j++;
+    while (isLetter(codeAt(text, j))) j++;
   }
 }
 
@@ -227,10 +229,7 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
 
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
-    // "The US", "In Kabul": a name never starts with a function word ("The Hague" is keyed "hague").
     if (!isCapitalised(first)) continue;
-    const low = first.text.toLowerCase();
-    if (FUNCTION_WORDS.has(low) && !DIRECTIONS.has(low)) continue;
     // Only the look-ups that may find a name beginning with this word are made: most capitalised
     // words begin none. A possessive's longer runs are read with its 's ("People's Republic").
     const starts = gaz.nameStart(first.text);
@@ -238,6 +237,9 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
     const mayName = starts.name || startsFull.name;
     const mayFold = starts.folded || startsFull.folded;
     if (!starts.exact && !mayName && !mayFold) continue;
+    // "The US", "In Kabul": a name never starts with a function word ("The Hague" is keyed "hague").
+    const low = first.text.toLowerCase();
+    if (FUNCTION_WORDS.has(low) && !DIRECTIONS.has(low)) continue;
     const dateline = inDateline(first);
     let best: Match | null = null;
     let bestFolded: Match | null = null;
@@ -254,7 +256,7 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
         break;
       }
       if (!isCapitalised(t)) {
-        if (CONNECTORS.has(t.text) && j > i) continue;
+        if (j > i && CONNECTORS.has(t.text)) continue;
         break;
       }
       if (!isAllCaps(t) || dateline) mixed = true;
