@@ -60,6 +60,14 @@ describe("country points", () => {
   });
 });
 
+describe("demonyms", () => {
+  it("tells the words that begin demonyms of several words", () => {
+    expect(gaz.beginsDemonym("North")).toBe(true);
+    expect(gaz.beginsDemonym("Sri")).toBe(true);
+    expect(gaz.beginsDemonym("Prime")).toBe(false);
+  });
+});
+
 describe("name starts", () => {
   it("tells the words that begin no name from those that begin one as written, normalised or folded", () => {
     expect(gaz.nameStart("Minister")).toEqual({ exact: false, name: false, folded: false });

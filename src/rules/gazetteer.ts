@@ -67,6 +67,12 @@ export interface Gazetteer {
   nameStart(word: string): NameStart;
   /** True when the normalised word is a demonym ("afghan", "pakistanis"): never a toponym. */
   isDemonym(key: string): boolean;
+  /**
+   * False when no demonym of several words ("North Korean", "Sri Lankan") begins with this word
+   * as written: then `countryByDemonym(word + " " + next)` is null for any word `next`, and a
+   * pair it opens need not be looked up.
+   */
+  beginsDemonym(word: string): boolean;
   country(iso3: string): Country | undefined;
   countryByName(name: string): Country | null;
   countryByDemonym(word: string): Country | null;
@@ -311,6 +317,8 @@ class CountryTable {
   readonly #byName = new Map<string, Country>();
   readonly #byExact = new Map<string, Country>();
   readonly #byDemonym = new Map<string, Country>();
+  /** The first words of the demonyms of several words ("north" of "north korean"). */
+  readonly #demonymHeads = new Set<string>();
   /** Words already asked for by {@link countryByDemonym}. */
   readonly #demonymOf = new Map<string, Country | null>();
 
@@ -328,6 +336,7 @@ class CountryTable {
         if (!k.endsWith("s") && !this.#byDemonym.has(`${k}s`)) this.#byDemonym.set(`${k}s`, c);
       }
     }
+    for (const k of this.#byDemonym.keys()) if (k.includes(" ")) this.#demonymHeads.add(firstWord(k));
   }
 
   country(iso3: string): Country | undefined { return this.#byIso3.get(iso3.toUpperCase()); }
@@ -358,6 +367,13 @@ class CountryTable {
   }
 
   isDemonym(key: string): boolean { return this.#byDemonym.has(key); }
+
+  beginsDemonym(word: string): boolean {
+    const key = normaliseName(word);
+    // "the" is dropped before a name, and a word of several words or none is not read alone
+    if (key === "" || key === "the" || key.includes(" ")) return true;
+    return this.#demonymHeads.has(key);
+  }
 }
 
 const DEMONYM_MEMO = 50_000;
@@ -516,6 +532,7 @@ export function loadGazetteer(dir?: string): Gazetteer {
     lookupExact: (surface) => exact.get(surface) ?? NONE,
     nameStart,
     isDemonym: (key) => table.isDemonym(key),
+    beginsDemonym: (word) => table.beginsDemonym(word),
     country: (iso3) => table.country(iso3),
     countryByName: (name) => table.countryByName(name),
     countryByDemonym: (word) => table.countryByDemonym(word),

@@ -32,15 +32,47 @@ const CAPITALISED = /\p{Lu}[\p{L}\p{M}]*(?:['’]s)?/gu;
  */
 export function demonymCountries(text: string, gaz: Gazetteer): Set<string> {
   const out = new Set<string>();
-  let prev: { word: string; end: number } | null = null;
-  for (const m of text.matchAll(CAPITALISED)) {
-    const word = m[0];
-    const pair = prev !== null && prev.end + 1 === m.index ? gaz.countryByDemonym(`${prev.word} ${word}`) : null;
+  let prevWord = "";
+  let prevEnd = -2;
+  eachCapitalised(text, (word, at) => {
+    const pair = prevEnd + 1 === at && gaz.beginsDemonym(prevWord) ? gaz.countryByDemonym(`${prevWord} ${word}`) : null;
     const c = pair ?? gaz.countryByDemonym(word);
     if (c) out.add(c.iso3);
-    prev = { word, end: m.index + word.length };
-  }
+    prevWord = word;
+    prevEnd = at + word.length;
+  });
   return out;
+}
+
+/**
+ * Calls `f` with each match of {@link CAPITALISED} in `text` and where it starts, in order. Words
+ * of ASCII letters are read without the pattern, which is left the rest.
+ */
+function eachCapitalised(text: string, f: (word: string, at: number) => void): void {
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (c < 128) {
+      if (c < 65 || c > 90) { k++; continue; }
+      let j = k + 1;
+      let d = j < n ? text.charCodeAt(j) : 0;
+      while ((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) d = ++j < n ? text.charCodeAt(j) : 0;
+      if (d < 128) {
+        // a possessive 's ends the word
+        if (d === 39 && j + 1 < n && text.charCodeAt(j + 1) === 115) j += 2;
+        f(text.slice(k, j), k);
+        k = j;
+        continue;
+      }
+    }
+    // a letter, mark or quote beyond ASCII: the pattern decides, from here
+    CAPITALISED.lastIndex = k;
+    const m = CAPITALISED.exec(text);
+    if (m === null) return;
+    f(m[0], m.index);
+    k = m.index + m[0].length;
+  }
 }
 
 function hintWeights(text: string, gaz: Gazetteer, hints: PlaceHints): Map<string, number> {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Place } from "../../core/index.js";
 import { countryByDemonym, countryByName, countryName, foldName, loadGazetteer, normaliseName } from "../../rules/gazetteer.js";
 import type { Gazetteer } from "../../rules/gazetteer.js";
-import { findPlaces, placeForSpan } from "./index.js";
+import { demonymCountries, findPlaces, placeForSpan } from "./index.js";
 import { tokenise } from "./recognise.js";
 
 let gaz: Gazetteer;
@@ -384,5 +384,13 @@ describe("places read with the actors of the story", () => {
     const extractor = await createExtractor();
     const record = extractor.extract({ id: "t", published: "2031-05-10", text: "A bomb planted by Houthi forces exploded in Hays, killing a child." });
     expect(record.places.map((p) => `${p.name}/${p.country}`)).toEqual(["Hays/YEM"]);
+  });
+});
+
+describe("demonyms", () => {
+  it("reads two-word demonyms before one-word ones, in any script and with a possessive", () => {
+    expect([...demonymCountries("North Korean troops and Israeli strikes", gaz)]).toEqual(["PRK", "ISR"]);
+    expect([...demonymCountries("Ivorian’s and Sri Lankan’s forces; Éthiopian", gaz)]).toEqual(["CIV", "LKA", "ETH"]);
+    expect([...demonymCountries("Prime Minister of the Afghan government", gaz)]).toEqual(["AFG"]);
   });
 });
