@@ -53,7 +53,7 @@ interface Context {
   near: Array<{ at: number; group: Mention[]; entry: GazEntry }>;
   /** Points of the places the story is surely about (countries, divisions, cities, hinted countries). */
   anchors: Array<{ group: Mention[] | null; entry: GazEntry }>;
-  /** The towns the other names were read as, in the last pass: neighbours vouch for each other. */
+  /** The towns the names were read as, in the last pass: neighbours vouch for each other. */
   towns: GazEntry[];
 }
 const emptyContext = (): Context => ({ countries: new Map(), admin1s: new Map(), near: [], anchors: [], towns: [] });
@@ -73,9 +73,17 @@ function km(a: GazEntry, b: GazEntry): number {
     Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(((b.lon - a.lon) * RAD) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+/**
+ * `km(a, b) <= limit`, without the trigonometry for places whose latitudes alone lie farther
+ * apart (no path between them is shorter than a meridian's; a margin keeps rounding out of it).
+ */
+function withinKm(a: GazEntry, b: GazEntry, limit: number): boolean {
+  if (Math.abs(b.lat - a.lat) * RAD * 6371 > limit * 1.01) return false;
+  return km(a, b) <= limit;
+}
 /** True when `e` lies near a place another name (or a hint) of the story resolved to. */
 function nearAnchor(e: GazEntry, group: Mention[], ctx: Context): boolean {
-  return ctx.anchors.some((a) => a.group !== group && a.entry !== e && km(a.entry, e) <= NEAR_KM);
+  return ctx.anchors.some((a) => a.group !== group && a.entry !== e && withinKm(a.entry, e, NEAR_KM));
 }
 
 /**
@@ -170,11 +178,16 @@ function pick(group: Mention[], ctx: Context, prev: GazEntry | null): GazEntry |
   return best;
 }
 
-function supported(e: GazEntry, group: Mention[], ctx: Context): boolean {
-  const inCountry = e.country !== null && (ctx.countries.get(e.country) ?? 0) > 0;
-  const inAdmin1 = e.admin1Code !== null && (ctx.admin1s.get(e.admin1Code) ?? 0) > 0;
+/**
+ * Whether the document supports `e` as the place of `group`. `counted`: `ctx` counts `e` itself
+ * too, which is taken out, so that a place never vouches for itself.
+ */
+function supported(e: GazEntry, group: Mention[], ctx: Context, counted: boolean): boolean {
+  const own = counted ? 1 : 0;
+  const inCountry = e.country !== null && (ctx.countries.get(e.country) ?? 0) - own > 0;
+  const inAdmin1 = e.admin1Code !== null && (ctx.admin1s.get(e.admin1Code) ?? 0) - own > 0;
   const near = e.kind !== "country" && e.kind !== "region" && (nearAnchor(e, group, ctx) ||
-    (e.kind === "city" && e.population >= 10_000 && ctx.towns.some((t) => t !== e && t.population >= 10_000 && km(t, e) <= NEIGHBOUR_KM)));
+    (e.kind === "city" && e.population >= 10_000 && ctx.towns.some((t) => t !== e && t.population >= 10_000 && withinKm(t, e, NEIGHBOUR_KM))));
   const cue = group.some((m) => LOCATIVE.has(m.before));
   const placed = group.some((m) => m.dateline || m.generic !== "" ||
     m.next?.entries.some((x) => x.country === e.country && (x.kind === "country" || x.kind === "admin1")));
@@ -308,17 +321,13 @@ export function resolve(mentions: Mention[], gaz: Gazetteer, hints: ReadonlyMap<
     addWeight(ctx.admin1s, e.admin1Code, 1);
     if (anchoring(e)) ctx.anchors.push({ group: groups[i]!, entry: e });
   });
+  // every town picked: a group's own is passed over where towns vouch for each other
+  const judged: Context = { ...ctx, near: [], towns: picks.filter((x): x is GazEntry => x !== null && x.kind === "city") };
   const out = new Map<GazEntry, Resolved>();
   groups.forEach((g, i) => {
     const e = picks[i];
     if (!e) return;
-    const own: Context = { countries: new Map(ctx.countries), admin1s: new Map(ctx.admin1s), near: [], anchors: ctx.anchors,
-      towns: picks.filter((x, k): x is GazEntry => x !== null && k !== i && x.kind === "city") };
-    if (supportedAlone(e)) {
-      addWeight(own.countries, e.country, -1);
-      addWeight(own.admin1s, e.admin1Code, -1);
-    }
-    if (!supported(e, g, own)) return;
+    if (!supported(e, g, judged, supportedAlone(e))) return;
     const r = out.get(e);
     if (r) r.mentions.push(...g);
     else out.set(e, { entry: e, mentions: [...g] });
