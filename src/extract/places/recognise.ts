@@ -155,7 +155,17 @@ const isCapitalised = (t: Token): boolean => {
   const c = t.text.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
 };
-const isAllCaps = (t: Token): boolean => t.word && t.text.length > 1 && !/\p{Ll}/u.test(t.text);
+const isAllCaps = (t: Token): boolean => t.word && t.text.length > 1 && !hasLowercase(t.text);
+
+/** `/\p{Ll}/u.test(s)`, without the regular expression while `s` is ASCII. */
+function hasLowercase(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) return /\p{Ll}/u.test(s);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
 
 /** What stands between two names of one list: ", ", " and ", ", and ", " or ". */
 const LIST = /^(?:,? (?:and|or) |, )$/;
@@ -260,7 +270,7 @@ export function recognise(text: string, gaz: Gazetteer): Mention[] {
         break;
       }
       if (!isAllCaps(t) || dateline) mixed = true;
-      const surface = text.slice(first.start, t.end);
+      const surface = j === i ? first.text : text.slice(first.start, t.end);
       const exact = starts.exact ? gaz.lookupExact(surface) : NO_ENTRIES;
       if (exact.length > 0) { best = { j, entries: exact, key: surface, folded: false }; continue; }
       // Capitals alone outside a dateline are acronyms ("UN", "ISIS"), matched only through
