@@ -48,7 +48,8 @@ function located(text: string | undefined, at: Span): boolean {
   }
   let where = locatedAt.get(at[0]);
   if (where === undefined) {
-    const w = /([\p{L}]+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at[0] - 40), at[0]))?.[1];
+    // the word starts a run of letters (or the slice): saying so spares trying every letter of every word
+    const w = /(?<!\p{L})(\p{L}+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at[0] - 40), at[0]))?.[1];
     where = w !== undefined && WHERE.test(w.toLowerCase());
     locatedAt.set(at[0], where);
   }
