@@ -41,8 +41,10 @@ export function eventDate(ctx: DocContext, d: DraftEvent, dates: DateMention[]):
   const bracketed = (x: DateMention): number => {
     const before = a.text.slice(s.start, x.start);
     if (before.split("(").length > before.split(")").length) return 1;
-    const opens = Math.max(before.lastIndexOf(", which "), before.lastIndexOf(", who "));
-    if (opens < 0 || before.indexOf(",", opens + 1) >= 0) return 0;
+    // (the aside opens at the last comma before the date and holds a relative word before it:
+    // ", which fought …", ", a loose network of militias that fought …")
+    const opens = before.lastIndexOf(",");
+    if (opens < 0 || !/\b(?:which|who|that)\b/.test(before.slice(opens))) return 0;
     const closes = a.text.indexOf(",", x.end);
     return closes >= 0 && closes < s.end && trig.start > closes ? 1 : 0;
   };
