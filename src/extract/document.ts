@@ -142,8 +142,15 @@ function toEvent(ctx: DocContext, d: DraftEvent, tolls: Tolls, i: number, dates:
   const end = (a.tokens[d.last - 1] as (typeof a.tokens)[number]).end;
   const trig = a.tokens[d.trigger.head] as (typeof a.tokens)[number];
   const when = eventDate(ctx, d, dates);
-  const place = placeOf([start, end], [s.start, s.end], [...d.actor, ...d.recipient].map((k) => ctx.entities.get(k)?.country ?? null),
-    ON_SITE.has(d.type.toLowerCase()));
+  const placeOfDraft = (x: DraftEvent): ReturnType<EventPlacer> => {
+    const xs = a.sentences[x.sentence] as (typeof a.sentences)[number];
+    const span: Span = [(a.tokens[x.first] as (typeof a.tokens)[number]).start, (a.tokens[x.last - 1] as (typeof a.tokens)[number]).end];
+    return placeOf(span, [xs.start, xs.end], [...x.actor, ...x.recipient].map((k) => ctx.entities.get(k)?.country ?? null), ON_SITE.has(x.type.toLowerCase()));
+  };
+  // "Iran denied any role in the Tower 22 attack": a denial of an attack told before names no place of its own; it is the attack's
+  const own = placeOfDraft(d);
+  const inSentence = own?.mentions.some(([x]) => x >= s.start && x < s.end) ?? false;
+  const place = d.retold && !inSentence ? placeOfDraft(d.retold) ?? own : own;
   return {
     id: `e${i + 1}`,
     type: d.type,

@@ -198,6 +198,13 @@ describe("extract: irregular past forms", () => {
   });
 });
 
+describe("extract: places of attacks told and told again", () => {
+  it("places an attack on a side's outpost where the text says it stands, and a denial of it there too", () => {
+    const r = run("A U.S. drone strike in eastern Baghdad killed a militia commander. Days earlier, a drone attack on a small U.S. outpost in Jordan killed three American soldiers.\n\nIran denied any role in the attack.");
+    expect(r.events.filter((e) => e.type === "ASSAULT").map((e) => e.location?.country)).toEqual(["IRQ", "JOR", "JOR"]);
+  });
+});
+
 describe("extract: tolls added by a later sentence", () => {
   it("adds the dead and wounded a later sentence says were 'also' killed to the attack told before", () => {
     const r = run("On 12 March, militants attacked a military post in Djibo, killing 15 soldiers. Three attackers were also killed. 20 people were also wounded by the attack.");

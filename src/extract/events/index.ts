@@ -31,6 +31,8 @@ export interface DraftEvent {
   last: number;
   /** Sentences that add their dead and injured to this attack's ("Three attackers were also killed"). */
   alsoCounted?: number[];
+  /** The event told before that this one answers ("Iran denied any role in the Tower 22 attack"): where it happened. */
+  retold?: DraftEvent;
 }
 
 function hasToll(tokens: Token[], s: Sentence): boolean {
@@ -106,6 +108,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       let passive = false;
       /** The target of the event a definite noun refers back to ("the attack"), when it is told again. */
       let told: string[] = [];
+      let retold: DraftEvent | undefined;
       if (trig.nominal) {
         const n = args.nominal(trig, s);
         actor = n.actor;
@@ -118,6 +121,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           // "Iran denied any role in the attack": the denier's part in the attack told before, negated
           if (denied && subj.length && earlier.actor.every((k) => !subj.some((m) => m.entity === k))) {
             told = earlier.recipient;
+            retold = earlier;
           } else {
             const generic = earlier.actor.every((k) => !ctx.entities.get(k)?.named);
             if (subj.length && generic && !denied) earlier.actor = keys(subj);
@@ -244,6 +248,7 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         type: trig.type, mode: trig.mode, actor: a, recipient: r,
         modality: modalityOf(tokens, s, trig.first, trig.carrier),
         place, sentence: si, trigger: trig, first: Math.min(...spanTokens), last: Math.max(...spanTokens) + 1,
+        ...(retold ? { retold } : {}),
       });
     }
     // "supporters gathered near the site, chanting 'Death to America'": slogans chanted by a crowd that gathered are a protest

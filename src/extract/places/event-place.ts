@@ -282,8 +282,11 @@ function placeOf(places: readonly Place[], span: Span, sentence: Span, countries
     // "Pakistan launched an airstrike in the country's eastern Paktia Province": a name that is a
     // side of the event, not said as where, gives way to any finer place of the sentence
     const side = onSite && !located(text, inSpan.at) && actorSpans.some((a) => a[0] === inSpan.at[0] && a[1] === inSpan.at[1]);
+    // ("an attack on a small U.S. outpost in Jordan": a place said as where right after the act's
+    // words counts even in a country the story is not about)
+    const near = (f: Mentioned): boolean => onTopic(f.place) || (onSite && f.at[0] >= span[1] && f.at[0] - span[1] <= 30);
     const where = located(text, inSpan.at) ? inSpan
-      : best(inSentenceFound.filter((f) => located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text) ??
+      : best(inSentenceNamed.filter((f) => near(f) && located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text) ??
         (side ? best(inSentenceFound.filter((f) => rank(f.place) > rank(inSpan.place)), text) : null) ?? inSpan;
     // "… in Injar, Tillabéri Region, Niger, kills 30": a country (or a region across divisions,
     // "… Bari Region of Puntland") in the clause closes an address the sentence gives in full
