@@ -205,6 +205,14 @@ describe("extract: places of attacks told and told again", () => {
   });
 });
 
+describe("extract: an attack placed in a country the story is not about", () => {
+  it("places an attack where the words right after it say, though the story is about another country", () => {
+    const r = run("Turkish air strikes on northeast Syria killed eight civilians in Qamishli and Kobani, Syria's Kurdish administration said.\n\n" +
+      "The strikes began after nine Turkish soldiers were killed in an attack on a base in northern Iraq.");
+    expect(r.events.find((e) => e.fatalities?.low === 9)?.location?.country).toBe("IRQ");
+  });
+});
+
 describe("extract: tolls added by a later sentence", () => {
   it("adds the dead and wounded a later sentence says were 'also' killed to the attack told before", () => {
     const r = run("On 12 March, militants attacked a military post in Djibo, killing 15 soldiers. Three attackers were also killed. 20 people were also wounded by the attack.");
@@ -267,6 +275,10 @@ describe("extract: actors", () => {
   it("reads bodies acting through their ministers and military police with their country", () => {
     const r = run("European Community foreign ministers demanded the withdrawal of the troops. Serbian military police launched an investigation.");
     expect(r.events.map((e) => names(r, e.actor).join("+"))).toEqual(["European Union", "Serbia police"]);
+  });
+  it("gives people killed the country of the place their sentence says it happened in, not the story's", () => {
+    const r = run("Rwanda said Rwanda and its army were not involved. At least 22 people are killed when a boat carrying civilians fleeing the fighting in the Democratic Republic of the Congo capsizes on a lake.");
+    expect(actorNamed(r, /^civilians$/)?.country).toBe("COD");
   });
   it("does not turn a place into an actor", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");

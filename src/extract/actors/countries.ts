@@ -35,13 +35,36 @@ function modifierCountry(ctx: DocContext, m: Mention): string | null {
   return null;
 }
 
+const LOCATIVE_BEFORE = /\b(?:in|near|at|across|around|inside|outside|throughout)\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+){1,2}of\s+)?$/iu;
+
+/** The country of the place named nearest mention m in its sentence, said as where, if any. */
+function placeCountry(ctx: DocContext, places: readonly Place[], m: Mention): string | null {
+  const s = ctx.a.sentences[ctx.a.tokens[m.first]?.sentence ?? -1];
+  if (!s) return null;
+  let best: string | null = null;
+  let distance = Infinity;
+  for (const p of places) {
+    if (!p.country) continue;
+    for (const [a] of p.mentions) {
+      if (a < s.start || a >= s.end || Math.abs(a - m.start) >= distance) continue;
+      // a place said as where ("in Qana", "on northeast Syria"), not a side ("a U.S. bombing")
+      if (!LOCATIVE_BEFORE.test(ctx.a.text.slice(Math.max(s.start, a - 30), a))) continue;
+      distance = Math.abs(a - m.start);
+      best = p.country;
+    }
+  }
+  return best;
+}
+
 /** Fill in the country of every entity that has none and belongs to one country. */
 export function assignCountries(ctx: DocContext, places: readonly Place[]): void {
   const votes = countryVotes(ctx, places);
   const main = votes[0]?.[0] ?? null;
   for (const e of ctx.entities.values()) {
     if (e.country || !NATIONAL.has(e.kind)) continue;
-    const near = e.mentions.map((m) => modifierCountry(ctx, m)).find(Boolean) ?? null;
+    // "strikes on northeast Syria have killed eight civilians": people are of the place their sentence names, before the story's
+    const near = e.mentions.map((m) => modifierCountry(ctx, m)).find(Boolean) ??
+      (e.kind === "civilians" ? e.mentions.map((m) => placeCountry(ctx, places, m)).find(Boolean) : null) ?? null;
     // a named group from the dictionary with no home (Islamic State, al-Qaeda) stays international
     const fromDictionary = e.named && e.mentions.some((m) => m.via === "name");
     e.country = near ?? (fromDictionary ? null : main);

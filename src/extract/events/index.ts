@@ -488,6 +488,9 @@ function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): bo
   // "… A drone attack on a U.S. outpost killed three soldiers": an attack a later sentence
   // introduces anew ("a", "an") is another incident, not the last one told again
   if (prev.sentence < d.sentence && d.trigger.nominal && ["a", "an"].includes(determinerOf(ctx.a.tokens, d.trigger.first).word)) return false;
+  // "The strikes began after nine soldiers were killed in an attack …": what a clause of time tells happened at another time
+  // (in the sentence that told it, "132 people were killed after two car bombings struck" is one incident)
+  if (prev.sentence < d.sentence && afterClause(ctx.a.tokens, d.trigger.first, ctx.a.sentences[d.sentence]?.first ?? 0)) return false;
   for (const k of d.recipient) if (!prev.recipient.includes(k) && !prev.actor.includes(k)) prev.recipient.push(k);
   // "Three attackers were also killed": more dead of the same attack, counted with its own
   if (prev.type === "ASSAULT" && prev.sentence < d.sentence && !d.trigger.nominal && HARM.has((ctx.a.tokens[d.trigger.head] as Token).lemma) &&
@@ -495,6 +498,16 @@ function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): bo
     (prev.alsoCounted ??= []).push(d.sentence);
   }
   return true;
+}
+
+/** True when the trigger at t stands in a clause opened by "after" or "before", back to a comma or the sentence start. */
+function afterClause(tokens: Token[], t: number, first: number): boolean {
+  for (let k = t - 1; k >= first; k--) {
+    const tok = tokens[k] as Token;
+    if (tok.text === "," || tok.text === ";") return false;
+    if ((tok.lower === "after" || tok.lower === "before") && tok.pos !== "ADV") return k > first;
+  }
+  return false;
 }
 
 /**

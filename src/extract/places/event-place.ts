@@ -49,7 +49,8 @@ function located(text: string | undefined, at: Span): boolean {
   let where = locatedAt.get(at[0]);
   if (where === undefined) {
     // the word starts a run of letters (or the slice): saying so spares trying every letter of every word
-    const w = /(?<!\p{L})(\p{L}+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at[0] - 40), at[0]))?.[1];
+    // ("in northern Iraq", "in the south-eastern Donetsk region": a compass word between)
+    const w = /(?<!\p{L})(\p{L}+)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$/u.exec(text.slice(Math.max(0, at[0] - 50), at[0]))?.[1];
     where = w !== undefined && WHERE.test(w.toLowerCase());
     locatedAt.set(at[0], where);
   }
@@ -284,7 +285,7 @@ function placeOf(places: readonly Place[], span: Span, sentence: Span, countries
     const side = onSite && !located(text, inSpan.at) && actorSpans.some((a) => a[0] === inSpan.at[0] && a[1] === inSpan.at[1]);
     // ("an attack on a small U.S. outpost in Jordan": a place said as where right after the act's
     // words counts even in a country the story is not about)
-    const near = (f: Mentioned): boolean => onTopic(f.place) || (onSite && f.at[0] >= span[1] && f.at[0] - span[1] <= 30);
+    const near = (f: Mentioned): boolean => onTopic(f.place) || (onSite && f.at[0] >= span[1] && f.at[0] - span[1] <= 40);
     const where = located(text, inSpan.at) ? inSpan
       : best(inSentenceNamed.filter((f) => near(f) && located(text, f.at) && rank(f.place) >= rank(inSpan.place)), text) ??
         (side ? best(inSentenceFound.filter((f) => rank(f.place) > rank(inSpan.place)), text) : null) ?? inSpan;
@@ -293,7 +294,9 @@ function placeOf(places: readonly Place[], span: Span, sentence: Span, countries
     const finer = rank(where.place) < 1 ? best(inSentenceFound.filter((f) => f.place.country === where.place.country && rank(f.place) > rank(where.place)), text) : null;
     return relative(finer ?? where);
   }
-  const inSentence = best(inSentenceFound, text, countries);
+  // "killed in an attack on a base in northern Iraq": where the act's words end, said as where
+  const right = onSite ? best(inSentenceNamed.filter((f) => !onTopic(f.place) && f.at[0] >= span[1] && f.at[0] - span[1] <= 40 && located(text, f.at)), text) : null;
+  const inSentence = best(right ? [...inSentenceFound, right] : inSentenceFound, text, countries);
   if (inSentence) return relative(inSentence);
   if (border) return border;
   const before = text === undefined ? null : placeBefore(named, text, sentence[0], onTopic);
