@@ -47,7 +47,10 @@ const its = nlp.its;
  * (the lexicon's "abbreviations" class).
  */
 export function analyze(text: string, abbreviations: ReadonlySet<string>): AnalyzedText {
-  const doc = nlp.readDoc(text);
+  // wink-nlp splits a word at a letter beyond Latin-1 ("Erdo|ğ|an", "Adomavi|č|ius"): it reads a
+  // copy where each such letter is its base letter, of the same length, so offsets still hold
+  const read = WIDE_LETTER.test(text) ? text.replace(WIDE_LETTERS, baseLetter) : text;
+  const doc = nlp.readDoc(read);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
@@ -57,16 +60,27 @@ export function analyze(text: string, abbreviations: ReadonlySet<string>): Analy
     const value = values[i] ?? "";
     // line breaks come through as tokens of their own; the sentence splitter reads the gaps instead
     if (value.trim() === "") continue;
-    let at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+    let at = read.startsWith(value, cursor) ? cursor : read.indexOf(value, cursor);
     // wink-nlp may normalise a token (rare); keep the offsets monotone and skip what isn't found.
     if (at < 0) continue;
     cursor = at + value.length;
+    const written = read === text ? value : text.slice(at, cursor);
     tokens.push({
-      start: at, end: cursor, text: value, lower: value.toLowerCase(),
-      lemma: (lemmas[i] ?? value).toLowerCase(), pos: pos[i] ?? "X", sentence: 0,
+      start: at, end: cursor, text: written, lower: written.toLowerCase(),
+      lemma: (written === value ? lemmas[i] ?? value : written).toLowerCase(), pos: pos[i] ?? "X", sentence: 0,
     });
   }
   return { text, tokens, sentences: splitSentences(text, tokens, abbreviations) };
+}
+
+/** Letters past Latin-1 in the Basic Multilingual Plane ("ğ", "č", "Ł", "ș"). */
+const WIDE_LETTER = /[\u0100-\uffff]/;
+const WIDE_LETTERS = /[\u0100-\uffff]/g;
+/** The letter without its marks when that is one ASCII letter ("ğ" → "g"), else "x"; other characters as they are. */
+function baseLetter(c: string): string {
+  if (!/\p{L}/u.test(c)) return c;
+  const base = c.normalize("NFKD")[0] ?? "x";
+  return /[A-Za-z]/.test(base) ? base : c === c.toUpperCase() && c !== c.toLowerCase() ? "X" : "x";
 }
 
 /** Sentence boundaries: wink-nlp's splitter misses line breaks, so breaks at newlines are added. */
