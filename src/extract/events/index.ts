@@ -243,11 +243,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
       if (a.length === 0 && r.length === 0 && !(trig.type === "ASSAULT" && !trig.twoSided && toll())) continue;
       // "sanctions against Nigeria", "the blockade of Serbia": an event noun with no doer and no toll names a topic, not an act
       if (trig.nominal && a.length === 0 && !toll()) continue;
-      const spanTokens = [trig.first, trig.last - 1, trig.carrier ?? trig.first, ...actor.flatMap((m) => [m.first, m.last - 1]), ...recipient.flatMap((m) => [m.first, m.last - 1])].filter((k) => k >= s.first && k < s.last);
+      const span = evidenceSpan(trig, actor, recipient, s);
       drafts.push({
         type: trig.type, mode: trig.mode, actor: a, recipient: r,
         modality: modalityOf(tokens, s, trig.first, trig.carrier),
-        place, sentence: si, trigger: trig, first: Math.min(...spanTokens), last: Math.max(...spanTokens) + 1,
+        place, sentence: si, trigger: trig, first: span.first, last: span.last,
         ...(retold ? { retold } : {}),
       });
     }
@@ -326,6 +326,26 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     }
   });
   return out;
+}
+
+/**
+ * The tokens [first, last) of a trigger's evidence: its words, its carrier and the first and last
+ * token of each side's mentions, as far as they lie in sentence s.
+ */
+function evidenceSpan(trig: Trigger, actor: Mention[], recipient: Mention[], s: Sentence): { first: number; last: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  const see = (k: number): void => {
+    if (k < s.first || k >= s.last) return;
+    if (k < first) first = k;
+    if (k > last) last = k;
+  };
+  see(trig.first);
+  see(trig.last - 1);
+  see(trig.carrier ?? trig.first);
+  for (const m of actor) { see(m.first); see(m.last - 1); }
+  for (const m of recipient) { see(m.first); see(m.last - 1); }
+  return { first, last: last + 1 };
 }
 
 /** Kinds of actor that bear arms; a state or its government may face them. */
@@ -539,7 +559,6 @@ function definiteReference(tokens: Token[], sentences: readonly Sentence[], trig
   // "the attack", "the deadly attack", "the Tower 22 attack", "the March 3 attack"
   const { word, at } = determinerOf(tokens, trig.first);
   if (!["the", "this", "that", "these", "those"].includes(word)) return null;
-  const before = [...earlier].reverse().filter((e) => e.type === trig.type);
   // "the Tower 22 attack": of those told in a sentence that names "Tower 22", the one nearest the name
   const names = tokens.slice(at + 1, trig.first).filter((t) => t.pos === "PROPN" || t.pos === "NUM").map((t) => t.text);
   const distance = (e: DraftEvent): number => {
@@ -551,8 +570,19 @@ function definiteReference(tokens: Token[], sentences: readonly Sentence[], trig
     });
     return found.every((i) => i >= 0) ? Math.abs((found[0] as number) - e.trigger.first) : Infinity;
   };
-  const named = names.length === 0 ? [] : before.map((e) => ({ e, d: distance(e) })).filter((x) => x.d < Infinity).sort((a, b) => a.d - b.d);
-  return named[0]?.e ?? before[0] ?? null;
+  // the latest of the type, unless one nearer the name was told earlier (the latest of those equally near)
+  let latest: DraftEvent | null = null;
+  let nearest: DraftEvent | null = null;
+  let best = Infinity;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i] as DraftEvent;
+    if (e.type !== trig.type) continue;
+    latest ??= e;
+    if (names.length === 0) break;
+    const d = distance(e);
+    if (d < best) { best = d; nearest = e; }
+  }
+  return nearest ?? latest;
 }
 
 const COMPLEMENT_MARKERS = wordClass("complement-markers");

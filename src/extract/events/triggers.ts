@@ -76,19 +76,26 @@ function byFirstWord(rule: VerbRule): Map<string, number[]> {
  * first word is one {@link phraseMatches} can find (within four tokens, before a clause stop).
  * Some verbs have hundreds of phrases; a verb's few next words select a handful of them.
  */
-function candidatePhrases(tokens: Token[], rule: VerbRule, t: number, s: Sentence): number[] {
+function candidatePhrases(tokens: Token[], rule: VerbRule, t: number, s: Sentence): readonly number[] {
   const index = byFirstWord(rule);
-  const out: number[] = [];
+  if (index.size === 0) return NONE;
+  // one list found is already in order and without repeats: it is returned as it is, uncopied
+  let one: number[] | null = null;
+  let many: number[] | null = null;
   for (let k = t + 1; k < Math.min(s.last, t + 5); k++) {
     const tok = tokens[k] as Token;
     if (CLAUSE_STOP.has(tok.text)) break;
-    const byLower = index.get(tok.lower);
-    if (byLower) out.push(...byLower);
-    const byLemma = tok.lemma === tok.lower ? undefined : index.get(tok.lemma);
-    if (byLemma) out.push(...byLemma);
+    for (let n = 0; n < 2; n++) {
+      const list = n === 0 ? index.get(tok.lower) : tok.lemma === tok.lower ? undefined : index.get(tok.lemma);
+      if (!list) continue;
+      if (!one) one = list;
+      else (many ??= [...one]).push(...list);
+    }
   }
-  return out.length < 2 ? out : [...new Set(out)].sort((x, y) => x - y);
+  if (many) return [...new Set(many)].sort((x, y) => x - y);
+  return one ?? NONE;
 }
+const NONE: readonly number[] = [];
 
 function verbTrigger(ctx: DocContext, rule: VerbRule, t: number, s: Sentence): Trigger | null {
   const tokens = ctx.a.tokens;
@@ -163,7 +170,7 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     if (prev?.pos === "ADV" && /ed$/.test(tok.lower) && ["NOUN", "PROPN", "ADJ"].includes(tokens[t + 1]?.pos ?? "") && beforeAdverb?.lemma !== "have" &&
       (!beforeAdverb || ["DET", "ADJ", "NUM", "ADP", "PUNCT", "VERB", "AUX", "CCONJ"].includes(beforeAdverb.pos))) continue;
     // "speaking on condition of anonymity to discuss …": the speaker's terms, not an event
-    if (tokens.slice(Math.max(s.first, t - 3), t).some((x) => x.lower === "anonymity")) continue;
+    if (anonymityBefore(tokens, t, s.first)) continue;
     const rule = rules.verbs.get(lemma);
     // a phrase of the verb itself wins ("denied the allegation" is a REJECT); event nouns inside it are its words
     const phrased = rule ? verbTrigger(ctx, rule, t, s) : null;
@@ -189,6 +196,12 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     if (phrased) out.push(phrased);
   }
   return out.sort((x, y) => x.head - y.head);
+}
+
+/** True when one of the three tokens before t (from `first` on) is "anonymity". */
+function anonymityBefore(tokens: Token[], t: number, first: number): boolean {
+  for (let k = Math.max(first, t - 3); k < t; k++) if ((tokens[k] as Token).lower === "anonymity") return true;
+  return false;
 }
 
 /** The coded lemma of a verb, seeing through a prefix wink-nlp keeps ("re-designated" → designate). */
@@ -221,6 +234,9 @@ const COLLECTIVE = wordClass("collective-nouns");
 
 function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined, verbBefore: boolean, after?: Token): string | null {
   if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !prev) return null;
+  // every reading below needs an "-ed" or "-s" form, a coded verb or a listed past form: most words are none
+  const end = tok.lower.charCodeAt(tok.lower.length - 1);
+  if (end !== 100 /* d */ && end !== 115 /* s */ && !rules.verbs.has(tok.lower) && !rules.pastForms.has(tok.lower)) return null;
   // "residents alleged", "gunmen abducted"; in headlines also "troops advance", "Iran launches"
   const past = /ed$/.test(tok.lower) && ["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos);
   // "Rebel drones kill six guards": a plural noun that a verb follows is that verb's subject, not a verb
