@@ -36,6 +36,8 @@ const isNumber = (t: Token | undefined) => t !== undefined && (/^\d[\d,.]*$/.tes
 /** Is token k, a form of a reporting verb, used as one here? (not a noun, a passive or an act) */
 export function reportingVerb(tokens: Token[], s: Sentence, k: number): boolean {
   const t = tokens[k] as Token;
+  // a verb's lemma is what lemmaOf gives it: most verbs report nothing, and are turned away first
+  if ((t.pos === "VERB" || t.pos === "AUX") && !LEMMAS.has(t.lemma)) return false;
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   // "the claims", "a report", "his call": nouns; "to say", "declined to say": no statement made
@@ -67,6 +69,9 @@ export function reportingVerb(tokens: Token[], s: Sentence, k: number): boolean 
  * "residents alleged that …"): lowercase, inflected, and followed by what a verb takes.
  */
 function verbLike(t: Token, next: Token | undefined, prev: Token | undefined): boolean {
+  // every form below ends in "s", "d" or "e" ("wrote"): the last letter turns most words away before the patterns run
+  const end = t.lower.charCodeAt(t.lower.length - 1);
+  if (end !== 115 /* s */ && end !== 100 /* d */ && end !== 101 /* e */) return false;
   if (t.text !== t.lower || !/(s|ed|said|told|wrote)$/.test(t.lower) || /ss$/.test(t.lower)) return false;
   // "…, NetBlocks reports.": a name, then the verb ends the clause
   if (next !== undefined && /^[.,]$/.test(next.text)) return prev?.pos === "PROPN";

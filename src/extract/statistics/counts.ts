@@ -5,7 +5,7 @@
  * forces ("troops", "warships") and people ("civilians", "Afghans").
  */
 import type { Sentence, Token } from "../../nlp/index.js";
-import { numberAt } from "../tolls/index.js";
+import { mayStartNumber, numberAt } from "../tolls/index.js";
 
 export type Counted = "event" | "force" | "people";
 
@@ -36,7 +36,8 @@ const NOT_COUNTS = /^(-?year-?old|years?|months?|weeks?|days?|hours?|minutes?|se
 /** The count at token k, or null: no dates, ages, times, sums or vague "dozens". */
 export function countAt(tokens: Token[], k: number): Count | null {
   const t = tokens[k];
-  if (!t) return null;
+  // every count below starts with a digit or a number word: most tokens are turned away here
+  if (!t || !mayStartNumber(t)) return null;
   const prev = tokens[k - 1];
   if (prev && /^[$€£¥]$/.test(prev.text)) return null;
   const ord = /^(\d+)(st|nd|rd|th)$/.exec(t.lower);

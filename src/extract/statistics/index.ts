@@ -13,6 +13,7 @@ import type { FoundClaim } from "../claims/index.js";
 import type { DocContext, Mention } from "../context.js";
 import { ArgumentReader } from "../events/arguments.js";
 import { Phrases } from "../relations/phrases.js";
+import { mayStartNumber } from "../tolls/index.js";
 import { countAt, measureAfter, type Count, type Counted } from "./counts.js";
 import { periodFor, type Period } from "./period.js";
 import { DEPLOY_VERBS, Subjects, VICTIM_VERBS } from "./subject.js";
@@ -50,7 +51,7 @@ export function readStatistics(ctx: DocContext, dates: DateMention[], claims: Fo
     const counts: { c: Count; k: number }[] = [];
     for (let k = s.first; k < s.last; k++) {
       const t = tokens[k] as Token;
-      if (inDate[k] === 1 || /^(19|20)\d\d$/.test(t.text)) continue;
+      if (inDate[k] === 1 || !mayStartNumber(t) || /^(19|20)\d\d$/.test(t.text)) continue;
       const c = countAt(tokens, k);
       if (c) { counts.push({ c, k }); k = c.after - 1; }
     }

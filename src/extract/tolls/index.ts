@@ -11,7 +11,7 @@ import { headCountAt, qualify, type Bound } from "./numbers.js";
 import { countAfter } from "./phrases.js";
 import { countBefore } from "./subject.js";
 
-export { numberAt } from "./numbers.js";
+export { mayStartNumber, numberAt } from "./numbers.js";
 
 export interface Tolls {
   fatalities: Range | null;

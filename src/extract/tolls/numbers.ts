@@ -28,6 +28,15 @@ const VAGUE: ReadonlyMap<string, Bound> = new Map(Object.entries({
 /** What a number before them measures is no head count: ages, durations, distances. */
 const NOT_PEOPLE = /^(year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|%|am|pm|a\.m\.|p\.m\.|times)$/;
 
+/** Every word {@link numberAt} may start a count with: the number words, the vague counts, "a" and "an". */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...VAGUE.keys(), "a", "an"]);
+
+/** False when no count can start at token t: neither a digit first nor a number word (most tokens). */
+export function mayStartNumber(t: Token): boolean {
+  const c0 = t.text.charCodeAt(0);
+  return (c0 >= 48 && c0 <= 57) || NUMBER_WORDS.has(t.lower);
+}
+
 /** Parse a number word or numeral at token k: value and the number of tokens it used. */
 export function numberAt(tokens: Token[], k: number): { value: Bound; used: number } | null {
   const t = tokens[k];
