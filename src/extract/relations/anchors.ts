@@ -9,8 +9,14 @@
  * be skipped), a slot takes a mention starting within three tokens (`Phrases.startAt`) and the
  * word lists right after it read the tokens after the mention, and a gap ends where the next
  * item's word, or a slot's mention, is found within its reach (`gapEnds`).
+ *
+ * A word anchor, and the word lists after a slot's mention, are also checked one item further:
+ * the item after them must be able to start on the token that follows ("{S} be * backed by"
+ * wants "backed" within the gap's reach of "be"; "{B} , {A} 's" a mention and "'s" after the
+ * comma). That check is only made where the anchor's words are found, which is seldom.
  */
 import type { RelationItem, RelationPattern } from "../../rules/relations.js";
+import type { Sentence } from "../../nlp/index.js";
 import { mentionAt, type DocContext } from "../context.js";
 import { wordOk } from "./match.js";
 
@@ -25,17 +31,20 @@ const SLOT_REACH = 3;
 const WORDS_AFTER_SLOT = 2;
 
 type Anchor =
-  /** The token has one of the words as its lowercase form or lemma. */
-  | { kind: "word"; words: ReadonlySet<string> }
+  /**
+   * The token has one of the words as its lowercase form or lemma, and one of the anchors `then`
+   * (of the items after the word) holds on the next token; no check when `then` is null.
+   */
+  | { kind: "word"; words: ReadonlySet<string>; then: readonly Anchor[] | null }
   /** One of the `reach` tokens from here has one of the words. */
   | { kind: "near"; words: ReadonlySet<string>; reach: number }
   /** One of the `reach` tokens from here is inside an actor mention. */
   | { kind: "mention"; reach: number }
   /**
    * Likewise, and the tokens from the one after that mention (or after a ")" closing it) have
-   * one of the words of each list in turn.
+   * one of the words of each list in turn, then one of the anchors `then` holds (null: no check).
    */
-  | { kind: "mentionThen"; run: readonly ReadonlySet<string>[] }
+  | { kind: "mentionThen"; run: readonly ReadonlySet<string>[]; then: readonly Anchor[] | null }
   | { kind: "any" };
 
 /** The anchors of items [i, …): where the first of them that reads a token can read one. */
@@ -44,12 +53,12 @@ function anchorsOf(items: readonly RelationItem[], i: number): Anchor[] {
   if (!item) return [{ kind: "any" }];
   switch (item.kind) {
     case "subject": return []; // only the first item may be the subject: this never matches
-    case "words": return [{ kind: "word", words: item.words }, ...(item.optional ? anchorsOf(items, i + 1) : [])];
+    case "words": return [{ kind: "word", words: item.words, then: checked(anchorsOf(items, i + 1)) }, ...(item.optional ? anchorsOf(items, i + 1) : [])];
     case "slot": {
       // words after the slot must follow its mention, with or without the optional ones
       const runs = wordRuns(items, i + 1, WORDS_AFTER_SLOT);
-      if (runs.some((run) => run.length === 0)) return [{ kind: "mention", reach: SLOT_REACH }];
-      return runs.map((run) => ({ kind: "mentionThen", run }));
+      if (runs.some(({ run }) => run.length === 0)) return [{ kind: "mention", reach: SLOT_REACH }];
+      return runs.map(({ run, next }) => ({ kind: "mentionThen", run, then: checked(anchorsOf(items, next)) }));
     }
     case "gap": {
       const reach = item.wide ? WIDE_GAP_REACH : GAP_REACH;
@@ -62,14 +71,20 @@ function anchorsOf(items: readonly RelationItem[], i: number): Anchor[] {
   }
 }
 
+/** The anchors after a word as a check of the next token: none when one of them holds anywhere. */
+function checked(anchors: Anchor[]): Anchor[] | null {
+  return anchors.some((a) => a.kind === "any") ? null : anchors;
+}
+
 /**
  * The word lists that tokens in a row from item i on must meet, one run per way of taking or
  * skipping optional words, at most `depth` long; a run ends before any item that is no word list.
+ * `next` is the item after the run.
  */
-function wordRuns(items: readonly RelationItem[], i: number, depth: number): ReadonlySet<string>[][] {
+function wordRuns(items: readonly RelationItem[], i: number, depth: number): { run: ReadonlySet<string>[]; next: number }[] {
   const item = items[i];
-  if (depth === 0 || item?.kind !== "words") return [[]];
-  const taken = wordRuns(items, i + 1, depth - 1).map((run) => [item.words, ...run]);
+  if (depth === 0 || item?.kind !== "words") return [{ run: [], next: i }];
+  const taken = wordRuns(items, i + 1, depth - 1).map(({ run, next }) => ({ run: [item.words, ...run], next }));
   return item.optional ? [...taken, ...wordRuns(items, i + 1, depth)] : taken;
 }
 
@@ -77,12 +92,20 @@ function wordRuns(items: readonly RelationItem[], i: number, depth: number): Rea
 interface Followed {
   readonly n: number;
   readonly rest: readonly ReadonlySet<string>[];
+  /** The anchors of the item after the words, one of which must hold on the token after them; null: no check. */
+  readonly then: readonly Anchor[] | null;
+}
+
+/** A pattern filed under a word, with the anchors one of which must hold on the next token (null: no check). */
+interface Worded {
+  readonly n: number;
+  readonly then: readonly Anchor[] | null;
 }
 
 /** The patterns filed by anchor; pattern numbers index the array the index was built from. */
 interface RelationIndex {
   readonly count: number;
-  readonly word: ReadonlyMap<string, readonly number[]>;
+  readonly word: ReadonlyMap<string, readonly Worded[]>;
   /** By reach. */
   readonly near: ReadonlyMap<number, ReadonlyMap<string, readonly number[]>>;
   readonly mention: ReadonlyMap<number, readonly number[]>;
@@ -100,7 +123,7 @@ function file(map: Map<string, number[]>, words: Iterable<string>, n: number): v
 }
 
 function indexPatterns(patterns: readonly RelationPattern[]): RelationIndex {
-  const word = new Map<string, number[]>();
+  const word = new Map<string, Worded[]>();
   const near = new Map<number, Map<string, number[]>>();
   const mention = new Map<number, number[]>();
   const mentionThen = new Map<string, Followed[]>();
@@ -108,7 +131,13 @@ function indexPatterns(patterns: readonly RelationPattern[]): RelationIndex {
   patterns.forEach((p, n) => {
     const first = p.items[0]?.kind === "subject" ? 1 : 0;
     for (const a of anchorsOf(p.items, first)) {
-      if (a.kind === "word") file(word, a.words, n);
+      if (a.kind === "word") {
+        for (const w of a.words) {
+          const list = word.get(w);
+          if (!list) word.set(w, [{ n, then: a.then }]);
+          else list.push({ n, then: a.then });
+        }
+      }
       else if (a.kind === "near") {
         if (!near.has(a.reach)) near.set(a.reach, new Map());
         file(near.get(a.reach)!, a.words, n);
@@ -120,8 +149,8 @@ function indexPatterns(patterns: readonly RelationPattern[]): RelationIndex {
         const [first, ...rest] = a.run as [ReadonlySet<string>, ...ReadonlySet<string>[]];
         for (const w of first) {
           const list = mentionThen.get(w);
-          if (!list) mentionThen.set(w, [{ n, rest }]);
-          else list.push({ n, rest });
+          if (!list) mentionThen.set(w, [{ n, rest, then: a.then }]);
+          else list.push({ n, rest, then: a.then });
         }
       }
       else if (any.at(-1) !== n) any.push(n);
@@ -149,12 +178,47 @@ export function candidates(ctx: DocContext, patterns: readonly RelationPattern[]
   const setBefore = (first: number, j: number, reach: number, list: readonly number[] | undefined): void => {
     if (list) for (let k = Math.max(first, j - reach + 1); k <= j; k++) set(k, list);
   };
-  /** Likewise for the patterns filed under the word at token f whose other words follow it. */
-  const setFollowed = (first: number, j: number, f: number, list: readonly Followed[] | undefined): void => {
-    if (list) for (const { n, rest } of list) {
-      if (!followedBy(f + 1, rest)) continue;
-      for (let k = Math.max(first, j - SLOT_REACH + 1); k <= j; k++) bits[k * width + (n >>> 5)]! |= 1 << (n & 31);
+  /** Marks token j for the patterns filed under its word whose next item may start after it. */
+  const setWorded = (s: Sentence, j: number, list: readonly Worded[] | undefined): void => {
+    if (list) for (const { n, then } of list) if (then === null || holds(then, j + 1, s)) bits[j * width + (n >>> 5)]! |= 1 << (n & 31);
+  };
+  /** Likewise for the patterns filed under the word at token f whose other words, and the item after them, follow it. */
+  const setFollowed = (s: Sentence, j: number, f: number, list: readonly Followed[] | undefined): void => {
+    if (list) for (const { n, rest, then } of list) {
+      if (!followedBy(f + 1, rest) || (then !== null && !holds(then, f + 1 + rest.length, s))) continue;
+      for (let k = Math.max(s.first, j - SLOT_REACH + 1); k <= j; k++) bits[k * width + (n >>> 5)]! |= 1 << (n & 31);
     }
+  };
+  /**
+   * True when one of the anchors holds from token p of sentence s, as `matchFrom` would need it
+   * (their own `then` is not looked at: a first check is enough to turn most tries away).
+   */
+  const holds = (anchors: readonly Anchor[], p: number, s: Sentence): boolean => {
+    for (const a of anchors) {
+      switch (a.kind) {
+        case "any": return true;
+        case "word":
+          if (p < s.last && wordOk(tokens[p]!, a.words)) return true;
+          break;
+        case "near":
+          for (let j = p; j < s.last && j < p + a.reach; j++) if (wordOk(tokens[j]!, a.words)) return true;
+          break;
+        case "mention":
+          for (let j = p; j < s.last && j < p + a.reach; j++) if (mentionAt(ctx, j)) return true;
+          break;
+        case "mentionThen":
+          for (let j = p; j < s.last && j < p + SLOT_REACH; j++) {
+            const m = mentionAt(ctx, j);
+            if (!m) continue;
+            for (let f = m.last; f <= m.last + 1 && f < tokens.length; f++) {
+              if (followedBy(f, a.run)) return true;
+              if (tokens[f]!.text !== ")") break;
+            }
+          }
+          break;
+      }
+    }
+    return false;
   };
   /** True when the tokens from `at` on have one of the words of each list in turn. */
   const followedBy = (at: number, rest: readonly ReadonlySet<string>[]): boolean => {
@@ -169,8 +233,8 @@ export function candidates(ctx: DocContext, patterns: readonly RelationPattern[]
       const t = tokens[j]!;
       const lemma = t.lemma === t.lower ? null : t.lemma;
       set(j, index.any);
-      set(j, index.word.get(t.lower));
-      if (lemma !== null) set(j, index.word.get(lemma));
+      setWorded(s, j, index.word.get(t.lower));
+      if (lemma !== null) setWorded(s, j, index.word.get(lemma));
       for (const [reach, byWord] of index.near) {
         setBefore(s.first, j, reach, byWord.get(t.lower));
         if (lemma !== null) setBefore(s.first, j, reach, byWord.get(lemma));
@@ -182,8 +246,8 @@ export function candidates(ctx: DocContext, patterns: readonly RelationPattern[]
       // `matchFrom` reads the slot's next item after the mention, or after a ")" closing it
       for (let f = m.last; f <= m.last + 1 && f < tokens.length; f++) {
         const u = tokens[f]!;
-        setFollowed(s.first, j, f, index.mentionThen.get(u.lower));
-        if (u.lemma !== u.lower) setFollowed(s.first, j, f, index.mentionThen.get(u.lemma));
+        setFollowed(s, j, f, index.mentionThen.get(u.lower));
+        if (u.lemma !== u.lower) setFollowed(s, j, f, index.mentionThen.get(u.lemma));
         if (u.text !== ")") break;
       }
     }

@@ -75,7 +75,9 @@ function matchFrom(ctx: DocContext, phrases: Phrases, items: RelationItem[], i: 
     const h = phrases.head(m, s);
     if (!h) return null;
     const heads = phrases.coordinated(h, s);
-    return { ...bound, [item.name]: heads, end: Math.max(m.last, ...heads.map((x) => x.last)) };
+    let end = m.last;
+    for (const x of heads) if (x.last > end) end = x.last;
+    return bind(bound, item.name, heads, end);
   }
   // "Pakistan-based": a modifier of the next actor, unless the pattern wants the hyphen
   const t = tokens[m.last];
@@ -83,7 +85,19 @@ function matchFrom(ctx: DocContext, phrases: Phrases, items: RelationItem[], i: 
   if (t?.text === "-" && !wantsHyphen) return null;
   let after = m.last;
   if (tokens[after]?.text === ")" && !(next.kind === "words" && next.words.has(")"))) after++;
-  return matchFrom(ctx, phrases, items, i + 1, s, after, { ...bound, [item.name]: [phrases.named(m, s)] });
+  // words that must follow the slot are read before the actor it names is worked out
+  if (next.kind === "words" && !next.optional) {
+    const w = tokens[after];
+    if (after >= s.last || !w || !wordOk(w, next.words)) return null;
+  }
+  return matchFrom(ctx, phrases, items, i + 1, s, after, bind(bound, item.name, [phrases.named(m, s)], bound.end));
+}
+
+/** A copy of `bound` with slot `name` bound to `ms`, ending at `end`. */
+function bind(bound: Bound, name: "A" | "B", ms: Mention[], end: number): Bound {
+  const out: Bound = { ...bound, end };
+  out[name] = ms;
+  return out;
 }
 
 /** Tokens where the item after a gap may start: within 3 words (6 for a wide gap). */
