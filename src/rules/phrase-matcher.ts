@@ -39,6 +39,15 @@ export class PhraseMatcher<T> {
   readonly #root = node<T>();
   /** A bit per {@link keyHash} of the first words of the phrases: most words start none, and are turned away here. */
   readonly #firstHashes = new Int32Array(0x10000 / 32);
+  /** A bit per {@link keyHash} of the phrases of one word. */
+  readonly #soloHashes = new Int32Array(0x10000 / 32);
+  /**
+   * A bit per hash of the first two words of the longer phrases, made at the first look-up: most
+   * words that start a phrase ("the", "a") start none with the word after them, and are turned
+   * away here before the trie's maps are read.
+   */
+  #pairHashes: Int32Array | null = null;
+  #pairShift = 0;
   #size = 0;
 
   get size(): number {
@@ -51,6 +60,8 @@ export class PhraseMatcher<T> {
     if (keys.length === 0) return false;
     const h = keyHash(keys[0] as string);
     this.#firstHashes[h >>> 5]! |= 1 << (h & 31);
+    if (keys.length === 1) this.#soloHashes[h >>> 5]! |= 1 << (h & 31);
+    this.#pairHashes = null;
     let at = this.#root;
     for (const k of keys) {
       at.next ??= new Map();
@@ -79,12 +90,15 @@ export class PhraseMatcher<T> {
     if (!w0) return null;
     const h = w0.hash ?? keyHash(w0.key);
     if ((this.#firstHashes[h >>> 5]! & (1 << (h & 31))) === 0) return null;
+    const w1 = i + 1 < limit ? words[i + 1] : undefined;
+    const pair = w1 !== undefined && this.#pairMay(h, w1.hash ?? keyHash(w1.key));
+    if (!pair && (this.#soloHashes[h >>> 5]! & (1 << (h & 31))) === 0) return null;
     const first = this.#root.next?.get(w0.key);
     if (!first) return null;
     // Walk the trie along the words, keeping the nodes passed; then try the lengths at which
     // some phrase ends, longest first.
     let path: Array<Node<T>> | null = null;
-    for (let at = first, n = 1; at.next && i + n < limit; n++) {
+    for (let at = first, n = 1; pair && at.next && i + n < limit; n++) {
       const w = words[i + n];
       const child = w && at.next.get(w.key);
       if (!child) break;
@@ -102,6 +116,31 @@ export class PhraseMatcher<T> {
       return { first: i, last: i + n, values };
     }
     return null;
+  }
+
+  /** False when no phrase starts with the words of hashes h0 and h1 (true may be a collision). */
+  #pairMay(h0: number, h1: number): boolean {
+    const bits = this.#pairHashes ?? this.#makePairHashes();
+    const b = Math.imul((h0 << 16) | h1, 0x9e3779b1) >>> this.#pairShift;
+    return (bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
+
+  #makePairHashes(): Int32Array {
+    const pairs: number[] = [];
+    for (const [k0, n0] of this.#root.next ?? []) {
+      const h0 = keyHash(k0);
+      for (const k1 of n0.next?.keys() ?? []) pairs.push((h0 << 16) | keyHash(k1));
+    }
+    // some 16 bits a pair keep collisions few; at least 1024 bits
+    let log = 10;
+    while (1 << log < pairs.length * 16 && log < 24) log++;
+    this.#pairShift = 32 - log;
+    const bits = new Int32Array((1 << log) / 32);
+    for (const p of pairs) {
+      const b = Math.imul(p, 0x9e3779b1) >>> this.#pairShift;
+      bits[b >>> 5]! |= 1 << (b & 31);
+    }
+    return (this.#pairHashes = bits);
   }
 
   /** Values of the phrase equal to `phrase` (case-insensitive), ignoring `exact` marks. */
