@@ -5,7 +5,7 @@
  * "a U.S. drone strike", "clashes between X and Y").
  */
 import type { PloverType } from "../../core/index.js";
-import type { Sentence, Token } from "../../nlp/index.js";
+import type { AnalyzedText, Sentence, Token } from "../../nlp/index.js";
 import { wordClass } from "../../rules/lexicon.js";
 import type { DocContext, Mention } from "../context.js";
 import { mentionAt } from "../context.js";
@@ -59,6 +59,9 @@ const ADVERBS = wordClass("argument-adverbs");
 /** "the army, backed by militias, attacked": participles whose doer after "by" acts with the subject. */
 const JOINT_PARTICIPLES = wordClass("joint-participles");
 
+/** The asides of each text, by its analysis (they depend on the tokens alone). */
+const ASIDES = new WeakMap<AnalyzedText, Uint8Array>();
+
 export class ArgumentReader {
   readonly #ctx: DocContext;
   /** The entities that last acted as subjects: what "it" and "they" most likely mean. */
@@ -70,7 +73,10 @@ export class ArgumentReader {
 
   constructor(ctx: DocContext) {
     this.#ctx = ctx;
-    this.#aside = asides(ctx);
+    // the events and the statistics of a document each read its arguments: the asides are found once
+    let mask = ASIDES.get(ctx.a);
+    if (!mask) ASIDES.set(ctx.a, (mask = asides(ctx)));
+    this.#aside = mask;
   }
 
   #tok(t: number): Token {
