@@ -54,7 +54,7 @@ export class ClaimReader {
     for (let k = s.first; k < s.last; k++) {
       const t = this.#tok(k);
       if (t.lower === "according" && tokens[k + 1]?.lower === "to") { this.#according(si, s, k); continue; }
-      if (PARTICIPLES.has(t.lower) && tokens[k - 1]?.text === ",") { this.#participle(si, s, k); continue; }
+      if (tokens[k - 1]?.text === "," && PARTICIPLES.has(t.lower)) { this.#participle(si, s, k); continue; }
       if (reportingVerb(tokens, s, k)) this.#frame(si, s, k);
     }
     if (!this.claims.some((c) => c.sentence === si)) this.#hedgedOnly(si, s);

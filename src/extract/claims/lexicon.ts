@@ -36,14 +36,16 @@ const isNumber = (t: Token | undefined) => t !== undefined && (/^\d[\d,.]*$/.tes
 /** Is token k, a form of a reporting verb, used as one here? (not a noun, a passive or an act) */
 export function reportingVerb(tokens: Token[], s: Sentence, k: number): boolean {
   const t = tokens[k] as Token;
-  // a verb's lemma is what lemmaOf gives it: most verbs report nothing, and are turned away first
-  if ((t.pos === "VERB" || t.pos === "AUX") && !LEMMAS.has(t.lemma)) return false;
+  const verb = t.pos === "VERB" || t.pos === "AUX";
+  // a verb's lemma is what lemmaOf gives it: most verbs report nothing, and are turned away first;
+  // most other words are no verb form either
+  if (verb && !LEMMAS.has(t.lemma)) return false;
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
+  if (!verb && !verbLike(t, next, prev)) return false;
   // "the claims", "a report", "his call": nouns; "to say", "declined to say": no statement made
   if (prev && k > s.first && (prev.pos === "DET" || prev.lower === "to" || prev.text === "'s" || POSSESSIVES.has(prev.lower) ||
     prev.pos === "ADP" || prev.pos === "ADJ" && t.pos !== "VERB")) return false;
-  if (t.pos !== "VERB" && t.pos !== "AUX" && !verbLike(t, next, prev)) return false;
   const lemma = lemmaOf(t);
   if (!LEMMAS.has(lemma)) return false;
   if (/ing$/.test(t.lower)) return false;

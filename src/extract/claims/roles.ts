@@ -19,9 +19,17 @@ const ROLES: [Role, RegExp][] = [
   ["org", /^(government|governments|ministry|ministries|office|army|military|police|command|forces|authorities|administration|junta|council|commission|committee|groups?|organi[sz]ations?|coalition|alliance|agency|agencies|embassy|embassies|firm|company|consultancy|tank|monitor|observatory|court|parliament|assembly|party|movement|militia|rebels|insurgents|department|bureau|mission|staff|services?|navy|guard|cabinet|presidency|kremlin|pentagon|union|federation|network|centre|center|institute|foundation|charity|ngos?|body|regime|opposition|platform|front|brigades?|cartel|gang|secretariat|directorate|prosecutors|prosecution|judiciary|inquiry|unit|watchdog|state|states|countries|nations|organi[sz]ers)$/],
 ];
 
+/**
+ * The roles' patterns as one, each in a group named for its role: the first role in order whose
+ * pattern matches the whole word is the group that matches, read with one pass over the word.
+ */
+const ANY_ROLE = new RegExp(`^(?:${ROLES.map(([role, re]) => `(?<${role}>${re.source.replace(/^\^|\$$/g, "")})`).join("|")})$`);
+
 /** The role a (lowercased) head noun names, or null. */
 export function roleOf(word: string): Role | null {
-  for (const [role, re] of ROLES) if (re.test(word)) return role;
+  const groups = ANY_ROLE.exec(word)?.groups;
+  if (!groups) return null;
+  for (const [role] of ROLES) if (groups[role] !== undefined) return role;
   return null;
 }
 
