@@ -46,7 +46,7 @@ export function readJudgements(ctx: DocContext, rules: Judgements, coding: Judge
       const wi = wordIndex[k] ?? -1;
       const words = wi >= 0 ? rules.words.longestAt(ctx.words, wi) : null;
       if (words) { judged = k; through = (ctx.words[words.last - 1] as Word).token; }
-      if ([";"].includes((tokens[k] as Token).text)) break;
+      if ((tokens[k] as Token).text === ";") break;
     }
     if (judged < 0) continue;
     // "said …" judges only in the speaker's own words: a quote before the judgement

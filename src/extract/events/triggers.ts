@@ -155,6 +155,9 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev, tokens[t + 1], verbSeen, tokens[t + 2]);
     if (tok.pos === "VERB") verbSeen = true;
     if (!lemma) continue;
+    const rule = rules.verbs.get(lemma);
+    // a verb with no rule triggers nothing unless it carries an event noun: most are passed by here
+    if (!rule && !LIGHT_VERBS.has(lemma)) continue;
     // "Iran-backed", "the outlawed group": a participle used as an adjective reports no event
     const prefixed = prev?.text === "-" && /^(re|co|pre|de|un)$/i.test(tokens[t - 2]?.text ?? "");
     if (prev && (prev.text === "-" || prev.pos === "DET") && t > s.first && !prefixed) continue;
@@ -171,7 +174,6 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
       (!beforeAdverb || ["DET", "ADJ", "NUM", "ADP", "PUNCT", "VERB", "AUX", "CCONJ"].includes(beforeAdverb.pos))) continue;
     // "speaking on condition of anonymity to discuss …": the speaker's terms, not an event
     if (anonymityBefore(tokens, t, s.first)) continue;
-    const rule = rules.verbs.get(lemma);
     // a phrase of the verb itself wins ("denied the allegation" is a REJECT); event nouns inside it are its words
     const phrased = rule ? verbTrigger(ctx, rule, t, s) : null;
     if (phrased && phrased.last > t + 1) {
