@@ -280,6 +280,10 @@ describe("extract: actors", () => {
     const r = run("Rwanda said Rwanda and its army were not involved. At least 22 people are killed when a boat carrying civilians fleeing the fighting in the Democratic Republic of the Congo capsizes on a lake.");
     expect(actorNamed(r, /^civilians$/)?.country).toBe("COD");
   });
+  it("reads settlers as an agent of their own, written in lower case too", () => {
+    const r = run("On 5 March, settlers set fire to Palestinian vehicles in Huwwara.");
+    expect(r.events.map((e) => names(r, e.actor).join("+"))).toEqual(["settlers"]);
+  });
   it("does not turn a place into an actor", () => {
     const r = run("Fighting continued in Sudan on Friday between the army and the RSF.");
     expect(actorNamed(r, /^Sudan$/)).toBeUndefined();
