@@ -50,6 +50,10 @@ describe("event coding: one act, not its parts", () => {
   it("reads a headline's counted victims as the target ('dozens of soldiers killed in attack')", () => {
     expect(coded(run("Mali: dozens of soldiers killed in jihadist attack near Gao"))).toEqual(["ASSAULT  -> Mali military"]);
   });
+  it("codes armed forces looting as seizure, a crowd's looting as a riot, and reads a misread second verb after 'and'", () => {
+    expect(coded(run("RSF looted the market in Um Kadada and abducted 15 civilians."))).toEqual(["COERCE Rapid Support Forces -> civilians", "ASSAULT Rapid Support Forces -> civilians"]);
+    expect(run("Protesters looted shops in Nairobi.").events.map((e) => `${e.type}/${e.mode}`)).toEqual(["PROTEST/riot"]);
+  });
   it("codes ordering forces out of a country as an expulsion", () => {
     expect(coded(run("Niger's generals ordered French troops out of the country."))).toEqual(["SANCTION Niger military -> French Armed Forces"]);
   });

@@ -13,7 +13,7 @@ import { readObligations, recodeCommitments } from "./commitments.js";
 import { DISAPPROVAL, readJudgements, WARNING } from "./judgements.js";
 import { tollsIn } from "../tolls/index.js";
 import { modalityOf } from "./modality.js";
-import { findTriggers, governingVerb, type Trigger } from "./triggers.js";
+import { findTriggers, governingVerb, stems, type Trigger } from "./triggers.js";
 
 /** An event before ids, dates, places, tolls and claims are attached. */
 export interface DraftEvent {
@@ -54,6 +54,8 @@ const CROWDS = wordClass("crowd-labels");
 /** "teachers launched a strike": words that civilians' act makes a strike, not an attack. */
 const STOPPAGES = wordClass("work-stoppage-words");
 const RESCUES = wordClass("rescue-verbs");
+/** "RSF looted the market": verbs of looting, which armed forces do as seizure (COERCE seize), not as a riot. */
+const LOOTING = wordClass("looting-verbs");
 /** "were also killed": adverbs that make a later count add to the attack told before. */
 const ADDING = wordClass("toll-adding-adverbs");
 /** Those who rescue when they free people: security forces, not captors or governments releasing prisoners. */
@@ -255,6 +257,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     for (const d of drafts) {
       if ((tokens[d.trigger.head] as Token).lemma !== "chant" || !trailingParticiple(tokens, d.trigger.first, s.first)) continue;
       if (tokens.slice(s.first, d.trigger.first).some((t) => t.pos === "VERB" && GATHERING.has(t.lemma))) { d.type = "PROTEST"; d.mode = "demo"; }
+    }
+    // "RSF looted the market": armed forces who loot seize, they do not riot
+    for (const d of drafts) {
+      if (d.type === "PROTEST" && d.mode === "riot" && stems((tokens[d.trigger.head] as Token).lower).some((w) => LOOTING.has(w)) && d.actor.length > 0 &&
+        d.actor.every((k) => ARMED.has(ctx.entities.get(k)?.kind ?? "other"))) { d.type = "COERCE"; d.mode = "seize"; }
     }
     foldProtestAims(tokens, drafts);
     // "an attack on a base that Ankara blamed on the PKK": the side blamed for an attack told with no doer

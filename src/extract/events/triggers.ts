@@ -148,11 +148,14 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
     t = lastTok - 1;
   }
   let verbSeen = false;
+  /** A verb the tagger misread was read as an event's before this token. */
+  let actSeen = false;
   for (let t = s.first; t < s.last; t++) {
     const tok = tokens[t] as Token;
     if (taken[t - s.first]) { verbSeen ||= tok.pos === "VERB"; continue; }
     const prev = tokens[t - 1];
-    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) : mistaggedVerb(rules, tok, prev, tokens[t + 1], verbSeen, tokens[t + 2]);
+    const lemma = tok.pos === "VERB" ? verbLemma(rules, tok) :
+      mistaggedVerb(rules, tok, prev, tokens[t + 1], verbSeen, tokens[t + 2], verbSeen || actSeen);
     if (tok.pos === "VERB") verbSeen = true;
     if (!lemma) continue;
     const rule = rules.verbs.get(lemma);
@@ -186,6 +189,7 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
         if (n.nominal && n.first > t && n.first < phrased.last) out.splice(k, 1);
       }
       out.push(phrased);
+      actSeen = true;
       continue;
     }
     // a light verb hands its subject to the event noun it governs
@@ -195,7 +199,7 @@ export function findTriggers(ctx: DocContext, rules: EventRules, s: Sentence, wo
         !tokens.slice(t + 1, n.first).some((x) => x.pos === "VERB"));
       if (noun) { noun.carrier = t; continue; }
     }
-    if (phrased) out.push(phrased);
+    if (phrased) { out.push(phrased); actSeen = true; }
   }
   return out.sort((x, y) => x.head - y.head);
 }
@@ -222,7 +226,8 @@ function verbLemma(rules: EventRules, tok: Token): string {
   return stems(w).find((x) => rules.verbs.has(x)) ?? tok.lemma;
 }
 
-function stems(w: string): string[] {
+/** The stems an inflected form may have: "looted" → looted, loote, loot; "stopped" → stop. */
+export function stems(w: string): string[] {
   return [w, w.slice(0, -1), w.slice(0, -2), /(.)\1ed$/.test(w) ? w.slice(0, -3) : "", /ie[ds]$/.test(w) ? `${w.slice(0, -3)}y` : ""].filter(Boolean);
 }
 
@@ -234,13 +239,15 @@ function stems(w: string): string[] {
 /** Nouns plural in sense though not in form, which a headline's bare verb may follow ("Police fire tear gas"). */
 const COLLECTIVE = wordClass("collective-nouns");
 
-function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined, verbBefore: boolean, after?: Token): string | null {
+function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, next: Token | undefined, verbBefore: boolean, after?: Token, actBefore = verbBefore): string | null {
   if ((tok.pos !== "ADJ" && tok.pos !== "NOUN") || !prev) return null;
   // every reading below needs an "-ed" or "-s" form, a coded verb or a listed past form: most words are none
   const end = tok.lower.charCodeAt(tok.lower.length - 1);
   if (end !== 100 /* d */ && end !== 115 /* s */ && !rules.verbs.has(tok.lower) && !rules.pastForms.has(tok.lower)) return null;
   // "residents alleged", "gunmen abducted"; in headlines also "troops advance", "Iran launches"
-  const past = /ed$/.test(tok.lower) && ["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos);
+  // "looted the market and abducted 15 civilians": after "and", a second verb of the clause with its object
+  const past = /ed$/.test(tok.lower) && (["NOUN", "PROPN", "PRON", "AUX", "ADV"].includes(prev.pos) ||
+    (prev.lower === "and" && actBefore && next !== undefined && (next.pos === "NUM" || next.pos === "DET")));
   // "Rebel drones kill six guards": a plural noun that a verb follows is that verb's subject, not a verb
   // a headline's verb is its first: "Britain mobilized reservists while UN arms inspectors said …" has one already
   const present = tok.pos === "NOUN" && /s$/.test(tok.lower) && (prev.pos === "PROPN" || (prev.pos === "NOUN" && /s$/.test(prev.lower))) &&
