@@ -153,6 +153,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         actor = args.agent(trig.last, s);
         // "were killed in an Israeli missile strike": the doer named inside the verb's phrase
         if (actor.length === 0) actor = args.inside(trig.head + 1, trig.last);
+        // "80 were killed in clashes between the ELN and FARC dissidents": the sides of the fighting the phrase names
+        if (actor.length === 0 && tokens[trig.last]?.lower === "between" && trig.last - trig.head > 1) {
+          const sides = args.object(trig.last, s);
+          if (sides.length > 1) { actor = sides; recipient = []; trig.twoSided = true; }
+        }
         // "Zambada was arrested in the United States": a state's coercion where it holds power, the state's
         if (actor.length === 0 && trig.type === "COERCE") actor = args.placeObject(trig.last, s);
         // "more troops would be deployed": the forces mobilised are the actor's own, the subject of the passive
