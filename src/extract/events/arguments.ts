@@ -56,6 +56,8 @@ const NOUN_PHRASE = new Set(["DET", "NUM", "ADJ", "NOUN", "PROPN"]);
 /** Words that open a clause with a subject of its own ("after", "when", "because"). */
 const CLAUSE_OPENERS = wordClass("clause-openers");
 const ADVERBS = wordClass("argument-adverbs");
+/** Kinds of actor that bear arms and may hold ground. */
+const ARMED_KINDS: ReadonlySet<string> = new Set(["military", "armed_group", "police"]);
 /** "the army, backed by militias, attacked": participles whose doer after "by" acts with the subject. */
 const JOINT_PARTICIPLES = wordClass("joint-participles");
 
@@ -520,7 +522,9 @@ export class ArgumentReader {
       // "from the Kurdish-led SDF": past the modifiers to the name they qualify
       for (let j = k + 1; j < s.last && j < k + 7; j++) {
         const m = mentionAt(this.#ctx, j);
-        if (m && this.#tok(m.last)?.text !== "-") return m.locative ? [] : this.#coordinated(m, s, 1);
+        // ("from RSF" may read as where someone is from; an armed force is still the one it was taken from)
+        const held = m && (!m.locative || ARMED_KINDS.has(this.#ctx.entities.get(m.entity)?.kind ?? "other"));
+        if (m && this.#tok(m.last)?.text !== "-") return held ? this.#coordinated(m, s, 1) : [];
         if (m) { j = m.last; continue; }
         if (!["DET", "ADJ", "VERB", "PUNCT", "PROPN"].includes(this.#tok(j)?.pos ?? "") || STOPS.has(this.#tok(j)?.text ?? "")) break;
       }

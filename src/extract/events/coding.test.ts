@@ -54,6 +54,9 @@ describe("event coding: one act, not its parts", () => {
     expect(coded(run("RSF looted the market in Um Kadada and abducted 15 civilians."))).toEqual(["COERCE Rapid Support Forces -> civilians", "ASSAULT Rapid Support Forces -> civilians"]);
     expect(run("Protesters looted shops in Nairobi.").events.map((e) => `${e.type}/${e.mode}`)).toEqual(["PROTEST/riot"]);
   });
+  it("reads 'retook' and the armed force a place is taken from", () => {
+    expect(coded(run("The Sudanese army retook Wad Madani from the RSF on Saturday."))).toEqual(["ASSAULT Sudanese Armed Forces -> Rapid Support Forces"]);
+  });
   it("reads the sides named after 'between' of a passive killing in clashes", () => {
     expect(coded(run("80 people were killed in clashes between the ELN and the Gulf Clan in Catatumbo."))).toEqual(["ASSAULT National Liberation Army+Clan del Golfo -> "]);
   });

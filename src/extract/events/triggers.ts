@@ -213,6 +213,9 @@ function anonymityBefore(tokens: Token[], t: number, first: number): boolean {
 /** The coded lemma of a verb, seeing through a prefix wink-nlp keeps ("re-designated" → designate). */
 function verbLemma(rules: EventRules, tok: Token): string {
   if (rules.verbs.has(tok.lemma)) return tok.lemma;
+  // "retook": an irregular past form the lemmatiser does not know
+  const listed = rules.pastForms.get(tok.lower);
+  if (listed) return listed;
   // "staged", "waged": wink-nlp cuts "-ed" whole (stag, wag) where the verb ends in "e"
   if (tok.lemma.length + 2 === tok.lower.length && tok.lower.endsWith("ed")) {
     const e = `${tok.lemma}e`;
