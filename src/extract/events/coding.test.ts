@@ -54,6 +54,10 @@ describe("event coding: one act, not its parts", () => {
     expect(coded(run("RSF looted the market in Um Kadada and abducted 15 civilians."))).toEqual(["COERCE Rapid Support Forces -> civilians", "ASSAULT Rapid Support Forces -> civilians"]);
     expect(run("Protesters looted shops in Nairobi.").events.map((e) => `${e.type}/${e.mode}`)).toEqual(["PROTEST/riot"]);
   });
+  it("codes suspending an organisation's activities as a restriction and folds a sit-in's demand into it", () => {
+    expect(coded(run("The government of Niger suspended the activities of three NGOs in Niamey."))).toEqual(["COERCE Government of Niger -> NGO"]);
+    expect(run("Around 200 teachers staged a sit-in in front of the Ministry of Education in Tunis to demand salary increases.").events.map((e) => e.type)).toEqual(["PROTEST"]);
+  });
   it("reads 'retook' and the armed force a place is taken from", () => {
     expect(coded(run("The Sudanese army retook Wad Madani from the RSF on Saturday."))).toEqual(["ASSAULT Sudanese Armed Forces -> Rapid Support Forces"]);
   });

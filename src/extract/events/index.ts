@@ -634,7 +634,7 @@ function foldProtestAims(tokens: Token[], drafts: DraftEvent[]): void {
   for (const p of drafts.filter((d) => d.type === "PROTEST")) {
     for (let i = drafts.length - 1; i >= 0; i--) {
       const x = drafts[i] as DraftEvent;
-      if (!PROTEST_AIMS.has(x.type) || x.trigger.first <= p.trigger.first || x.trigger.first - p.trigger.last > 12) continue;
+      if (!PROTEST_AIMS.has(x.type) || x.trigger.first <= p.trigger.first || x.trigger.first - p.trigger.last > 16) continue;
       if (x.actor.length && p.actor.length && !x.actor.some((k) => p.actor.includes(k))) continue;
       const head = tokens[x.trigger.head] as Token;
       const before = tokens[x.trigger.first - 1] as Token | undefined;
