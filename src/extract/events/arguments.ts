@@ -344,6 +344,25 @@ export class ArgumentReader {
     return [];
   }
 
+  /**
+   * The state or body named after "from" or "to" in the clause after token t: where envoys are
+   * recalled from or to ("recalled its ambassador from Somalia"); [] when none.
+   */
+  leftFor(t: number, s: Sentence): Mention[] {
+    for (let k = t; k < s.last && k < t + 8; k++) {
+      const tok = this.#tok(k);
+      if (STOPS.has(tok.text) || tok.text === ",") return [];
+      if (tok.lower !== "from" && tok.lower !== "to") continue;
+      for (let j = k + 1; j < s.last && j < k + 4; j++) {
+        const m = mentionAt(this.#ctx, j);
+        if (m) return [m];
+        if (!["DET", "ADJ"].includes(this.#tok(j).pos)) return [];
+      }
+      return [];
+    }
+    return [];
+  }
+
   /** True when a reporting verb stands between tokens `from` and `to` ("said … and accused"). */
   reportedBetween(from: number, to: number): boolean {
     for (let k = from; k < to; k++) if (this.#tok(k).pos === "VERB" && REPORTING.has(this.#tok(k).lemma)) return true;

@@ -58,6 +58,10 @@ describe("event coding: one act, not its parts", () => {
     expect(coded(run("The government of Niger suspended the activities of three NGOs in Niamey."))).toEqual(["COERCE Government of Niger -> NGO"]);
     expect(run("Around 200 teachers staged a sit-in in front of the Ministry of Education in Tunis to demand salary increases.").events.map((e) => e.type)).toEqual(["PROTEST"]);
   });
+  it("aims a recall of one's own envoy at the country left, and a joint signing at no one", () => {
+    expect(coded(run("Kenya recalled its ambassador from Somalia over the border dispute."))).toEqual(["SANCTION Kenya -> Somalia"]);
+    expect(coded(run("Ethiopia and Eritrea signed a peace agreement in Jeddah."))).toEqual(["SUPPORT Eritrea+Ethiopia -> "]);
+  });
   it("reads 'retook' and the armed force a place is taken from", () => {
     expect(coded(run("The Sudanese army retook Wad Madani from the RSF on Saturday."))).toEqual(["ASSAULT Sudanese Armed Forces -> Rapid Support Forces"]);
   });

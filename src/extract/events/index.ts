@@ -198,6 +198,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
           recipient = args.object((recipient[recipient.length - 1] as Mention).last, s);
         }
         if (recipient.length === 0 && (trig.type === "ASSAULT" || trig.type === "COERCE")) recipient = args.takenFrom(trig.last, s);
+        // "Kenya recalled its ambassador from Somalia": one's own envoys withdrawn; the target is the land they leave
+        if (trig.type === "SANCTION" && recipient.length > 0 && recipient.every((m) => ownSide(ctx, keys(actor), m.entity))) {
+          const from = args.leftFor(trig.last, s);
+          if (from.length) recipient = from;
+        }
         // "blamed the killings on a police death squad": the one blamed follows "on"
         if (BLAME.has((tokens[trig.head] as Token).lemma)) {
           const on = blameOn(tokens, trig.last, s);
@@ -461,6 +466,13 @@ function ownForces(ctx: DocContext, actors: string[], key: string): boolean {
   const e = ctx.entities.get(key);
   if (!e || (e.kind !== "military" && e.kind !== "police")) return false;
   return !e.country || actors.some((k) => ctx.entities.get(k)?.country === e.country || ctx.entities.get(k)?.key === e.parent);
+}
+
+/** "recalled its ambassador": a body or official of the actor's own state, not a named outsider. */
+function ownSide(ctx: DocContext, actors: string[], key: string): boolean {
+  const e = ctx.entities.get(key);
+  if (!e || e.named || !["government", "military", "police"].includes(e.kind)) return false;
+  return !e.country || actors.some((k) => ctx.entities.get(k)?.country === e.country);
 }
 
 /** "Venezuela mobilised militia members": a generic armed group of a state's own country, which the state moves. */

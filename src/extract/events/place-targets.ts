@@ -13,6 +13,8 @@ const BEFORE_PLACE = wordClass("place-target-prepositions");
 const CLAUSE_END = wordClass("place-target-breaks");
 /** Acts that move or deploy one's own (their destination is no target) or have two sides. */
 const NOT_AIMED = new Set<PloverType>(["MOBILIZE", "CONSULT", "COOPERATE"]);
+/** Acts that several sides may do together (sign, agree), aimed at no one when they do. */
+const JOINT = new Set<PloverType>(["SUPPORT", "AGREE"]);
 
 const BORDERS = wordClass("border-nouns");
 const ACROSS = wordClass("border-prepositions");
@@ -70,6 +72,8 @@ export function placeTargets(ctx: DocContext, drafts: DraftEvent[], placeAt: (st
   let added = false;
   for (const d of drafts) {
     if (d.recipient.length || !d.actor.length || d.trigger.twoSided || NOT_AIMED.has(d.type)) continue;
+    // "Ethiopia and Eritrea signed a peace agreement in Jeddah": sides agreeing together are not aimed at where they sign
+    if (JOINT.has(d.type) && d.actor.length > 1) continue;
     const s = ctx.a.sentences[d.sentence];
     if (!s) continue;
     for (let k = d.trigger.last; k < s.last && k < d.trigger.last + 12; k++) {
