@@ -62,6 +62,9 @@ describe("event coding: one act, not its parts", () => {
     expect(coded(run("Kenya recalled its ambassador from Somalia over the border dispute."))).toEqual(["SANCTION Kenya -> Somalia"]);
     expect(coded(run("Ethiopia and Eritrea signed a peace agreement in Jeddah."))).toEqual(["SUPPORT Eritrea+Ethiopia -> "]);
   });
+  it("codes dissolving political parties as a restriction", () => {
+    expect(run("Mali's junta dissolved all political parties.").events.map((e) => `${e.type}/${e.mode}`)).toEqual(["COERCE/restrict"]);
+  });
   it("reads 'retook' and the armed force a place is taken from", () => {
     expect(coded(run("The Sudanese army retook Wad Madani from the RSF on Saturday."))).toEqual(["ASSAULT Sudanese Armed Forces -> Rapid Support Forces"]);
   });
