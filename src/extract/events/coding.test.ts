@@ -62,6 +62,9 @@ describe("event coding: one act, not its parts", () => {
     expect(coded(run("Kenya recalled its ambassador from Somalia over the border dispute."))).toEqual(["SANCTION Kenya -> Somalia"]);
     expect(coded(run("Ethiopia and Eritrea signed a peace agreement in Jeddah."))).toEqual(["SUPPORT Eritrea+Ethiopia -> "]);
   });
+  it("folds the act agreed to after 'to' and a verb into the agreement ('agreed to expand military cooperation')", () => {
+    expect(run("The United States and the Philippines agreed to expand military cooperation.").events.map((e) => e.type)).toEqual(["AGREE"]);
+  });
   it("codes dissolving political parties as a restriction", () => {
     expect(run("Mali's junta dissolved all political parties.").events.map((e) => `${e.type}/${e.mode}`)).toEqual(["COERCE/restrict"]);
   });

@@ -727,6 +727,10 @@ function complementOf(tokens: Token[], a: Trigger, b: Trigger): boolean {
   }
   // "demanding that President X abandon his policy": what a demand asks for is its content
   if (a.type === "REQUEST" && (tokens[a.last] as Token | undefined)?.lower === "that") return true;
+  // "agreed to expand military cooperation": a verb after "to" whose object is the event noun
+  if (b.nominal && (tokens[a.last] as Token | undefined)?.lower === "to" && b.first - a.last <= 4 &&
+    (tokens[a.last + 1] as Token | undefined)?.pos === "VERB" &&
+    tokens.slice(a.last + 2, b.first).every((t) => t.pos === "ADJ" || t.pos === "DET" || t.pos === "NOUN")) return true;
   const before = tokens[b.first - 1] as Token;
   const before2 = tokens[b.first - 2] as Token;
   // "charged its neighbour with supporting dissidents": what an accusation charges is its content
