@@ -157,7 +157,7 @@ function toEvent(ctx: DocContext, d: DraftEvent, tolls: Tolls, i: number, dates:
     mode: d.mode,
     actor: ids(d.actor),
     recipient: ids(d.recipient),
-    modality: d.modality,
+    modality: d.modality === "asserted" && background(when, ctx.doc.published) ? "historical" : d.modality,
     date: when.date,
     dateSource: when.source,
     location: place ? { name: place.name, country: place.country, admin1: place.admin1, admin2: place.admin2, lat: place.lat, lon: place.lon, precision: place.precision, evidence: place.mentions.slice(0, 1) } : null,
@@ -170,6 +170,20 @@ function toEvent(ctx: DocContext, d: DraftEvent, tolls: Tolls, i: number, dates:
 }
 
 const NO_TOLLS: Tolls = { fatalities: null, injuries: null };
+
+/** How long before a report an act the text dates is background, not the report's news. */
+const BACKGROUND_DAYS = 30;
+
+/**
+ * "Zambada was arrested in the United States in July" in a September report, "the 2020-2022
+ * war": an act the text itself dates well before the report is told as history.
+ */
+function background(when: ReturnType<typeof eventDate>, published: string | null | undefined): boolean {
+  if (!published || when.source !== "text" || !when.date) return false;
+  const end = Date.parse(`${when.date.end}T00:00:00Z`);
+  const day = Date.parse(`${published.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(end) && Number.isFinite(day) && day - end > BACKGROUND_DAYS * 864e5;
+}
 
 /**
  * The tolls of an attack (none for other events), read once per draft: read again only when the

@@ -54,6 +54,10 @@ describe("extract: events", () => {
     const r = run("The militia, which fought beside the army in the 2020-2022 war, took up arms against the government in March.");
     expect(r.events.map((e) => [e.trigger, e.date?.start, e.date?.end])).toEqual([["fought", "2020-01-01", "2022-12-31"], ["took", "2031-03-01", "2031-03-31"]]);
   });
+  it("tells an act the text dates well before the report as history", () => {
+    const r = run("Police arrested the rebel leader in the capital on Monday. His fighters attacked the airport in January.");
+    expect(r.events.map((e) => [e.trigger, e.modality])).toEqual([["arrested", "asserted"], ["attacked", "historical"]]);
+  });
   it("dates by the words, not the dateline, and by the publication month when no date is given", () => {
     const r = run("GOMA, May 10 — Rebels attacked an army post on Thursday. The army later withdrew from the hills around the town.");
     const attack = r.events.find((x) => x.type === "ASSAULT");
