@@ -65,6 +65,10 @@ describe("event coding: one act, not its parts", () => {
   it("folds the act agreed to after 'to' and a verb into the agreement ('agreed to expand military cooperation')", () => {
     expect(run("The United States and the Philippines agreed to expand military cooperation.").events.map((e) => e.type)).toEqual(["AGREE"]);
   });
+  it("codes no release when what is released is published, not freed", () => {
+    expect(run("Hamas releases a sign-of-life propaganda video showing a hostage.").events.map((e) => e.type)).not.toContain("RETREAT");
+    expect(run("Hamas released three hostages.").events.map((e) => e.type)).toEqual(["RETREAT"]);
+  });
   it("codes dissolving political parties as a restriction", () => {
     expect(run("Mali's junta dissolved all political parties.").events.map((e) => `${e.type}/${e.mode}`)).toEqual(["COERCE/restrict"]);
   });

@@ -54,6 +54,8 @@ const CROWDS = wordClass("crowd-labels");
 /** "teachers launched a strike": words that civilians' act makes a strike, not an attack. */
 const STOPPAGES = wordClass("work-stoppage-words");
 const RESCUES = wordClass("rescue-verbs");
+/** "released a video": nouns of what is published, not freed. */
+const RELEASED_THINGS = wordClass("released-things");
 /** "RSF looted the market": verbs of looting, which armed forces do as seizure (COERCE seize), not as a riot. */
 const LOOTING = wordClass("looting-verbs");
 /** "were also killed": adverbs that make a later count add to the attack told before. */
@@ -267,6 +269,11 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     for (const d of drafts) {
       if ((tokens[d.trigger.head] as Token).lemma !== "chant" || !trailingParticiple(tokens, d.trigger.first, s.first)) continue;
       if (tokens.slice(s.first, d.trigger.first).some((t) => t.pos === "VERB" && GATHERING.has(t.lemma))) { d.type = "PROTEST"; d.mode = "demo"; }
+    }
+    // "Hamas releases a propaganda video": what is published is not freed
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const d = drafts[i] as DraftEvent;
+      if (d.type === "RETREAT" && d.mode === "release" && !d.trigger.nominal && releasesThing(tokens, d.trigger.last, s.last)) drafts.splice(i, 1);
     }
     // "RSF looted the market": armed forces who loot seize, they do not riot
     for (const d of drafts) {
@@ -542,6 +549,18 @@ function sameIncident(ctx: DocContext, d: DraftEvent, earlier: DraftEvent[]): bo
     (prev.alsoCounted ??= []).push(d.sentence);
   }
   return true;
+}
+
+/** True when the noun phrase after token t (up to its first preposition or verb) names a thing published ("a propaganda video"). */
+function releasesThing(tokens: Token[], t: number, last: number): boolean {
+  for (let k = t; k < last && k < t + 9; k++) {
+    const tok = tokens[k] as Token;
+    if (RELEASED_THINGS.has(tok.lower)) return true;
+    // ("a sign-of-life video": a word glued inside a compound by hyphens)
+    const glued = tokens[k - 1]?.text === "-" && tokens[k + 1]?.text === "-";
+    if (!["DET", "ADJ", "NOUN", "PROPN", "NUM"].includes(tok.pos) && tok.text !== "-" && !glued) return false;
+  }
+  return false;
 }
 
 /** True when the trigger at t stands in a clause opened by "after" or "before", back to a comma or the sentence start. */
