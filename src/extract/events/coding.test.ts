@@ -65,6 +65,10 @@ describe("event coding: one act, not its parts", () => {
   it("folds the act agreed to after 'to' and a verb into the agreement ('agreed to expand military cooperation')", () => {
     expect(run("The United States and the Philippines agreed to expand military cooperation.").events.map((e) => e.type)).toEqual(["AGREE"]);
   });
+  it("joins the people killed to the attack an 'after' clause of their sentence tells", () => {
+    const r = run("Four people are killed and 25 others are injured after Russian forces launch a rocket barrage at the centre of Sumy.");
+    expect(r.events.map((e) => [names(r, e.actor).join("+"), e.fatalities?.low])).toEqual([["Russian Armed Forces", 4]]);
+  });
   it("codes no release when what is released is published, not freed", () => {
     expect(run("Hamas releases a sign-of-life propaganda video showing a hostage.").events.map((e) => e.type)).not.toContain("RETREAT");
     expect(run("Hamas released three hostages.").events.map((e) => e.type)).toEqual(["RETREAT"]);

@@ -779,7 +779,13 @@ function merge(drafts: DraftEvent[], tokens: Token[]): DraftEvent[] {
  * it, and the attack named after "in" or "by" later in its clause, which says who did it, are one.
  */
 function occasion(tokens: Token[], earlier: DraftEvent, later: DraftEvent): boolean {
-  if (earlier.type !== "ASSAULT" || earlier.actor.length > 0 || later.actor.length === 0 || !later.trigger.nominal) return false;
+  if (earlier.type !== "ASSAULT" || earlier.actor.length > 0 || later.actor.length === 0) return false;
+  // "Four people are killed after Russian forces launch a rocket barrage at Sumy": the act that killed them
+  if (!later.trigger.nominal) {
+    const between = tokens.slice(earlier.trigger.last, later.trigger.first);
+    return later.sentence === earlier.sentence && between.some((t) => t.lower === "after" || t.lower === "when" || t.lower === "as") &&
+      !between.some((t) => t.text === ";" || t.text === "." || t.lower === "but");
+  }
   const { word, at } = determinerOf(tokens, later.trigger.first);
   const opener = ["a", "an", "the"].includes(word) ? tokens[at - 1]?.lower ?? "" : word;
   return (opener === "in" || opener === "by") && !tokens.slice(earlier.trigger.last, later.trigger.first).some((t) => t.text === ";" || t.text === ".");
