@@ -192,7 +192,10 @@ function background(when: ReturnType<typeof eventDate>, published: string | null
 function attackTolls(a: AnalyzedText): (d: DraftEvent, all: DraftEvent[]) => Tolls {
   const read = new Map<DraftEvent, { from: number; to: number; tolls: Tolls }>();
   return (d, all) => {
-    if (d.type !== "ASSAULT") return NO_TOLLS;
+    // an attack, or a riot ("protesters set fire to the assembly building; three people are killed")
+    if (d.type !== "ASSAULT" && !(d.type === "PROTEST" && d.mode === "riot")) return NO_TOLLS;
+    // (an attack told in the riot's sentence, "police fire at protesters, killing 19", takes its toll)
+    if (d.type === "PROTEST" && all.some((x) => x.sentence === d.sentence && x.type === "ASSAULT")) return NO_TOLLS;
     const s = a.sentences[d.sentence] as (typeof a.sentences)[number];
     const [from, to] = tollRegion(d, all, s);
     const known = read.get(d);

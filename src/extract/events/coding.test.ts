@@ -65,6 +65,12 @@ describe("event coding: one act, not its parts", () => {
   it("folds the act agreed to after 'to' and a verb into the agreement ('agreed to expand military cooperation')", () => {
     expect(run("The United States and the Philippines agreed to expand military cooperation.").events.map((e) => e.type)).toEqual(["AGREE"]);
   });
+  it("gives a trailing ', killing N' to the attack of the main clause, not to the country named last", () => {
+    const r = run("Russia launches drone attacks on Kharkiv, Ukraine, damaging buildings, killing three people.");
+    expect(r.events.map((e) => [names(r, e.actor).join("+"), e.fatalities?.low])).toEqual([["Russia", 3]]);
+    const p = run("Police open fire on protesters demonstrating against a ban in Kathmandu, killing 19 people.");
+    expect(p.events.filter((e) => e.fatalities).map((e) => [e.type, names(p, e.actor).join("+"), e.fatalities?.low])).toEqual([["ASSAULT", "police", 19]]);
+  });
   it("joins the people killed to the attack an 'after' clause of their sentence tells", () => {
     const r = run("Four people are killed and 25 others are injured after Russian forces launch a rocket barrage at the centre of Sumy.");
     expect(r.events.map((e) => [names(r, e.actor).join("+"), e.fatalities?.low])).toEqual([["Russian Armed Forces", 4]]);

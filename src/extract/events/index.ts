@@ -214,7 +214,9 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
         // a participle or second verb with no subject of its own: "…, killing four soldiers"
         if (actor.length === 0 && mainSubject.length && !args.ownClause(trig.first, s)) actor = mainSubject;
         // "shelled the town, killing about 20 people": the toll of the attack just told, not another attack
-        const host = trig.type === "ASSAULT" && trailingParticiple(tokens, trig.first, s.first) ? attackBy(drafts, keys(actor)) :
+        // ("Police open fire on protesters demonstrating …, killing 19": the attack of the main clause, whoever the nearer subject)
+        const host = trig.type === "ASSAULT" && trailingParticiple(tokens, trig.first, s.first) ?
+          attackBy(drafts, keys(actor)) ?? [...drafts].reverse().find((d) => d.type === "ASSAULT" && !d.trigger.twoSided && d.actor.length > 0 && d.modality === "asserted") ?? null :
           // "a strike kills five people, including a child, and injures nine others": the wounded are the same attack's
           // "kills two people, injures 28 others": a comma joins them as "and" does
           trig.type === "ASSAULT" && HARM.has((tokens[trig.head] as Token).lemma) && (tokens[trig.first - 1]?.lower === "and" ||

@@ -264,7 +264,7 @@ function mistaggedVerb(rules: EventRules, tok: Token, prev: Token | undefined, n
     (prev.pos === "PROPN" || prev.pos === "NOUN") && !verbBefore && object;
   if (bare && rules.verbs.has(tok.lower)) return tok.lower;
   // "Security guards open fire on civilians": a bare form read as an adjective, before the word its verb's phrase goes on with
-  const phrased = tok.pos === "ADJ" && next !== undefined && !verbBefore && /s$/.test(prev.lower) && (prev.pos === "NOUN" || prev.pos === "PROPN") &&
+  const phrased = tok.pos === "ADJ" && next !== undefined && !verbBefore && (/s$/.test(prev.lower) || COLLECTIVE.has(prev.lower)) && (prev.pos === "NOUN" || prev.pos === "PROPN") &&
     (rules.verbs.get(tok.lower)?.phrases.some((p) => p.type !== null && p.after[0] === next.lower) ?? false);
   if (phrased) return tok.lower;
   // "Gunmen shot dead a village chief", "Rebels fought the army": an irregular past form with its
