@@ -51,23 +51,35 @@ export function analyze(text: string, abbreviations: ReadonlySet<string>): Analy
   // copy where each such letter is its base letter, of the same length, so offsets still hold
   const read = WIDE_LETTER.test(text) ? text.replace(WIDE_LETTERS, baseLetter) : text;
   const doc = nlp.readDoc(read);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
+  // three whole-collection reads: wink-nlp's `out` maps a collection in one tight loop, far cheaper
+  // than visiting tokens one by one (`each` builds an item object per token)
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const pos = all.out(its.pos) as string[];
+  const lemmas = all.out(its.lemma as Parameters<typeof all.out>[0]) as string[];
+  const same = read === text;
   const tokens: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? "";
-    // line breaks come through as tokens of their own; the sentence splitter reads the gaps instead
-    if (value.trim() === "") continue;
-    let at = read.startsWith(value, cursor) ? cursor : read.indexOf(value, cursor);
+    const c = value.charCodeAt(0);
+    // line breaks come through as tokens of their own; the sentence splitter reads the gaps instead.
+    // A token starting with a visible ASCII character (most) is not blank without trimming it.
+    if (!(c > 32 && c < 127) && value.trim() === "") continue;
+    // Step over the blanks before the token first: a token not starting with one cannot be found
+    // earlier, so this is where `indexOf` would find it, without searching.
+    let at = cursor;
+    if (c > 32) while (read.charCodeAt(at) <= 32) at++;
+    if (!read.startsWith(value, at)) at = read.indexOf(value, at);
     // wink-nlp may normalise a token (rare); keep the offsets monotone and skip what isn't found.
     if (at < 0) continue;
     cursor = at + value.length;
-    const written = read === text ? value : text.slice(at, cursor);
+    const written = same ? value : text.slice(at, cursor);
+    const lower = written.toLowerCase();
+    const lemma = written === value ? lemmas[i] ?? value : written;
     tokens.push({
-      start: at, end: cursor, text: written, lower: written.toLowerCase(),
-      lemma: (written === value ? lemmas[i] ?? value : written).toLowerCase(), pos: pos[i] ?? "X", sentence: 0,
+      start: at, end: cursor, text: written, lower,
+      lemma: lemma === written ? lower : lemma.toLowerCase(), pos: pos[i] ?? "X", sentence: 0,
     });
   }
   return { text, tokens, sentences: splitSentences(text, tokens, abbreviations) };
@@ -116,6 +128,9 @@ function splitSentences(text: string, tokens: Token[], abbreviations: ReadonlySe
 
 function isSentenceEnd(t: Token, next: Token | undefined, abbreviations: ReadonlySet<string>): boolean {
   if (!next) return false;
+  // only a token ending in a stop can end a sentence: most are rejected on their last character
+  const last = t.text.charCodeAt(t.text.length - 1);
+  if (last !== 46 && last !== 63 && last !== 33) return false;
   const endsWithStop = t.text === "." || t.text === "?" || t.text === "!" ||
     (t.text.endsWith(".") && t.text.length > 1 && !abbreviations.has(t.lower) && !/^[A-Z]\.$/.test(t.text));
   if (endsWithStop) return /^[A-Z"“‘'(0-9]/.test(next.text);
