@@ -30,7 +30,10 @@ const THINGS = wordClass("thing-name-heads");
 /** Head words of organisation names and the kind they give, tried in this order ("group" is an armed group's before a firm's). */
 const HEADS: [ReadonlySet<string>, ActorKind][] = (["military", "police", "intelligence", "government", "armed_group", "political_party", "media", "business", "ngo", "civilians"] as const)
   .map((kind): [ReadonlySet<string>, ActorKind] => [wordClass(`name-heads-${kind.replace("_", "-")}`), kind]);
-const capitalised = (w: Word) => /^\p{Lu}/u.test(w.text);
+const capitalised = (w: Word) => {
+  const c = w.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w.text);
+};
 /** Kinds of the bodies whose units an ordinal names ("33rd Front", "5th Brigade"). */
 const UNITS: ReadonlySet<ActorKind> = new Set(["military", "armed_group", "police"]);
 
@@ -46,7 +49,8 @@ export function unknownName(ctx: DocContext, i: number, limit: number, isPlace: 
   const { words, a } = ctx;
   const w = words[i] as Word;
   // "the 33rd Front", "the 10th Mountain Division": an ordinal opens the name of a unit
-  if (/^\d+(?:st|nd|rd|th)$/.test(w.text)) {
+  const c0 = w.text.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57 && /^\d+(?:st|nd|rd|th)$/.test(w.text)) {
     const next = words[i + 1];
     if (!next || i + 1 >= limit || a.text.slice(w.end, next.start) !== " ") return null;
     const unit = unknownName(ctx, i + 1, limit, isPlace, isEventWord, isKnownBody);
