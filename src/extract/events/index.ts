@@ -58,6 +58,10 @@ const RESCUES = wordClass("rescue-verbs");
 const RELEASED_THINGS = wordClass("released-things");
 /** "RSF looted the market": verbs of looting, which armed forces do as seizure (COERCE seize), not as a riot. */
 const LOOTING = wordClass("looting-verbs");
+/** "The strikes began after nine soldiers were killed": words opening a clause of another time. */
+const EARLIER_CLAUSE = wordClass("earlier-clause-openers");
+/** "are killed after Russian forces launch a barrage": words before the attack that caused a toll. */
+const CAUSE_CLAUSE = wordClass("cause-clause-openers");
 /** "were also killed": adverbs that make a later count add to the attack told before. */
 const ADDING = wordClass("toll-adding-adverbs");
 /** Those who rescue when they free people: security forces, not captors or governments releasing prisoners. */
@@ -570,7 +574,7 @@ function afterClause(tokens: Token[], t: number, first: number): boolean {
   for (let k = t - 1; k >= first; k--) {
     const tok = tokens[k] as Token;
     if (tok.text === "," || tok.text === ";") return false;
-    if ((tok.lower === "after" || tok.lower === "before") && tok.pos !== "ADV") return k > first;
+    if (EARLIER_CLAUSE.has(tok.lower) && tok.pos !== "ADV") return k > first;
   }
   return false;
 }
@@ -785,7 +789,7 @@ function occasion(tokens: Token[], earlier: DraftEvent, later: DraftEvent): bool
   // "Four people are killed after Russian forces launch a rocket barrage at Sumy": the act that killed them
   if (!later.trigger.nominal) {
     const between = tokens.slice(earlier.trigger.last, later.trigger.first);
-    return later.sentence === earlier.sentence && between.some((t) => t.lower === "after" || t.lower === "when" || t.lower === "as") &&
+    return later.sentence === earlier.sentence && between.some((t) => CAUSE_CLAUSE.has(t.lower)) &&
       !between.some((t) => t.text === ";" || t.text === "." || t.lower === "but");
   }
   const { word, at } = determinerOf(tokens, later.trigger.first);
