@@ -75,6 +75,10 @@ describe("event coding: one act, not its parts", () => {
     const r = run("Four people are killed and 25 others are injured after Russian forces launch a rocket barrage at the centre of Sumy.");
     expect(r.events.map((e) => [names(r, e.actor).join("+"), e.fatalities?.low])).toEqual([["Russian Armed Forces", 4]]);
   });
+  it("codes crowd-control weapons used to disperse a crowd as one act of crowd control", () => {
+    const r = run("Police used tear gas and rubber bullets to disperse thousands of demonstrators in the capital.");
+    expect(r.events.map((e) => `${e.type}/${e.mode}`)).toEqual(["ASSAULT/crowd-control"]);
+  });
   it("codes no release when what is released is published, not freed", () => {
     expect(run("Hamas releases a sign-of-life propaganda video showing a hostage.").events.map((e) => e.type)).not.toContain("RETREAT");
     expect(run("Hamas released three hostages.").events.map((e) => e.type)).toEqual(["RETREAT"]);
@@ -473,7 +477,7 @@ describe("event coding: no one acts on themselves", () => {
 describe("event coding: an object pronoun for those the sentence before named", () => {
   it("reads 'disperse them' as aimed at the crowd told just before", () => {
     expect(coded(run("Hundreds of protesters gathered outside the ministry in Zomba. Police used tear gas to disperse them.")))
-      .toContain("COERCE police -> protesters");
+      .toContain("ASSAULT police -> protesters");
   });
 });
 

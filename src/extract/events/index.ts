@@ -54,6 +54,8 @@ const CROWDS = wordClass("crowd-labels");
 /** "teachers launched a strike": words that civilians' act makes a strike, not an attack. */
 const STOPPAGES = wordClass("work-stoppage-words");
 const RESCUES = wordClass("rescue-verbs");
+/** "to disperse the crowd": verbs of dispersal, the aim of crowd control told before them. */
+const DISPERSALS = wordClass("dispersal-verbs");
 /** "released a video": nouns of what is published, not freed. */
 const RELEASED_THINGS = wordClass("released-things");
 /** "RSF looted the market": verbs of looting, which armed forces do as seizure (COERCE seize), not as a riot. */
@@ -275,6 +277,16 @@ export function readEvents(ctx: DocContext, rules: EventRules, wordIndex: Int32A
     for (const d of drafts) {
       if ((tokens[d.trigger.head] as Token).lemma !== "chant" || !trailingParticiple(tokens, d.trigger.first, s.first)) continue;
       if (tokens.slice(s.first, d.trigger.first).some((t) => t.pos === "VERB" && GATHERING.has(t.lemma))) { d.type = "PROTEST"; d.mode = "demo"; }
+    }
+    // "Police used tear gas to disperse the demonstrators": the dispersal is the crowd control's aim, one act
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const d = drafts[i] as DraftEvent;
+      if (d.type !== "COERCE" || !DISPERSALS.has((tokens[d.trigger.head] as Token).lemma)) continue;
+      const force = drafts.find((x) => x.type === "ASSAULT" && x.mode === "crowd-control" && x.trigger.last <= d.trigger.first && x.actor.some((k) => d.actor.includes(k)));
+      if (!force) continue;
+      for (const k of d.recipient) if (!force.recipient.includes(k)) force.recipient.push(k);
+      force.last = Math.max(force.last, d.last);
+      drafts.splice(i, 1);
     }
     // "Hamas releases a propaganda video": what is published is not freed
     for (let i = drafts.length - 1; i >= 0; i--) {
