@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze.js";
+import * as chronoEn from "chrono-node/en";
+import { quickDates, type DateReading } from "./date-patterns.js";
 import { findDates } from "./dates.js";
 
 const one = (text: string, published: string | null) => findDates(text, published).map((d) => [text.slice(d.start, d.end), d.interval.start, d.interval.end]);
@@ -51,5 +53,69 @@ describe("findDates", () => {
     expect(windowed.map((d) => [text.slice(d.start, d.end), d.interval.start])).toEqual([["On 3 March 2031", "2031-03-03"], ["5 March", "2031-03-05"]]);
     const counts = "Gunmen killed 12 people and wounded 40 in 3 villages.";
     expect(findDates(counts, "2031-03-09", analyze(counts, new Set()).sentences)).toEqual([]);
+  });
+});
+
+describe("quickDates", () => {
+  // chrono's reading of each, compared component by component over a span of reference dates
+  const read = (s: string, ref: Date) =>
+    chronoEn.casual
+      .parse(s, { instant: ref, timezone: 0 }, { forwardDate: false })
+      // a part of day or "now" alone gives no date, and the quick reading leaves it out
+      .filter((r) => !/^(?:this\s*)?(?:morning|afternoon|evening|night|now)$/i.test(r.text))
+      .map(summary);
+  const summary = (r: DateReading) => {
+    const c = r.start;
+    const known = (["year", "month", "day", "weekday"] as const).filter((k) => c.isCertain(k)).join(",");
+    return [r.index, r.text, known, c.get("year"), c.get("month"), c.get("day"), c.date().toISOString().slice(0, 10)];
+  };
+  const refs = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2023, 0, 1 + i * 13, 12)));
+  refs.push(new Date(Date.UTC(2024, 1, 29, 12)), new Date(Date.UTC(2024, 2, 31, 12)), new Date(Date.UTC(2023, 11, 31, 12)), new Date(0));
+
+  it.each([
+    "Gunmen raided the depot on Monday, killing four.",
+    "Gunmen raided the depot on Tuesday night near the border.",
+    "On Wednesday, the army withdrew.",
+    "The talks resumed last Friday in Doha.",
+    "The convoy left Saturday morning after the rain.",
+    "The truce held until this Sunday according to residents.",
+    "The ceasefire collapsed on 12 March after talks.",
+    "The ceasefire collapsed on 12 March 2025 after talks.",
+    "The ceasefire collapsed March 12, 2025 after talks.",
+    "SANAA, March 9 — Yemen's Houthis threatened to resume attacks.",
+    "The army retook the town in March after a siege.",
+    "The army retook the town in March 2024 after a siege.",
+    "Theresa May said the vote would go ahead.",
+    "Protesters march through the capital every week.",
+    "The rebels attacked the base yesterday morning.",
+    "Talks are due tomorrow in Geneva.",
+    "Rebels shelled the town last night, residents said.",
+    "The militia staged raids last week, then this month the army came.",
+    "The economy shrank last year and the past month.",
+    "Officials said 12 people were killed on Friday in the north.",
+    "For weeks the town was cut off, and that day nobody came.",
+    "The first convoy arrived on Thursday.",
+  ])("reads %j as chrono does", (s) => {
+    for (const ref of refs) {
+      const quick = quickDates(s, ref);
+      expect(quick, s).not.toBeNull();
+      expect(quick?.map(summary), `${s} @ ${ref.toISOString()}`).toEqual(read(s, ref));
+    }
+  });
+
+  it.each([
+    "The army withdrew two days ago.",
+    "Gunmen attacked on Monday at 5 pm.",
+    "Talks ran March 3-5 in Doha.",
+    "The convoy left on the first of March.",
+    "Shelling began on Sunday, March 2.",
+    "The raid came at 9 AM Monday.",
+    "Schools closed next week.",
+    "Fighting flared in July of this year near the dam.",
+    "The militia staged raids last week and this month.",
+    "Clashes broke out during the weekend.",
+    "The lease runs until 2031 for 99 years.",
+  ])("leaves %j to chrono", (s) => {
+    expect(quickDates(s, refs[0] as Date)).toBeNull();
   });
 });

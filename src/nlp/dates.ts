@@ -5,8 +5,9 @@
  */
 // English only: the package's main entry loads every locale chrono knows, four times the start-up
 import * as chronoEn from "chrono-node/en";
-import type { Component, ParsedResult } from "chrono-node";
+import type { Component } from "chrono-node";
 import type { DateInterval } from "../core/index.js";
+import { quickDates, type DateReading } from "./date-patterns.js";
 
 export interface DateMention {
   start: number;
@@ -75,6 +76,9 @@ function dateStretches(text: string, sentences: readonly TextSpan[] | undefined)
   return stretches;
 }
 
+/** chrono's reference when the report has no date: what it finds then is kept only with a year. */
+const EPOCH = new Date(0);
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
 /**
@@ -85,7 +89,9 @@ export function findDates(text: string, published: string | null, sentences?: re
   const ref = published ? new Date(`${published}T12:00:00Z`) : null;
   const out: DateMention[] = [];
   for (const stretch of dateStretches(text, sentences)) {
-    const results = chronoEn.casual.parse(text.slice(stretch.start, stretch.end), ref ? { instant: ref, timezone: 0 } : new Date(0), { forwardDate: false });
+    const read = text.slice(stretch.start, stretch.end);
+    // the commonest expressions are read without chrono, with the same results
+    const results = quickDates(read, ref ?? EPOCH) ?? chronoEn.casual.parse(read, ref ? { instant: ref, timezone: 0 } : new Date(0), { forwardDate: false });
     for (const r of results) {
       const interval = toInterval(r, ref, text, stretch.start);
       if (!interval) continue;
@@ -120,7 +126,7 @@ export function findDates(text: string, published: string | null, sentences?: re
 }
 
 /** `r`'s interval; `offset` is where in `text` the stretch chrono read begins. */
-function toInterval(r: ParsedResult, ref: Date | null, text: string, offset: number): DateInterval | null {
+function toInterval(r: DateReading, ref: Date | null, text: string, offset: number): DateInterval | null {
   const c = r.start;
   const known = (k: Component) => c.isCertain(k);
   const lower = r.text.toLowerCase();
