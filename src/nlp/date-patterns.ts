@@ -34,7 +34,7 @@ const kind = (k: Kind, words: readonly string[] | string) => {
 kind("unitAbbr", "s sec m min mins h hr hrs d w mo mos qtr y yr");
 kind("afterNumber", "a p am pm o be ad bc bce ce");
 kind("unit", "second seconds minute minutes hour hours day days week weeks month months quarter quarters year years");
-kind("ordinal", "first third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth thirtieth");
+kind("ordinal", "first third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth");
 // what chrono reads that is not read here: abbreviated months and weekdays, the weekend, hours by name
 kind("other", "jan feb mar apr jun jul aug sep sept oct nov dec sun mon tue tues wed thu thur thurs fri sat weekend weekday overmorrow tmr tmrw midnight midday noon");
 kind("weekday", WEEKDAYS);
@@ -44,6 +44,16 @@ kind("part", PART_OF_DAY.split("|"));
 kind("now", "now");
 /** Words chrono reads glued to a date word ("onMonday", "lastweek", "thismorning", "lasts"). */
 const GLUED = ["on", "in", "this", "last", "past", "next", "after"];
+/**
+ * The first letters and lengths of {@link WORDS}, alone or glued: most words are none of them,
+ * told without a look-up.
+ */
+const OPENINGS = new Uint8Array(32 * 16);
+const opening = (first: number, length: number) => (first & 31) * 16 + Math.min(length, 15);
+for (const w of WORDS.keys()) {
+  OPENINGS[opening(w.charCodeAt(0), w.length)] = 1;
+  for (const p of GLUED) OPENINGS[opening(p.charCodeAt(0), p.length + w.length)] = 1;
+}
 
 /**
  * The expressions read here, tried at a word's start. Each follows the chrono parser that reads
@@ -235,7 +245,7 @@ function apart(between: string, number: boolean): boolean {
   return (between.match(/[a-z]+/gi) ?? []).some((w) => !JOINERS.test(w) && (!number || (w.length >= 3 && w.toLowerCase() !== "clock")));
 }
 
-const TOKEN = /[A-Za-z]+|\d+/g;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const AFTER_WEEKDAY = /\s*[)）]/y;
 /** A time zone's abbreviation after a date, which chrono takes in ("Monday EST"). */
 const TIME_ZONE = /\s*,?\s*\(?[A-Z]{2,4}\)?(?!\w)/y;
@@ -251,7 +261,7 @@ function gluedDateWord(w: string): boolean {
   for (const p of GLUED) {
     if (w.length <= p.length || !w.startsWith(p)) continue;
     const rest = w.slice(p.length);
-    const k = WORDS.get(rest) ?? (rest.endsWith("teenth") ? "ordinal" : undefined);
+    const k = WORDS.get(rest);
     if (!k) continue;
     if (p === "on" || p === "in" ? k === "weekday" || k === "month" || k === "other" || k === "ordinal" : k !== "afterNumber") return true;
   }
@@ -266,30 +276,46 @@ function gluedDateWord(w: string): boolean {
  * day or "now" alone gives nothing the interval rules keep, so it is read but not returned.
  */
 export function quickDates(s: string, ref: Date): DateReading[] | null {
-  const found: { index: number; end: number; text: string; start: Components | null; number: boolean }[] = [];
+  const found: { end: number; number: boolean }[] = [];
+  const out: DateReading[] = [];
   let covered = 0;
-  // the word before, "#" for a number, and where it ends
-  let prev = "";
+  // the word before: where it starts and ends, -1 for none
+  let prevStart = -1;
   let prevEnd = -1;
-  TOKEN.lastIndex = 0;
-  for (let t = TOKEN.exec(s); t; t = TOKEN.exec(s)) {
-    const at = t.index;
-    const token = t[0];
-    const digits = token.charCodeAt(0) <= 57;
-    const w = digits ? "#" : token.toLowerCase();
-    const before = prev;
-    const touching = prevEnd >= 0 && blank(s, prevEnd, at);
-    prev = w;
-    prevEnd = at + token.length;
+  for (let i = 0; i < s.length; ) {
+    // the next word, all letters or all digits (chrono's words end at anything else too)
+    const c = s.charCodeAt(i);
+    const digits = c >= 48 && c <= 57;
+    if (!digits && !isLetter(c)) {
+      i++;
+      continue;
+    }
+    const at = i;
+    i++;
+    if (digits) while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    else while (i < s.length && isLetter(s.charCodeAt(i))) i++;
+    const beforeStart = prevStart;
+    const beforeEnd = prevEnd;
+    prevStart = at;
+    prevEnd = i;
     if (at < covered) {
-      if (prevEnd > covered) return null;
+      if (i > covered) return null;
       continue;
     }
-    const k = digits ? "digits" : (WORDS.get(w) ?? (w.endsWith("teenth") ? "ordinal" : undefined));
-    if (k === undefined) {
-      if (gluedDateWord(w)) return null;
-      continue;
+    let w = "#";
+    let k: Kind | "digits" | undefined = "digits";
+    if (!digits) {
+      if (!OPENINGS[opening(c, i - at)]) continue;
+      w = s.slice(at, i).toLowerCase();
+      k = WORDS.get(w);
+      if (k === undefined) {
+        if (gluedDateWord(w)) return null;
+        continue;
+      }
     }
+    const before = beforeStart < 0 ? "" : s.charCodeAt(beforeStart) <= 57 ? "#" : s.slice(beforeStart, beforeEnd).toLowerCase();
+    // whether the word before touches this one across spaces alone
+    const touching = beforeEnd >= 0 && blank(s, beforeEnd, at);
     switch (k) {
       case "unitAbbr":
         if (touching && (before === "#" || NUMBERISH.has(before) || MODIFIERS.has(before))) return null;
@@ -312,7 +338,7 @@ export function quickDates(s: string, ref: Date): DateReading[] | null {
         // no date to the interval rules, but chrono may join it to a neighbour
         const last = found[found.length - 1];
         if (last && !apart(s.slice(covered, at), last.number)) return null;
-        found.push({ index: at, end: prevEnd, text: token, start: null, number: false });
+        found.push({ end: prevEnd, number: false });
         covered = prevEnd;
         continue;
       }
@@ -326,7 +352,7 @@ export function quickDates(s: string, ref: Date): DateReading[] | null {
       if (!n) return null;
       const last = found[found.length - 1];
       if (last && !apart(s.slice(covered, at), true)) return null;
-      found.push({ index: at, end: at + n[0].length, text: n[0], start: null, number: true });
+      found.push({ end: at + n[0].length, number: true });
       covered = at + n[0].length;
       continue;
     }
@@ -348,8 +374,9 @@ export function quickDates(s: string, ref: Date): DateReading[] | null {
     if (shape === "month" && text.toLowerCase() === "may" && !/\bin$/i.test(s.slice(0, from + prefix).trim()) && text !== s.trim()) start = null;
     const last = found[found.length - 1];
     if (last && !apart(s.slice(covered, from), last.number)) return null;
-    found.push({ index: from + prefix, end, text, start, number: false });
+    found.push({ end, number: false });
+    if (start) out.push({ index: from + prefix, text, start });
     covered = end;
   }
-  return found.flatMap(({ index, text, start }) => (start ? [{ index, text, start }] : []));
+  return out;
 }

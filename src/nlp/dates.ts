@@ -62,7 +62,9 @@ function dateStretches(text: string, sentences: readonly TextSpan[] | undefined)
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
     let open: { start: number; end: number } | null = null;
-    for (const m of sentence.matchAll(CUE_GLOBAL)) {
+    // (exec, not matchAll: matchAll copies the expression for every sentence)
+    CUE_GLOBAL.lastIndex = 0;
+    for (let m = CUE_GLOBAL.exec(sentence); m; m = CUE_GLOBAL.exec(sentence)) {
       // "may" in lowercase is the modal verb, not the month
       if (m[0] === "may") continue;
       let start = Math.max(0, m.index - CUE_REACH);
@@ -80,6 +82,10 @@ function dateStretches(text: string, sentences: readonly TextSpan[] | undefined)
 const EPOCH = new Date(0);
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
+/** A year after a space (" 2024"), and the preposition before it, with the character before that. */
+const YEAR_AFTER_SPACE = /\s(?:19|20)\d\d\b(?![-\/]\d)/g;
+const YEAR_PREPOSITION = /(?:^|\W)(in|during|of|since|by|until|throughout)$/i;
 
 /**
  * Every date expression in `text` (offsets relative to `text`), resolved against `published`.
@@ -115,11 +121,17 @@ export function findDates(text: string, published: string | null, sentences?: re
     if (to <= from || to - from > 30 || out.some((d) => d.start < s + m[0].length && s < d.end)) continue;
     out.push({ start: s, end: s + m[0].length, text: m[0], interval: { start: `${from}-01-01`, end: `${to}-12-31` } });
   }
-  for (const m of text.matchAll(/\b(?:in|during|of|since|by|until|throughout)\s+((?:19|20)\d\d)\b(?![-\/]\d)/gi)) {
-    const y = Number(m[1]);
-    const s = (m.index ?? 0) + m[0].length - 4;
+  // "in 2024", "since 2019": a year after a preposition, sought from the year (the prepositions are everywhere)
+  YEAR_AFTER_SPACE.lastIndex = 0;
+  for (let m = YEAR_AFTER_SPACE.exec(text); m; m = YEAR_AFTER_SPACE.exec(text)) {
+    const s = m.index + 1;
+    let q = s;
+    while (q > 0 && /\s/.test(text[q - 1] as string)) q--;
+    const preposition = YEAR_PREPOSITION.exec(text.slice(Math.max(0, q - 11), q));
+    if (!preposition) continue;
+    const y = Number(m[0].slice(1));
     if (out.some((d) => d.start <= s && s < d.end)) continue;
-    const since = m[0].toLowerCase().startsWith("since");
+    const since = (preposition[1] as string).toLowerCase() === "since";
     out.push({ start: s, end: s + 4, text: String(y), interval: { start: `${y}-01-01`, end: since && ref ? iso(ref) : `${y}-12-31` } });
   }
   return out.sort((a, b) => a.start - b.start);
