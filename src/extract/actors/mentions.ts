@@ -94,6 +94,11 @@ export class MentionFinder {
   /** End of the dateline ("KABUL, March 4 (Reuters) —"): places named there are where the report was filed. */
   #datelineEnd = 0;
   /** A dictionary name: some capital in it, no break between its words (one function for every look-up). */
+  /** True when a name the dictionary holds, of a body and not a person, starts at word k ("ADF" in "Suspected ADF rebels"). */
+  readonly #knownBody = (k: number): boolean => {
+    const body = this.#lex.rules.names.longestAt(this.#ctx.words, k, this.#ctx.words.length, this.#nameLike);
+    return body !== null && body.values.every((e) => e.kind !== "person");
+  };
   readonly #nameLike = (first: number, last: number): boolean =>
     hasCapital(this.#ctx.words, first, last) && unbroken(this.#ctx.a.text, this.#ctx.words, first, last);
 
@@ -208,10 +213,7 @@ export class MentionFinder {
     if (ref && i > 0 && (words[i - 1] as Word).key === "the") return this.#reference(i, ref);
     const people = this.#demonymPeople(i);
     if (people) return people;
-    const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace, this.#lex.isEventWord, (k) => {
-      const body = rules.names.longestAt(words, k, limit, this.#nameLike);
-      return body !== null && body.values.every((e) => e.kind !== "person");
-    });
+    const unknown = unknownName(this.#ctx, i, limit, this.#lex.isPlace, this.#lex.isEventWord, this.#knownBody);
     // "Yoruba leaders", "Karen guerrillas": an unknown name before an agent names that group
     const members = unknown ? null : this.#namedGroup(i, limit);
     if (members) return this.#unknown(i, members.last, members.kind);

@@ -50,14 +50,17 @@ const LOCATIVES = wordClass("actor-locatives");
 const CHARGE_PARTICIPLES = wordClass("charge-participles");
 /** Verbs that always take an object: with none after them, a headline's subject is their target. */
 const HEADLINE_PASSIVES = wordClass("object-verbs");
+/** Parts of speech of the words before a name that qualify it ("the new", "three"). */
+const MODIFIERS: ReadonlySet<string> = new Set(["DET", "ADJ"]);
+const MODIFIERS_AND_COUNTS: ReadonlySet<string> = new Set(["DET", "ADJ", "NUM"]);
 /** Parts of speech of a verb group before its verb ("had reportedly") and of a noun phrase. */
 const VERB_GROUP = new Set(["AUX", "ADV", "PART"]);
 const NOUN_PHRASE = new Set(["DET", "NUM", "ADJ", "NOUN", "PROPN"]);
 /** Words that open a clause with a subject of its own ("after", "when", "because"). */
 const CLAUSE_OPENERS = wordClass("clause-openers");
 const ADVERBS = wordClass("argument-adverbs");
-/** Kinds of actor that bear arms and may hold ground. */
-const ARMED_KINDS: ReadonlySet<string> = new Set(["military", "armed_group", "police"]);
+/** Kinds of actor that bear arms. */
+export const ARMED_KINDS: ReadonlySet<string> = new Set(["military", "armed_group", "police", "intelligence"]);
 /** "the army, backed by militias, attacked": participles whose doer after "by" acts with the subject. */
 const JOINT_PARTICIPLES = wordClass("joint-participles");
 
@@ -353,12 +356,8 @@ export class ArgumentReader {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text) || tok.text === ",") return [];
       if (tok.lower !== "from" && tok.lower !== "to") continue;
-      for (let j = k + 1; j < s.last && j < k + 4; j++) {
-        const m = mentionAt(this.#ctx, j);
-        if (m) return [m];
-        if (!["DET", "ADJ"].includes(this.#tok(j).pos)) return [];
-      }
-      return [];
+      const m = this.#mentionPast(k + 1, s, 3, MODIFIERS);
+      return m ? [m] : [];
     }
     return [];
   }
@@ -447,12 +446,21 @@ export class ArgumentReader {
       const tok = this.#tok(k);
       if (STOPS.has(tok.text) || tok.text === "," || tok.pos === "VERB" || tok.pos === "AUX") return null;
       if (tok.lower !== "against") continue;
-      for (let j = k + 1; j < s.last && j <= k + 4; j++) {
-        const m = mentionAt(this.#ctx, j);
-        if (m) return m.locative ? null : m;
-        if (!["DET", "ADJ", "NUM"].includes(this.#tok(j).pos)) return null;
-      }
-      return null;
+      const m = this.#mentionPast(k + 1, s, 4, MODIFIERS_AND_COUNTS);
+      return m && !m.locative ? m : null;
+    }
+    return null;
+  }
+
+  /**
+   * The mention at token `from`, or after words of the given parts of speech ("the", "new",
+   * "three"), at most `reach` tokens on; null when another word comes first.
+   */
+  #mentionPast(from: number, s: Sentence, reach: number, modifiers: ReadonlySet<string>): Mention | null {
+    for (let j = from; j < s.last && j < from + reach; j++) {
+      const m = mentionAt(this.#ctx, j);
+      if (m) return m;
+      if (!modifiers.has(this.#tok(j).pos)) return null;
     }
     return null;
   }

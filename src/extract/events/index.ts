@@ -8,7 +8,7 @@ import type { EventRules } from "../../rules/events.js";
 import { wordClass } from "../../rules/lexicon.js";
 import { mentionAt, type DocContext, type Mention } from "../context.js";
 import type { FoundClaim } from "../claims/index.js";
-import { ArgumentReader, trailingParticiple } from "./arguments.js";
+import { ARMED_KINDS, ArgumentReader, trailingParticiple } from "./arguments.js";
 import { readObligations, recodeCommitments } from "./commitments.js";
 import { DISAPPROVAL, readJudgements, WARNING } from "./judgements.js";
 import { tollsIn } from "../tolls/index.js";
@@ -391,8 +391,8 @@ function evidenceSpan(trig: Trigger, actor: Mention[], recipient: Mention[], s: 
 }
 
 /** Kinds of actor that bear arms; a state or its government may face them. */
-const ARMED = new Set<ActorKind>(["military", "armed_group", "police", "intelligence"]);
-const FACES_ARMS = new Set<ActorKind>([...ARMED, "state", "government"]);
+const ARMED = ARMED_KINDS;
+const FACES_ARMS: ReadonlySet<string> = new Set([...ARMED, "state", "government"]);
 
 /**
  * True when `d` is between an armed force and another armed force, a state or a government

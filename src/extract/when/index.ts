@@ -48,9 +48,14 @@ export function eventDate(ctx: DocContext, d: DraftEvent, dates: DateMention[]):
     const closes = a.text.indexOf(",", x.end);
     return closes >= 0 && closes < s.end && trig.start > closes ? 1 : 0;
   };
-  const near = dates
-    .filter((x) => x.start >= s.start && x.end <= s.end && x.start >= filed && !(latest && x.interval.start > latest))
-    .sort((x, y) => bracketed(x) - bracketed(y) || Math.abs(x.start - trig.start) - Math.abs(y.start - trig.start))[0];
+  let near: DateMention | null = null;
+  let nearKey = Infinity;
+  for (const x of dates) {
+    if (x.start < s.start || x.end > s.end || x.start < filed || (latest && x.interval.start > latest)) continue;
+    // the date of the trigger's own clause first, then the nearest; the first named among equals
+    const key = bracketed(x) * 1e9 + Math.abs(x.start - trig.start);
+    if (key < nearKey) { near = x; nearKey = key; }
+  }
   if (near) return { date: near.interval, source: "text" };
   // "Gunmen stormed the village on Tuesday. Police fired on them.": the day the story just told
   const told = (d.modality === "asserted" || d.modality === "negated") ? dayTold(ctx, d.sentence, dates, filed, latest) : null;
